@@ -1,0 +1,6 @@
+package dev.zerobus.console.app;
+
+public final class Main {
+    public static void main(String[] args) {
+    }
+}
