@@ -1,0 +1,114 @@
+package dev.zerobus.console.sandbox;
+
+import dev.zerobus.console.sandbox.auth.Principal;
+import dev.zerobus.console.sandbox.auth.TokenService;
+import dev.zerobus.console.sandbox.delta.DeltaTableStore;
+import dev.zerobus.console.sandbox.grpc.ZerobusGrpcServer;
+import dev.zerobus.console.sandbox.http.OidcApi;
+import dev.zerobus.console.sandbox.http.SandboxHttpServer;
+import dev.zerobus.console.sandbox.metadata.WorkspaceState;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sandbox workspace: a local stand-in for Databricks that the official clients use unmodified over
+ * loopback — OAuth, a Unity Catalog and SQL subset over HTTP, the Zerobus gRPC service, and real Delta tables
+ * under the data dir. Start it with {@link #start(SandboxOptions)}, stop it with {@link #close()}.
+ */
+public final class SandboxWorkspace implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(SandboxWorkspace.class);
+
+    private final SandboxOptions options;
+    private final SandboxContext context;
+    private final SandboxHttpServer http;
+    private final ZerobusGrpcServer grpc;
+    private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final SandboxEndpoints endpoints;
+    private volatile boolean closed;
+
+    private SandboxWorkspace(SandboxOptions options) throws IOException {
+        this.options = options;
+        Path dataDir = options.dataDir().toAbsolutePath();
+        Files.createDirectories(dataDir);
+        var state = WorkspaceState.open(dataDir.resolve("workspace.json"), options.clock());
+        var tables = new DeltaTableStore(dataDir.resolve("tables"), options.faults());
+        if (state.isEmpty()) {
+            log.info("Seeding a new sandbox workspace in {}", dataDir);
+            Seed.apply(state, tables);
+        }
+        var tokens = new TokenService(options.clock(), options.tokenLifetime());
+        secrets.put(SandboxPrincipals.GRANTED, tokens.register(
+                new Principal(SandboxPrincipals.GRANTED, "Sandbox service principal", 1001), options.clientSecret()));
+        secrets.put(SandboxPrincipals.NO_GRANTS, tokens.register(
+                new Principal(SandboxPrincipals.NO_GRANTS, "Service principal without table grants", 1002), null));
+        this.context = new SandboxContext(state, tokens, tables, options.faults(), options.durability(), options.clock());
+
+        this.http = new SandboxHttpServer(options.httpPort());
+        this.grpc = new ZerobusGrpcServer(options.grpcPort(), context);
+        String workspaceUrl = "http://127.0.0.1:" + http.port();
+        http.addRoutes(new OidcApi(tokens, options.faults(), () -> workspaceUrl).routes());
+        http.addRoutes(SandboxRoutes.all(context, dataDir, () -> workspaceUrl));
+        try {
+            http.start();
+            grpc.start();
+        } catch (IOException | RuntimeException e) {
+            http.close();
+            grpc.close();
+            tables.close();
+            throw e;
+        }
+        this.endpoints = new SandboxEndpoints("http://127.0.0.1:" + grpc.port(), workspaceUrl, SandboxPrincipals.GRANTED,
+                secrets.get(SandboxPrincipals.GRANTED), dataDir);
+        log.info("Sandbox ready: Zerobus {} , workspace {} ({} durability)", endpoints.zerobusEndpoint(), workspaceUrl,
+                options.durability());
+    }
+
+    /** Starts a sandbox; its servers are listening when this returns. */
+    public static SandboxWorkspace start(SandboxOptions options) {
+        try {
+            return new SandboxWorkspace(options);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot start the sandbox: " + e.getMessage(), e);
+        }
+    }
+
+    public SandboxEndpoints endpoints() {
+        return endpoints;
+    }
+
+    /** The client secret of a sandbox principal ({@link SandboxPrincipals}), minted at this start. */
+    public String secretOf(String clientId) {
+        String secret = secrets.get(clientId);
+        if (secret == null) throw new IllegalArgumentException("The sandbox has no principal '" + clientId + "'");
+        return secret;
+    }
+
+    public FaultPlan faults() {
+        return options.faults();
+    }
+
+    public SandboxContext context() {
+        return context;
+    }
+
+    public boolean isRunning() {
+        return !closed;
+    }
+
+    /** Stops taking requests, lets in-flight commits finish and ACK, then closes the tables. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) return;
+        closed = true;
+        grpc.close();
+        http.close();
+        context.tables().close();
+        log.info("Sandbox stopped");
+    }
+}
