@@ -6,6 +6,7 @@ import dev.zerobus.console.sandbox.delta.DeltaTableStore;
 import dev.zerobus.console.sandbox.grpc.ZerobusGrpcServer;
 import dev.zerobus.console.sandbox.http.OidcApi;
 import dev.zerobus.console.sandbox.http.SandboxHttpServer;
+import dev.zerobus.console.sandbox.http.StatsApi;
 import dev.zerobus.console.sandbox.metadata.WorkspaceState;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,7 @@ public final class SandboxWorkspace implements AutoCloseable {
     private final SandboxContext context;
     private final SandboxHttpServer http;
     private final ZerobusGrpcServer grpc;
+    private final StatsApi stats = new StatsApi();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final SandboxEndpoints endpoints;
     private volatile boolean closed;
@@ -54,10 +56,12 @@ public final class SandboxWorkspace implements AutoCloseable {
         String workspaceUrl = "http://127.0.0.1:" + http.port();
         http.addRoutes(new OidcApi(tokens, options.faults(), () -> workspaceUrl).routes());
         http.addRoutes(SandboxRoutes.all(context, dataDir, () -> workspaceUrl));
+        http.addRoutes(stats.routes());
         try {
             http.start();
             grpc.start();
         } catch (IOException | RuntimeException e) {
+            stats.close();
             http.close();
             grpc.close();
             tables.close();
@@ -109,6 +113,7 @@ public final class SandboxWorkspace implements AutoCloseable {
         grpc.close();
         http.close();
         context.tables().close();
+        stats.close();
         log.info("Sandbox stopped");
     }
 }

@@ -1,0 +1,303 @@
+package dev.zerobus.console.bench;
+
+import com.databricks.zerobus.AckCallback;
+import com.databricks.zerobus.StreamConfigurationOptions;
+import com.databricks.zerobus.ZerobusJsonStream;
+import com.databricks.zerobus.ZerobusProtoStream;
+import com.databricks.zerobus.ZerobusSdk;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.DynamicMessage;
+import dev.zerobus.console.sandbox.SandboxProcess;
+import dev.zerobus.console.schema.ColumnType;
+import dev.zerobus.console.schema.ColumnType.Kind;
+import dev.zerobus.console.schema.ProtoSchemaMapper;
+import dev.zerobus.console.schema.TableColumn;
+import dev.zerobus.console.schema.TableSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The official Java SDK ingesting into the sandbox (a separate JVM, as users run it), durable and null sink,
+ * JSON and proto, single and batch calls, 1 and 4 streams, ~100 B and ~1 KB records. Prints one line per run
+ * and summary lines. Run through {@code bench/ingest [--quick]}.
+ */
+public final class IngestBench {
+    static final String TABLE = "main.default.sensor_readings";
+    static final TableSchema SCHEMA = new TableSchema(TABLE, List.of(
+            new TableColumn("device_name", ColumnType.of(Kind.STRING), false),
+            new TableColumn("temp", ColumnType.of(Kind.INT), true),
+            new TableColumn("humidity", ColumnType.of(Kind.INT), true),
+            new TableColumn("ts", ColumnType.of(Kind.TIMESTAMP), true)));
+    static final int BATCH = 1000;
+
+    record Config(String sink, String format, boolean batch, int streams, int recordBytes) {
+        String label() {
+            return String.format(Locale.ROOT, "%-7s %-5s %-6s %d stream%s %5s", sink, format, batch ? "batch" : "single", streams,
+                    streams == 1 ? " " : "s", recordBytes >= 1000 ? "1KB" : "100B");
+        }
+    }
+
+    record Result(Config config, double recordsPerSecond, double megabytesPerSecond, long p50Micros, long p99Micros) {}
+
+    private final boolean quick;
+    private final double warmupSeconds;
+    private final double windowSeconds;
+    private final Map<Integer, List<String>> jsonRecords = new LinkedHashMap<>();
+    private final Map<Integer, List<byte[]>> protoRecords = new LinkedHashMap<>();
+    private final DescriptorProto descriptor = ProtoSchemaMapper.map(SCHEMA).descriptor();
+
+    IngestBench(boolean quick) throws Exception {
+        this.quick = quick;
+        this.warmupSeconds = quick ? 0.5 : 3;
+        this.windowSeconds = quick ? 1.5 : 10;
+        Descriptors.Descriptor message = Descriptors.FileDescriptor.buildFrom(FileDescriptorProto.newBuilder()
+                .setName("bench.proto").setSyntax("proto2").addMessageType(descriptor).build(), new Descriptors.FileDescriptor[0])
+                .findMessageTypeByName(descriptor.getName());
+        for (int size : new int[] {100, 1000}) {
+            List<String> json = new ArrayList<>();
+            List<byte[]> proto = new ArrayList<>();
+            for (int i = 0; i < 1000; i++) {
+                String device = device(i, size - 70);
+                int temp = 15 + i % 20;
+                int humidity = 30 + i % 60;
+                long ts = 1_714_566_600_000_000L + i * 1_000_000L;
+                json.add("{\"device_name\":\"" + device + "\",\"temp\":" + temp + ",\"humidity\":" + humidity + ",\"ts\":" + ts + "}");
+                proto.add(DynamicMessage.newBuilder(message)
+                        .setField(message.findFieldByName("device_name"), device)
+                        .setField(message.findFieldByName("temp"), temp)
+                        .setField(message.findFieldByName("humidity"), humidity)
+                        .setField(message.findFieldByName("ts"), ts).build().toByteArray());
+            }
+            jsonRecords.put(size, json);
+            protoRecords.put(size, proto);
+        }
+    }
+
+    private static String device(int i, int length) {
+        String base = String.format(Locale.ROOT, "sensor-%06d-", i);
+        return (base + "x".repeat(Math.max(0, length - base.length()))).substring(0, Math.max(base.length(), length));
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = Arrays.asList(args).contains("--quick");
+        new IngestBench(quick).run();
+        System.exit(0);
+    }
+
+    void run() throws Exception {
+        long started = System.nanoTime();
+        System.out.printf(Locale.ROOT, "# bench/ingest%s: Zerobus Java SDK 1.0.1 -> sandbox (separate JVM) on %d cores; warm-up %.1f s, window %.1f s%n",
+                quick ? " --quick" : "", Runtime.getRuntime().availableProcessors(), warmupSeconds, windowSeconds);
+        System.out.printf(Locale.ROOT, "%-36s %12s %9s %9s %9s%n", "run", "records/s", "MB/s", "p50 ms", "p99 ms");
+        List<Result> results = new ArrayList<>();
+        Map<String, Long> peaks = new LinkedHashMap<>();
+        double pacedP50 = 0;
+        double pacedP99 = 0;
+        for (String sink : List.of("durable", "none")) {
+            Path data = Files.createTempDirectory("bench-sandbox-");
+            try (var sandbox = SandboxProcess.start(data, "--durability", sink)) {
+                stats(sandbox, true);
+                try (var sdk = new ZerobusSdk(sandbox.endpoint("zerobusEndpoint"), sandbox.endpoint("workspaceUrl"))) {
+                    for (String format : List.of("json", "proto")) {
+                        for (boolean batch : new boolean[] {false, true}) {
+                            for (int streams : new int[] {1, 4}) {
+                                for (int size : new int[] {100, 1000}) {
+                                    var result = measure(sdk, sandbox, new Config(sink, format, batch, streams, size));
+                                    results.add(result);
+                                    System.out.printf(Locale.ROOT, "%-36s %12.0f %9.1f %9.1f %9.1f%n", result.config().label(),
+                                            result.recordsPerSecond(), result.megabytesPerSecond(),
+                                            result.p50Micros() / 1000.0, result.p99Micros() / 1000.0);
+                                }
+                            }
+                        }
+                    }
+                    if (sink.equals("durable")) {
+                        long[] paced = paced(sdk, sandbox, 15_000, quick ? 3 : 10);
+                        pacedP50 = paced[0] / 1000.0;
+                        pacedP99 = paced[1] / 1000.0;
+                        System.out.printf(Locale.ROOT, "%-36s %12d %9s %9.1f %9.1f%n", "durable json single 1 stream paced", 15_000, "",
+                                pacedP50, pacedP99);
+                    }
+                }
+                peaks.put(sink, stats(sandbox, false));
+                sandbox.terminate();
+            }
+        }
+        double durable = rate(results, "durable");
+        double none = rate(results, "none");
+        System.out.printf(Locale.ROOT, "sandbox_peak_heap_mb durable=%.0f none=%.0f%n", peaks.get("durable") / 1e6, peaks.get("none") / 1e6);
+        System.out.printf(Locale.ROOT, "durable_per_stream_records_per_s=%.0f (proto batch, 1 stream, 100 B)%n",
+                find(results, new Config("durable", "proto", true, 1, 100)).recordsPerSecond());
+        System.out.printf(Locale.ROOT, "paced_15000_single_json_ack_p50_ms=%.1f p99_ms=%.1f%n", pacedP50, pacedP99);
+        System.out.printf(Locale.ROOT, "elapsed_s=%.0f%n", (System.nanoTime() - started) / 1e9);
+        System.out.printf(Locale.ROOT, "durable_vs_null_ratio=%.2f%n", durable / none);
+    }
+
+    /** Batch, 4 streams, ~100 B: JSON and proto together. */
+    private static double rate(List<Result> results, String sink) {
+        return find(results, new Config(sink, "json", true, 4, 100)).recordsPerSecond()
+                + find(results, new Config(sink, "proto", true, 4, 100)).recordsPerSecond();
+    }
+
+    private static Result find(List<Result> results, Config config) {
+        return results.stream().filter(r -> r.config().equals(config)).findFirst().orElseThrow();
+    }
+
+    private static long stats(SandboxProcess sandbox, boolean reset) throws Exception {
+        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(sandbox.endpoint("workspaceUrl") + "/sandbox/admin/stats" + (reset ? "?reset=true" : ""))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new ObjectMapper().readTree(response.body()).path("heapPeakBytes").asLong();
+    }
+
+    /** Latency samples: (offset, send time) queued by the sender, completed by the SDK's ACK callback thread. */
+    private static final class LatencyProbe implements AckCallback {
+        final ConcurrentLinkedQueue<long[]> pending = new ConcurrentLinkedQueue<>();
+        final List<Long> latencies;
+
+        LatencyProbe(List<Long> latencies) { this.latencies = latencies; }
+
+        void sent(long offset) { pending.add(new long[] {offset, System.nanoTime()}); }
+
+        @Override
+        public void onAck(long offset) {
+            long now = System.nanoTime();
+            long[] head;
+            while ((head = pending.peek()) != null && head[0] <= offset) {
+                pending.poll();
+                synchronized (latencies) { latencies.add((now - head[1]) / 1000); }
+            }
+        }
+
+        @Override
+        public void onError(long offset, String message) {}
+    }
+
+    private Result measure(ZerobusSdk sdk, SandboxProcess sandbox, Config config) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        AtomicLong counted = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        List<AutoCloseable> streams = new ArrayList<>();
+        List<Runnable> flushers = new ArrayList<>();
+        long startNanos = System.nanoTime();
+        long windowStart = startNanos + (long) (warmupSeconds * 1e9);
+        long windowEnd = windowStart + (long) (windowSeconds * 1e9);
+        for (int s = 0; s < config.streams(); s++) {
+            var probe = new LatencyProbe(latencies);
+            var options = StreamConfigurationOptions.builder().setMaxInflightRecords(config.batch() ? 256 : 50_000)
+                    .setAckCallback(probe).build();
+            String id = sandbox.endpoint("clientId");
+            String secret = sandbox.endpoint("clientSecret");
+            Runnable loop;
+            if (config.format().equals("json")) {
+                ZerobusJsonStream stream = sdk.createJsonStream(TABLE, id, secret, options).join();
+                streams.add(stream);
+                flushers.add(() -> { try { stream.flush(); } catch (Exception e) { throw new IllegalStateException(e); } });
+                List<String> records = jsonRecords.get(config.recordBytes());
+                loop = () -> ingestLoop(config, records.size(), windowStart, windowEnd, counted, probe,
+                        i -> stream.ingestRecordOffset(records.get(i)),
+                        i -> stream.ingestRecordsOffset(batchOf(records, i)).orElse(-1L));
+            } else {
+                ZerobusProtoStream stream = sdk.createProtoStream(TABLE, descriptor, id, secret, options).join();
+                streams.add(stream);
+                flushers.add(() -> { try { stream.flush(); } catch (Exception e) { throw new IllegalStateException(e); } });
+                List<byte[]> records = protoRecords.get(config.recordBytes());
+                loop = () -> ingestLoop(config, records.size(), windowStart, windowEnd, counted, probe,
+                        i -> stream.ingestRecordOffset(records.get(i)),
+                        i -> stream.ingestRecordsOffset(batchOf(records, i)).orElse(-1L));
+            }
+            threads.add(Thread.ofPlatform().name("bench-" + s).start(loop));
+        }
+        for (Thread t : threads) t.join();
+        flushers.forEach(Runnable::run);
+        long end = System.nanoTime();
+        for (AutoCloseable stream : streams) stream.close();
+        double seconds = (end - windowStart) / 1e9;
+        double recordsPerSecond = counted.get() / seconds;
+        double avgBytes = config.format().equals("json")
+                ? jsonRecords.get(config.recordBytes()).stream().mapToInt(r -> r.getBytes(StandardCharsets.UTF_8).length).average().orElse(0)
+                : protoRecords.get(config.recordBytes()).stream().mapToInt(r -> r.length).average().orElse(0);
+        long[] sorted;
+        synchronized (latencies) { sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray(); }
+        return new Result(config, recordsPerSecond, recordsPerSecond * avgBytes / 1e6, percentile(sorted, 0.5), percentile(sorted, 0.99));
+    }
+
+    private static <T> List<T> batchOf(List<T> records, int start) {
+        int from = start % (records.size() - BATCH + 1);
+        return records.subList(from, from + BATCH);
+    }
+
+    @FunctionalInterface
+    interface Ingest { long apply(int index) throws Exception; }
+
+    private static void ingestLoop(Config config, int distinct, long windowStart, long windowEnd, AtomicLong counted,
+                                   LatencyProbe probe, Ingest single, Ingest batch) {
+        try {
+            long local = 0;
+            int i = 0;
+            while (true) {
+                long now = System.nanoTime();
+                if (now >= windowEnd) break;
+                boolean inWindow = now >= windowStart;
+                if (config.batch()) {
+                    long offset = batch.apply(i);
+                    i += BATCH;
+                    if (inWindow) local += BATCH;
+                    if ((i / BATCH) % 8 == 0) probe.sent(offset);
+                } else {
+                    long offset = single.apply(i % distinct);
+                    i++;
+                    if (inWindow) local++;
+                    if ((i & 63) == 0) probe.sent(offset);
+                }
+            }
+            counted.addAndGet(local);
+        } catch (Exception e) {
+            throw new IllegalStateException("Ingest failed in " + config.label() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** JSON single records at a fixed rate for {@code seconds}: p50 and p99 send-to-ACK latency in micros. */
+    private long[] paced(ZerobusSdk sdk, SandboxProcess sandbox, int perSecond, int seconds) throws Exception {
+        List<Long> latencies = new ArrayList<>();
+        var probe = new LatencyProbe(latencies);
+        var options = StreamConfigurationOptions.builder().setAckCallback(probe).build();
+        ZerobusJsonStream stream = sdk.createJsonStream(TABLE, sandbox.endpoint("clientId"), sandbox.endpoint("clientSecret"), options).join();
+        List<String> records = jsonRecords.get(100);
+        long start = System.nanoTime();
+        long total = (long) perSecond * seconds;
+        for (long n = 0; n < total; n++) {
+            long due = start + n * 1_000_000_000L / perSecond;
+            long wait = due - System.nanoTime();
+            if (wait > 200_000) java.util.concurrent.locks.LockSupport.parkNanos(wait); // no spinning: 2 cores are shared with the sandbox
+            long offset = stream.ingestRecordOffset(records.get((int) (n % records.size())));
+            if (n % 16 == 0) probe.sent(offset);
+        }
+        stream.flush();
+        stream.close();
+        long[] sorted;
+        synchronized (latencies) { sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray(); }
+        return new long[] {percentile(sorted, 0.5), percentile(sorted, 0.99)};
+    }
+
+    private static long percentile(long[] sorted, double p) {
+        if (sorted.length == 0) return 0;
+        return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * (sorted.length - 1)))];
+    }
+}
