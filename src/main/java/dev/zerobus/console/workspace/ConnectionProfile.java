@@ -1,0 +1,40 @@
+package dev.zerobus.console.workspace;
+
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where and as whom to connect: the workspace URL, the Zerobus endpoint and a service principal's OAuth client.
+ * {@code clientSecret} may be null when it is to be asked for. {@link #toString()} never shows the secret.
+ */
+public record ConnectionProfile(String name, Source source, String workspaceUrl, String zerobusEndpoint, String clientId,
+                                @Nullable Secret clientSecret) {
+    /** Where a profile comes from; only SAVED profiles are written by the console. */
+    public enum Source { SANDBOX, DATABRICKS_CFG, ENVIRONMENT, SAVED }
+
+    public ConnectionProfile {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(source, "source");
+        workspaceUrl = workspaceUrl == null ? "" : workspaceUrl.strip();
+        zerobusEndpoint = zerobusEndpoint == null ? "" : zerobusEndpoint.strip();
+        clientId = clientId == null ? "" : clientId.strip();
+    }
+
+    public ConnectionProfile withSecret(@Nullable Secret secret) {
+        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, clientId, secret);
+    }
+
+    public ConnectionProfile withName(String newName, Source newSource) {
+        return new ConnectionProfile(newName, newSource, workspaceUrl, zerobusEndpoint, clientId, clientSecret);
+    }
+
+    public boolean hasSecret() {
+        return clientSecret != null && !clientSecret.isEmpty();
+    }
+
+    @Override
+    public String toString() {
+        return "ConnectionProfile[" + name + " (" + source + "), " + workspaceUrl + ", " + zerobusEndpoint + ", " + clientId
+                + ", secret " + (hasSecret() ? "set" : "not set") + "]";
+    }
+}
