@@ -60,10 +60,17 @@ final class DeltaTable {
     void create(StructType kernelSchema) {
         Transaction txn = TableManager.buildCreateTableTransaction(uri, kernelSchema, ENGINE_INFO)
                 .withTableProperties(TABLE_PROPERTIES).build(engine);
+        TransactionCommitResult result;
         try {
-            txn.commit(engine, CloseableIterable.emptyIterable());
+            result = txn.commit(engine, CloseableIterable.emptyIterable());
         } catch (io.delta.kernel.exceptions.ConcurrentWriteException e) {
             throw new IllegalStateException("Table at " + dir + " was created concurrently", e);
+        }
+        // Without any checkpoint Kernel warns on every snapshot load until the first interval checkpoint.
+        try {
+            result.getPostCommitSnapshot().orElseGet(this::latestSnapshot).writeCheckpoint(engine);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not checkpoint new table {}; it stays readable", dir.getFileName(), e);
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,33 +88,33 @@ class DeltaTableStoreTest {
         int perThread = 10_000;
         try (var store = new DeltaTableStore(root, CommitFaults.NONE)) {
             store.create("events", EVENTS);
-            List<CompletableFuture<Long>> futures = new ArrayList<>();
+            List<List<CompletableFuture<Long>>> futuresByThread = new ArrayList<>();
             List<Thread> appenders = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
                 int thread = t;
-                List<CompletableFuture<Long>> mine = new ArrayList<>();
-                futures.addAll(List.of()); // filled after join, keeps the lists thread-confined
-                appenders.add(Thread.ofPlatform().start(() -> {
+                List<CompletableFuture<Long>> mine = new ArrayList<>(perThread);
+                futuresByThread.add(mine);
+                appenders.add(Thread.ofPlatform().name("appender-" + t).start(() -> {
                     for (int i = 0; i < perThread; i++) {
                         mine.add(store.append("events", EVENTS, List.<Object[]>of(new Object[] {thread * perThread + i, "t" + thread})));
                     }
                 }));
-                appenders.getLast().setName("appender-" + t);
-                futuresByThread.add(mine);
             }
-            for (Thread appender : appenders) appender.join();
-            futuresByThread.forEach(futures::addAll);
-
+            for (Thread appender : appenders) appender.join(); // join() publishes each thread's list
+            List<CompletableFuture<Long>> futures = futuresByThread.stream().flatMap(List::stream).toList();
             CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+
             long versions = futures.stream().map(CompletableFuture::join).distinct().count();
+            List<Integer> ids = store.read("events", EVENTS, -1).stream().map(row -> (Integer) row[0]).toList();
             assertThat(store.count("events")).isEqualTo(threads * perThread);
             assertThat(versions).isLessThan(threads * perThread / 10);
-            assertThat(store.read("events", EVENTS, -1)).extracting(row -> (Integer) row[0])
-                    .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.range(0, threads * perThread).boxed().toList());
+            assertThat(ids).containsExactlyInAnyOrderElementsOf(IntStream.range(0, threads * perThread).boxed().toList());
+            for (int t = 0; t < threads; t++) {
+                int thread = t;
+                assertThat(ids.stream().filter(id -> id / perThread == thread).toList()).as("rows of appender %d", t).isSorted();
+            }
         }
     }
-
-    private final List<List<CompletableFuture<Long>>> futuresByThread = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Test
     void readsTablesBackAfterARestart() {
