@@ -66,6 +66,7 @@ final class DeltaTable {
         } catch (io.delta.kernel.exceptions.ConcurrentWriteException e) {
             throw new IllegalStateException("Table at " + dir + " was created concurrently", e);
         }
+        runPostCommitHooks(result); // version 0's checksum lets later commits write theirs incrementally
         // Without any checkpoint Kernel warns on every snapshot load until the first interval checkpoint.
         try {
             result.getPostCommitSnapshot().orElseGet(this::latestSnapshot).writeCheckpoint(engine);

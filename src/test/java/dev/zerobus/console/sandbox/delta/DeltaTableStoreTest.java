@@ -134,6 +134,22 @@ class DeltaTableStoreTest {
     }
 
     @Test
+    void keepsCommitOrderAcrossACheckpoint() {
+        List<Object[]> written = new ArrayList<>();
+        try (var store = new DeltaTableStore(root, CommitFaults.NONE)) {
+            store.create("events", EVENTS);
+            for (int i = 0; i < 100; i++) {
+                written.add(row(i));
+                store.append("events", EVENTS, List.<Object[]>of(row(i))).join();
+            }
+        }
+        try (var reopened = new DeltaTableStore(root, CommitFaults.NONE)) {
+            assertThat(root.resolve("events/_delta_log/00000000000000000100.checkpoint.parquet")).exists();
+            assertThat(normalize(reopened.read("events", EVENTS, -1))).isEqualTo(normalize(written));
+        }
+    }
+
+    @Test
     void failsExactlyTheGroupThatHitAnInjectedFault() throws Exception {
         var firstCommitStarted = new CountDownLatch(1);
         var release = new CountDownLatch(1);
