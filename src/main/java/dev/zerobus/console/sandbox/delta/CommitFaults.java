@@ -1,7 +1,11 @@
 package dev.zerobus.console.sandbox.delta;
 
-/** What the table store asks before each commit; the sandbox's {@code FaultPlan} answers. */
+/** Fault injection for {@link DeltaTableStore}: asked once per group commit, from the table's writer thread. */
+@FunctionalInterface
 public interface CommitFaults {
-    /** True once per injected commit failure (consumes it). */
+    /** No faults: every commit is attempted. */
+    CommitFaults NONE = () -> false;
+
+    /** True once per injected failure (the call consumes it); the group about to commit then fails. */
     boolean failNextCommit();
 }

@@ -1,57 +1,153 @@
 package dev.zerobus.console.sandbox.delta;
 
 import dev.zerobus.console.schema.TableSchema;
+import io.delta.kernel.defaults.engine.DefaultEngine;
+import io.delta.kernel.engine.Engine;
+import io.delta.kernel.types.StructType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * PLACEHOLDER with the agreed API: an in-memory store so that the servers can be built in parallel. The real
- * Delta Kernel store replaces this file.
+ * The sandbox's Delta tables: one real Delta table per Unity Catalog table, in {@code tablesRoot/<tableId>}.
+ * Appends are group-committed by one writer thread per table, and a future completes only once its rows are
+ * committed and fsynced. Thread-safe. Futures complete on the writer thread: keep their callbacks short.
  */
 public final class DeltaTableStore implements AutoCloseable {
-    private final Map<String, List<Object[]>> tables = new ConcurrentHashMap<>();
+    private static final Logger LOG = LoggerFactory.getLogger(DeltaTableStore.class);
+    private static final Pattern TABLE_ID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9._-]{0,199}");
+
+    private final Path tablesRoot;
     private final CommitFaults faults;
+    private final Engine engine;
+    private final Map<String, TableWriter> writers = new ConcurrentHashMap<>();
+    private volatile boolean closed;
 
     public DeltaTableStore(Path tablesRoot, CommitFaults faults) {
+        this.tablesRoot = tablesRoot.toAbsolutePath();
         this.faults = faults;
+        try {
+            Files.createDirectories(this.tablesRoot);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the tables directory " + tablesRoot, e);
+        }
+        this.engine = new LocalEngine();
     }
 
-    public void create(String tableId, TableSchema schema) {
-        tables.putIfAbsent(tableId, new ArrayList<>());
+    /** Creates the empty Delta table (version 0); a no-op if it already exists with the same schema. */
+    public synchronized void create(String tableId, TableSchema schema) {
+        StructType kernelSchema = KernelTypes.structType(schema);
+        DeltaTable table = table(tableId);
+        if (table.exists()) {
+            StructType existing = table.latestSnapshot().getSchema();
+            if (!existing.equals(kernelSchema)) {
+                throw new IllegalStateException("Table " + tableId + " already exists with schema " + existing
+                        + ", not " + kernelSchema);
+            }
+            return;
+        }
+        table.create(kernelSchema);
+        LOG.info("Created Delta table {} for {} at {}", tableId, schema.fullName(), table.dir());
     }
 
-    public void delete(String tableId) {
-        tables.remove(tableId);
+    /** Stops the table's writer (queued appends fail) and deletes its directory. */
+    public synchronized void delete(String tableId) {
+        DeltaTable table = table(tableId);
+        TableWriter writer = writers.remove(tableId);
+        if (writer != null) writer.abandon();
+        deleteRecursively(table.dir());
+        LOG.info("Deleted Delta table {}", tableId);
     }
 
+    /** Completes with the Delta version once the rows are committed and fsynced, exceptionally if that failed. */
     public CompletableFuture<Long> append(String tableId, TableSchema schema, List<Object[]> rows) {
-        if (faults.failNextCommit()) return CompletableFuture.failedFuture(new java.io.IOException("Injected fault: commit failed"));
-        List<Object[]> table = tables.get(tableId);
-        synchronized (table) {
-            table.addAll(rows);
+        try {
+            return writer(tableId).append(schema, rows);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
-        return CompletableFuture.completedFuture(1L);
     }
 
+    /** Rows in the latest snapshot (from file statistics, without reading data). */
     public long count(String tableId) {
-        List<Object[]> table = tables.get(tableId);
-        synchronized (table) {
-            return table.size();
+        try {
+            return existing(tableId).count();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot count rows of " + tableId, e);
         }
     }
 
+    /** Rows of the latest snapshot in commit order, as Java row values; {@code limit < 0} reads all. */
     public List<Object[]> read(String tableId, TableSchema schema, long limit) {
-        List<Object[]> table = tables.get(tableId);
-        synchronized (table) {
-            return List.copyOf(limit < 0 ? table : table.subList(0, (int) Math.min(limit, table.size())));
+        try {
+            return existing(tableId).read(schema, limit);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + tableId, e);
         }
     }
 
+    /** Commits every queued append, then stops the writers; later appends fail. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
+        writers.values().parallelStream().forEach(TableWriter::finish);
+        writers.clear();
+    }
+
+    private TableWriter writer(String tableId) {
+        TableWriter writer = writers.get(tableId);
+        if (writer != null) return writer;
+        synchronized (this) {
+            if (closed) throw new IllegalStateException("The Delta table store is closed");
+            return writers.computeIfAbsent(tableId, id -> new TableWriter(id, existing(id), faults));
+        }
+    }
+
+    private DeltaTable existing(String tableId) {
+        DeltaTable table = table(tableId);
+        if (!table.exists()) throw new IllegalArgumentException("Delta table " + tableId + " does not exist");
+        return table;
+    }
+
+    private DeltaTable table(String tableId) {
+        if (!TABLE_ID.matcher(tableId).matches()) {
+            throw new IllegalArgumentException("Invalid table id '" + tableId + "': use letters, digits, '.', '_' or '-'");
+        }
+        return new DeltaTable(engine, tablesRoot.resolve(tableId));
+    }
+
+    /** Kernel's default engine over {@link LocalFileIO}; {@code DefaultEngine.create(FileIO)} would need Hadoop's API on the compile path. */
+    private static final class LocalEngine extends DefaultEngine {
+        LocalEngine() { super(new LocalFileIO()); }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) return;
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(file);
+                    return FileVisitResult.CONTINUE;
+                }
+                @Override public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null) throw e;
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot delete table directory " + dir, e);
+        }
     }
 }
