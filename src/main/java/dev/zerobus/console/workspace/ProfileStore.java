@@ -1,0 +1,210 @@
+package dev.zerobus.console.workspace;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.zerobus.console.workspace.ConnectionProfile.Source;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.commons.configuration2.INIConfiguration;
+import org.apache.commons.configuration2.SubnodeConfiguration;
+import org.apache.commons.configuration2.ex.ConfigurationException;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The connection profiles the console knows: the environment ({@code DATABRICKS_HOST}, {@code DATABRICKS_CLIENT_ID},
+ * {@code DATABRICKS_CLIENT_SECRET}, {@code ZEROBUS_ENDPOINT}), every profile of {@code ~/.databrickscfg} (host,
+ * client_id, client_secret and our {@code zerobus_endpoint} key), and the console's own saved profiles
+ * ({@code profiles.json} in the config folder, never with a secret: secrets go to the OS keychain or nowhere).
+ * The sandbox profile is added by whoever runs the sandbox. Thread-safe.
+ */
+public final class ProfileStore {
+    public static final String ENVIRONMENT_PROFILE = "environment";
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final Path savedFile;
+    private final Path databricksCfg;
+    private final Map<String, String> env;
+    private final SecretStore secrets;
+
+    public ProfileStore(Path configDir, Path databricksCfg, Map<String, String> env, SecretStore secrets) {
+        this.savedFile = configDir.resolve("profiles.json");
+        this.databricksCfg = databricksCfg;
+        this.env = Map.copyOf(env);
+        this.secrets = secrets;
+    }
+
+    /** The store for this user: real config folder, real ~/.databrickscfg, real environment, OS keychain. */
+    public static ProfileStore system() {
+        Map<String, String> env = System.getenv();
+        return new ProfileStore(AppDirs.config(), AppDirs.databricksConfigFile(env), env, SecretStore.system());
+    }
+
+    public SecretStore secrets() {
+        return secrets;
+    }
+
+    /** Environment first, then ~/.databrickscfg profiles, then saved ones. */
+    public synchronized List<ConnectionProfile> all() {
+        List<ConnectionProfile> result = new ArrayList<>();
+        environmentProfile().ifPresent(result::add);
+        result.addAll(databricksCfgProfiles());
+        result.addAll(savedProfiles());
+        return result;
+    }
+
+    public synchronized Optional<ConnectionProfile> find(String name) {
+        return all().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /**
+     * The profile to use when none is named: {@code DATABRICKS_CONFIG_PROFILE}, else the environment when
+     * {@code DATABRICKS_HOST} is set, else empty (the caller falls back to the sandbox).
+     */
+    public synchronized Optional<ConnectionProfile> defaultProfile() {
+        String named = env.get("DATABRICKS_CONFIG_PROFILE");
+        if (named != null && !named.isBlank()) return find(named);
+        return environmentProfile();
+    }
+
+    public Optional<ConnectionProfile> environmentProfile() {
+        String host = env.get("DATABRICKS_HOST");
+        if (host == null || host.isBlank()) return Optional.empty();
+        String secret = env.get("DATABRICKS_CLIENT_SECRET");
+        return Optional.of(new ConnectionProfile(ENVIRONMENT_PROFILE, Source.ENVIRONMENT, normaliseHost(host),
+                env.getOrDefault("ZEROBUS_ENDPOINT", ""), env.getOrDefault("DATABRICKS_CLIENT_ID", ""),
+                secret == null ? null : Secret.of(secret)));
+    }
+
+    /** Profiles of ~/.databrickscfg that have a host; a file that cannot be read gives none (see {@link #databricksCfgProblem()}). */
+    public List<ConnectionProfile> databricksCfgProfiles() {
+        if (!Files.isRegularFile(databricksCfg)) return List.of();
+        try {
+            INIConfiguration ini = readIni();
+            List<ConnectionProfile> profiles = new ArrayList<>();
+            for (String section : ini.getSections()) {
+                if (section == null) continue;
+                SubnodeConfiguration s = ini.getSection(section);
+                String host = s.getString("host", "");
+                if (host.isBlank()) continue;
+                String secret = s.getString("client_secret", null);
+                profiles.add(new ConnectionProfile(section, Source.DATABRICKS_CFG, normaliseHost(host),
+                        s.getString("zerobus_endpoint", ""), s.getString("client_id", ""), secret == null ? null : Secret.of(secret)));
+            }
+            return profiles;
+        } catch (IOException | ConfigurationException e) {
+            return List.of();
+        }
+    }
+
+    /** Why ~/.databrickscfg could not be read, if it exists and could not. */
+    public Optional<Problem> databricksCfgProblem() {
+        if (!Files.isRegularFile(databricksCfg)) return Optional.empty();
+        try {
+            readIni();
+            return Optional.empty();
+        } catch (IOException | ConfigurationException e) {
+            return Optional.of(new Problem("Cannot read " + databricksCfg + ": " + e.getMessage(),
+                    "Fix the file's INI syntax ([profile] sections with key = value lines)."));
+        }
+    }
+
+    private INIConfiguration readIni() throws IOException, ConfigurationException {
+        var ini = INIConfiguration.builder().build();
+        try (Reader reader = Files.newBufferedReader(databricksCfg, StandardCharsets.UTF_8)) {
+            ini.read(reader);
+        }
+        return ini;
+    }
+
+    private record SavedProfile(String name, String workspaceUrl, String zerobusEndpoint, String clientId) {}
+
+    public synchronized List<ConnectionProfile> savedProfiles() {
+        return readSaved().values().stream().map(p -> new ConnectionProfile(p.name(), Source.SAVED, p.workspaceUrl(),
+                p.zerobusEndpoint(), p.clientId(), secrets.load(p.name()).orElse(null))).toList();
+    }
+
+    /**
+     * Saves (or replaces) a profile of the console's own. The secret goes to the OS keychain when
+     * {@code rememberSecret} is set and a keychain exists; it never goes to the profiles file. Returns whether the
+     * secret was remembered.
+     */
+    public synchronized boolean save(ConnectionProfile profile, boolean rememberSecret) {
+        if (profile.name().isBlank()) throw new IllegalArgumentException("A profile needs a name.");
+        if (profile.name().equals(ENVIRONMENT_PROFILE)) {
+            throw new IllegalArgumentException("'" + ENVIRONMENT_PROFILE + "' is the name of the environment's profile; choose another.");
+        }
+        Map<String, SavedProfile> saved = readSaved();
+        saved.put(profile.name(), new SavedProfile(profile.name(), profile.workspaceUrl(), profile.zerobusEndpoint(), profile.clientId()));
+        writeSaved(saved);
+        boolean remembered = false;
+        if (rememberSecret && profile.hasSecret()) {
+            remembered = secrets.save(profile.name(), profile.clientSecret());
+        } else {
+            secrets.delete(profile.name());
+        }
+        return remembered;
+    }
+
+    /** Renames a saved profile, moving its keychain entry along. */
+    public synchronized void rename(String from, String to) {
+        Map<String, SavedProfile> saved = readSaved();
+        SavedProfile p = saved.remove(from);
+        if (p == null) throw new IllegalArgumentException("No saved profile named '" + from + "'.");
+        if (saved.containsKey(to)) throw new IllegalArgumentException("A saved profile named '" + to + "' exists already.");
+        saved.put(to, new SavedProfile(to, p.workspaceUrl(), p.zerobusEndpoint(), p.clientId()));
+        writeSaved(saved);
+        secrets.load(from).ifPresent(secret -> {
+            secrets.save(to, secret);
+            secrets.delete(from);
+        });
+    }
+
+    public synchronized void delete(String name) {
+        Map<String, SavedProfile> saved = readSaved();
+        if (saved.remove(name) != null) writeSaved(saved);
+        secrets.delete(name);
+    }
+
+    private Map<String, SavedProfile> readSaved() {
+        Map<String, SavedProfile> result = new LinkedHashMap<>();
+        if (!Files.isRegularFile(savedFile)) return result;
+        try {
+            for (SavedProfile p : JSON.readValue(savedFile.toFile(), SavedProfile[].class)) result.put(p.name(), p);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the saved profiles in " + savedFile + ": " + e.getMessage()
+                    + ". Move the file away to start over.", e);
+        }
+        return result;
+    }
+
+    private void writeSaved(Map<String, SavedProfile> saved) {
+        try {
+            Files.createDirectories(savedFile.getParent());
+            Path temp = savedFile.resolveSibling("profiles.json.tmp");
+            JSON.writeValue(temp.toFile(), saved.values());
+            Files.move(temp, savedFile, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot save profiles to " + savedFile + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** "adb-1.2.azuredatabricks.net" -> "https://adb-1.2.azuredatabricks.net", trailing slash dropped. */
+    static String normaliseHost(@Nullable String host) {
+        if (host == null) return "";
+        String h = host.strip();
+        if (!h.isEmpty() && !h.contains("://")) h = "https://" + h;
+        return h.endsWith("/") ? h.substring(0, h.length() - 1) : h;
+    }
+}
