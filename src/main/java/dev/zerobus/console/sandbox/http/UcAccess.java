@@ -79,10 +79,15 @@ final class UcAccess {
                 + " OWNER TO `" + principal + "` (run it as the current owner).");
     }
 
-    /** True if the principal owns the object or holds any privilege on it (directly or inherited). */
+    /**
+     * True if the principal owns the object (or a parent), holds a direct grant on it, or holds ALL PRIVILEGES on a
+     * parent. USE CATALOG / USE SCHEMA on the parents alone do not count: they let one in, not see the object.
+     */
     boolean holdsAny(String principal, Securable on) {
+        if (state.grants(on).containsKey(principal)) return true;
         for (Securable s = on; s != null; s = s.parent()) {
-            if (principal.equals(owner(s)) || state.grants(s).containsKey(principal)) return true;
+            if (principal.equals(owner(s))) return true;
+            if (s != on && state.holdsDirectly(principal, s, "ALL_PRIVILEGES")) return true;
         }
         return false;
     }
