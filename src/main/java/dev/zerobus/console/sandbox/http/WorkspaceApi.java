@@ -18,6 +18,7 @@ public final class WorkspaceApi {
         routes.addAll(new TablesApi(access, json, context.tables()).routes());
         routes.addAll(new GrantsApi(access).routes());
         routes.addAll(new CurrentUserApi(auth).routes());
+        routes.addAll(new SqlStatementApi(access, new StatementExecutor(access, context.tables())).routes());
         return List.copyOf(routes);
     }
 }
