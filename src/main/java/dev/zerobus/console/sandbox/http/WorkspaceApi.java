@@ -19,6 +19,7 @@ public final class WorkspaceApi {
         routes.addAll(new GrantsApi(access).routes());
         routes.addAll(new CurrentUserApi(auth).routes());
         routes.addAll(new SqlStatementApi(access, new StatementExecutor(access, context.tables())).routes());
+        routes.addAll(new AdminApi(auth, context.faults()).routes());
         return List.copyOf(routes);
     }
 }
