@@ -20,6 +20,7 @@ import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -145,6 +146,19 @@ class UnityCatalogApiTest {
         assertThatThrownBy(() -> names(client.tables().list("main", "private_schema"), TableInfo::getName))
                 .isInstanceOf(PermissionDenied.class)
                 .hasMessageContaining("GRANT USE SCHEMA ON SCHEMA main.private_schema TO `sandbox-sp`");
+    }
+
+    @Test
+    void honoursTheInjectedCatalogDelay() {
+        sandbox.faults().catalogDelay(Duration.ofMillis(300));
+        long started = System.nanoTime();
+        try {
+            client.catalogs().get("main");
+        } finally {
+            sandbox.faults().catalogDelay(Duration.ZERO);
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     @Test
