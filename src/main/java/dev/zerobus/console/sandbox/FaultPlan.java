@@ -56,6 +56,10 @@ public final class FaultPlan implements dev.zerobus.console.sandbox.delta.Commit
     public Duration ackLatency() { return ackLatency.get(); }
     public boolean withholdAcks() { return withholdAcks.get(); }
     public Duration catalogDelay() { return catalogDelay.get(); }
+    /** How many token requests are still to be rejected. */
+    public int pendingTokenRejections() { return rejectTokens.get(); }
+    /** How many Delta commits are still to fail. */
+    public int pendingCommitFailures() { return failCommits.get(); }
 
     /** True once for each token request to reject; consumes one. */
     public boolean takeTokenRejection() { return takeOne(rejectTokens); }

@@ -74,7 +74,7 @@ public final class SandboxHttpServer implements AutoCloseable {
                 context.error(404, "ENDPOINT_NOT_FOUND", "The sandbox does not serve " + method + " " + path + ".");
             }
         } catch (Exception e) {
-            log.warn("HTTP {} {} failed: {}", method, path, e.toString());
+            log.warn("HTTP {} {} failed", method, path, e);
             try {
                 new HttpExchangeContext(exchange, null).error(500, "INTERNAL_ERROR", "The sandbox failed to answer: " + e);
             } catch (IOException ignored) {

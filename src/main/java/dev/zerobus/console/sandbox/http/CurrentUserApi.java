@@ -1,0 +1,34 @@
+package dev.zerobus.console.sandbox.http;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zerobus.console.sandbox.auth.Principal;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * {@code GET /api/2.0/preview/scim/v2/Me}: the token's principal as SCIM. For a service principal Databricks
+ * answers with its application id as {@code userName}, which is also the grantee name in Unity Catalog.
+ */
+final class CurrentUserApi {
+    private final BearerAuth auth;
+
+    CurrentUserApi(BearerAuth auth) {
+        this.auth = auth;
+    }
+
+    List<Route> routes() {
+        return List.of(Route.of("GET", "/api/2.0/preview/scim/v2/Me", this::me));
+    }
+
+    private void me(HttpExchangeContext request) throws IOException {
+        Principal principal = auth.require(request).principal();
+        ObjectNode body = JsonNodeFactory.instance.objectNode()
+                .put("id", Long.toString(principal.id()))
+                .put("userName", principal.clientId())
+                .put("displayName", principal.displayName())
+                .put("active", true);
+        body.putArray("schemas").add("urn:ietf:params:scim:schemas:core:2.0:User");
+        request.respond(200, body);
+    }
+}

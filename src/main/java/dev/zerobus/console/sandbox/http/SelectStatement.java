@@ -1,0 +1,207 @@
+package dev.zerobus.console.sandbox.http;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one statement shape the sandbox's SQL warehouse runs, parsed by hand:
+ * {@code SELECT * | col[, col...] FROM t [WHERE col = literal] [ORDER BY col [ASC|DESC]] [LIMIT n]} and
+ * {@code SELECT COUNT(*) FROM t}. A parser library would be overkill for a grammar this small, and a
+ * hand-written one can say exactly which word it did not expect.
+ *
+ * @param columns the selected columns, or empty for {@code *}
+ */
+record SelectStatement(List<String> table, boolean countOnly, List<String> columns, @Nullable String whereColumn,
+                       @Nullable Literal whereValue, @Nullable String orderBy, boolean descending, @Nullable Long limit) {
+
+    static final String SUPPORTED = "The sandbox's SQL warehouse runs only SELECT * | col[, col...] FROM table"
+            + " [WHERE col = literal] [ORDER BY col [ASC|DESC]] [LIMIT n], and SELECT COUNT(*) FROM table.";
+
+    /** A literal of the WHERE clause, with its SQL text (unquoted for strings). */
+    record Literal(Kind kind, String text) {
+        enum Kind { STRING, NUMBER, BOOLEAN, NULL }
+    }
+
+    /** A statement outside the supported subset; the message says where and what the sandbox supports. */
+    static final class Unsupported extends RuntimeException {
+        Unsupported(String problem) {
+            super(problem + " " + SUPPORTED);
+        }
+    }
+
+    static SelectStatement parse(String sql) {
+        return new Parser(Tokens.of(sql)).statement();
+    }
+
+    private enum TokenType { WORD, IDENTIFIER, STRING, NUMBER, SYMBOL, END }
+
+    private record Token(TokenType type, String text) {
+        boolean is(String keyword) {
+            return type == TokenType.WORD && text.equalsIgnoreCase(keyword);
+        }
+
+        boolean isSymbol(String symbol) {
+            return type == TokenType.SYMBOL && text.equals(symbol);
+        }
+
+        String describe() {
+            return type == TokenType.END ? "the end of the statement" : "'" + text + "'";
+        }
+    }
+
+    private static final class Tokens {
+        static List<Token> of(String sql) {
+            List<Token> tokens = new ArrayList<>();
+            int i = 0;
+            while (i < sql.length()) {
+                char c = sql.charAt(i);
+                if (Character.isWhitespace(c)) {
+                    i++;
+                } else if (Character.isLetter(c) || c == '_') {
+                    int start = i;
+                    while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) i++;
+                    tokens.add(new Token(TokenType.WORD, sql.substring(start, i)));
+                } else if (Character.isDigit(c) || (c == '-' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1)))) {
+                    int start = i++;
+                    while (i < sql.length() && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) i++;
+                    tokens.add(new Token(TokenType.NUMBER, sql.substring(start, i)));
+                } else if (c == '`' || c == '\'' || c == '"') {
+                    StringBuilder text = new StringBuilder();
+                    i++;
+                    while (true) {
+                        if (i >= sql.length()) throw new Unsupported("Unterminated " + (c == '`' ? "identifier" : "string") + " in the statement.");
+                        char d = sql.charAt(i++);
+                        if (d == c) {
+                            if (i < sql.length() && sql.charAt(i) == c) { text.append(c); i++; continue; }
+                            break;
+                        }
+                        if (d == '\\' && c != '`' && i < sql.length()) d = sql.charAt(i++);
+                        text.append(d);
+                    }
+                    tokens.add(new Token(c == '`' ? TokenType.IDENTIFIER : TokenType.STRING, text.toString()));
+                } else if ("*,.=();".indexOf(c) >= 0) {
+                    tokens.add(new Token(TokenType.SYMBOL, String.valueOf(c)));
+                    i++;
+                } else {
+                    throw new Unsupported("Unexpected character '" + c + "' at position " + (i + 1) + ".");
+                }
+            }
+            tokens.add(new Token(TokenType.END, ""));
+            return tokens;
+        }
+    }
+
+    private static final class Parser {
+        private final List<Token> tokens;
+        private int next;
+
+        Parser(List<Token> tokens) {
+            this.tokens = tokens;
+        }
+
+        SelectStatement statement() {
+            keyword("SELECT");
+            boolean count = false;
+            List<String> columns = new ArrayList<>();
+            if (peek().is("COUNT") && tokens.get(next + 1).isSymbol("(")) {
+                next++;
+                symbol("(");
+                symbol("*");
+                symbol(")");
+                count = true;
+            } else if (peek().isSymbol("*")) {
+                next++;
+            } else {
+                columns.add(identifier("a column name or *"));
+                while (accept(",")) columns.add(identifier("a column name"));
+            }
+            keyword("FROM");
+            List<String> table = new ArrayList<>(List.of(identifier("a table name")));
+            while (accept(".")) table.add(identifier("a table name part"));
+            if (table.size() > 3) throw new Unsupported("Table name '" + String.join(".", table) + "' has more than three parts.");
+            String whereColumn = null;
+            Literal whereValue = null;
+            String orderBy = null;
+            boolean descending = false;
+            Long limit = null;
+            if (!count && peek().is("WHERE")) {
+                next++;
+                whereColumn = identifier("a column name after WHERE");
+                symbol("=");
+                whereValue = literal();
+            }
+            if (!count && peek().is("ORDER")) {
+                next++;
+                keyword("BY");
+                orderBy = identifier("a column name after ORDER BY");
+                if (peek().is("ASC") || peek().is("DESC")) descending = tokens.get(next++).is("DESC");
+            }
+            if (!count && peek().is("LIMIT")) {
+                next++;
+                Token n = tokens.get(next++);
+                if (n.type() != TokenType.NUMBER || !n.text().matches("\\d+")) {
+                    throw new Unsupported("LIMIT needs a whole number, found " + n.describe() + ".");
+                }
+                limit = Long.parseLong(n.text());
+            }
+            accept(";");
+            if (peek().type() != TokenType.END) {
+                throw new Unsupported("Unexpected " + peek().describe() + (count ? " after SELECT COUNT(*) FROM table." : "."));
+            }
+            return new SelectStatement(List.copyOf(table), count, List.copyOf(columns), whereColumn, whereValue, orderBy,
+                    descending, limit);
+        }
+
+        private Literal literal() {
+            Token t = tokens.get(next++);
+            return switch (t.type()) {
+                case STRING -> new Literal(Literal.Kind.STRING, t.text());
+                case NUMBER -> new Literal(Literal.Kind.NUMBER, t.text());
+                case WORD -> {
+                    String word = t.text().toLowerCase(Locale.ROOT);
+                    if (word.equals("true") || word.equals("false")) yield new Literal(Literal.Kind.BOOLEAN, word);
+                    if (word.equals("null")) yield new Literal(Literal.Kind.NULL, word);
+                    throw new Unsupported("Expected a literal (string, number, true, false or null) after '=', found " + t.describe() + ".");
+                }
+                default -> throw new Unsupported("Expected a literal (string, number, true, false or null) after '=', found " + t.describe() + ".");
+            };
+        }
+
+        private String identifier(String what) {
+            Token t = tokens.get(next);
+            if (t.type() == TokenType.IDENTIFIER || (t.type() == TokenType.WORD && !isReserved(t))) {
+                next++;
+                return t.text();
+            }
+            throw new Unsupported("Expected " + what + ", found " + t.describe() + ".");
+        }
+
+        private static boolean isReserved(Token t) {
+            return List.of("SELECT", "FROM", "WHERE", "ORDER", "BY", "LIMIT", "ASC", "DESC").stream().anyMatch(t::is);
+        }
+
+        private void keyword(String keyword) {
+            Token t = tokens.get(next);
+            if (!t.is(keyword)) throw new Unsupported("Expected " + keyword + ", found " + t.describe() + ".");
+            next++;
+        }
+
+        private void symbol(String symbol) {
+            Token t = tokens.get(next);
+            if (!t.isSymbol(symbol)) throw new Unsupported("Expected '" + symbol + "', found " + t.describe() + ".");
+            next++;
+        }
+
+        private boolean accept(String symbol) {
+            if (!peek().isSymbol(symbol)) return false;
+            next++;
+            return true;
+        }
+
+        private Token peek() {
+            return tokens.get(next);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package dev.zerobus.console.sandbox.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.error.platform.PermissionDenied;
+import com.databricks.sdk.service.catalog.CatalogInfo;
+import com.databricks.sdk.service.catalog.ColumnInfo;
+import com.databricks.sdk.service.catalog.ColumnTypeName;
+import com.databricks.sdk.service.catalog.CreateTableRequest;
+import com.databricks.sdk.service.catalog.DataSourceFormat;
+import com.databricks.sdk.service.catalog.ListCatalogsRequest;
+import com.databricks.sdk.service.catalog.SchemaInfo;
+import com.databricks.sdk.service.catalog.TableInfo;
+import com.databricks.sdk.service.catalog.TableType;
+import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
+import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.schema.ColumnType;
+import dev.zerobus.console.schema.TableColumn;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class UnityCatalogApiTest {
+    @TempDir static Path dataDir;
+    static SandboxWorkspace sandbox;
+    static WorkspaceClient client;
+
+    @BeforeAll
+    static void start() {
+        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
+        client = SdkClients.granted(sandbox);
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void listsTheCatalogsSchemasAndSeedTables() {
+        List<String> catalogs = names(client.catalogs().list(new ListCatalogsRequest()), CatalogInfo::getName);
+        List<String> schemas = names(client.schemas().list("main"), SchemaInfo::getFullName);
+        List<String> tables = names(client.tables().list("main", "default"), TableInfo::getName);
+
+        assertThat(catalogs).containsExactly("main");
+        assertThat(schemas).contains("main.default");
+        assertThat(tables).contains("all_types", "sensor_readings");
+    }
+
+    @Test
+    void pagesThroughMoreTablesThanOnePage() {
+        var state = sandbox.context().state();
+        state.createSchema("main", "paged", null, SandboxPrincipals.GRANTED);
+        int count = TablesApi.DEFAULT_PAGE_SIZE + 7;
+        for (int i = 0; i < count; i++) {
+            state.createTable("main", "paged", "t%03d".formatted(i), "MANAGED", "DELTA",
+                    List.of(new TableColumn("id", ColumnType.of(ColumnType.Kind.LONG), false)), null,
+                    SandboxPrincipals.GRANTED, Map.of());
+        }
+
+        List<String> tables = names(client.tables().list("main", "paged"), TableInfo::getName);
+
+        assertThat(tables).hasSize(count).startsWith("t000").endsWith("t%03d".formatted(count - 1)).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void describesEveryColumnOfAllTypes() {
+        TableInfo table = client.tables().get("main.default.all_types");
+
+        assertThat(table.getFullName()).isEqualTo("main.default.all_types");
+        assertThat(table.getTableType()).isEqualTo(TableType.MANAGED);
+        assertThat(table.getDataSourceFormat()).isEqualTo(DataSourceFormat.DELTA);
+        assertThat(table.getStorageLocation()).isEqualTo(dataDir.toAbsolutePath().resolve("tables")
+                .resolve(table.getTableId()).toUri().toString());
+        assertThat(table.getOwner()).isEqualTo(SandboxPrincipals.ADMIN);
+        List<ColumnInfo> columns = List.copyOf(table.getColumns());
+        assertThat(columns).hasSize(17);
+        assertThat(columns).extracting(ColumnInfo::getPosition)
+                .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L, 14L, 15L, 16L);
+        assertThat(columns).extracting(ColumnInfo::getTypeText).containsExactly("bigint", "boolean", "tinyint", "smallint",
+                "int", "bigint", "float", "double", "string", "binary", "date", "timestamp", "timestamp_ntz", "array<int>",
+                "map<string,int>", "struct<street:string,zip:int,geo:struct<lat:double,lon:double>>",
+                "array<struct<k:string,v:bigint>>");
+        assertThat(columns).extracting(ColumnInfo::getTypeName).containsExactly(ColumnTypeName.LONG, ColumnTypeName.BOOLEAN,
+                ColumnTypeName.BYTE, ColumnTypeName.SHORT, ColumnTypeName.INT, ColumnTypeName.LONG, ColumnTypeName.FLOAT,
+                ColumnTypeName.DOUBLE, ColumnTypeName.STRING, ColumnTypeName.BINARY, ColumnTypeName.DATE,
+                ColumnTypeName.TIMESTAMP, ColumnTypeName.TIMESTAMP_NTZ, ColumnTypeName.ARRAY, ColumnTypeName.MAP,
+                ColumnTypeName.STRUCT, ColumnTypeName.ARRAY);
+        assertThat(columns.get(0).getNullable()).isFalse();
+        assertThat(columns.get(0).getTypeJson())
+                .isEqualTo("{\"name\":\"id\",\"type\":\"long\",\"nullable\":false,\"metadata\":{}}");
+        assertThat(columns.get(4).getTypeJson())
+                .isEqualTo("{\"name\":\"c_int\",\"type\":\"integer\",\"nullable\":true,\"metadata\":{}}");
+        assertThat(columns.get(13).getTypeJson()).isEqualTo("{\"name\":\"c_array\",\"type\":{\"type\":\"array\","
+                + "\"elementType\":\"integer\",\"containsNull\":true},\"nullable\":true,\"metadata\":{}}");
+        assertThat(columns.subList(1, 17)).extracting(ColumnInfo::getNullable).containsOnly(true);
+    }
+
+    @Test
+    void createsAndDeletesATableAndExistsFollows() {
+        var request = new CreateTableRequest().setCatalogName("main").setSchemaName("default").setName("created_by_sdk")
+                .setTableType(TableType.MANAGED).setDataSourceFormat(DataSourceFormat.DELTA)
+                .setColumns(List.of(
+                        new ColumnInfo().setName("id").setPosition(0L).setTypeName(ColumnTypeName.LONG).setTypeText("bigint")
+                                .setTypeJson("{\"name\":\"id\",\"type\":\"long\",\"nullable\":false,\"metadata\":{}}")
+                                .setNullable(false),
+                        new ColumnInfo().setName("price").setPosition(1L).setTypeName(ColumnTypeName.DECIMAL)
+                                .setTypeText("decimal(10,2)").setTypePrecision(10L).setTypeScale(2L).setNullable(true)));
+
+        TableInfo created = client.tables().create(request);
+        boolean existsAfterCreate = client.tables().exists("main.default.created_by_sdk").getTableExists();
+        long rows = sandbox.context().tables().count(created.getTableId());
+        client.tables().delete("main.default.created_by_sdk");
+        boolean existsAfterDelete = client.tables().exists("main.default.created_by_sdk").getTableExists();
+
+        assertThat(created.getOwner()).isEqualTo(SandboxPrincipals.GRANTED);
+        assertThat(created.getColumns()).extracting(ColumnInfo::getTypeText).containsExactly("bigint", "decimal(10,2)");
+        assertThat(rows).isZero();
+        assertThat(existsAfterCreate).isTrue();
+        assertThat(existsAfterDelete).isFalse();
+    }
+
+    @Test
+    void rejectsAColumnTypeDeltaCannotHoldAndNamesTheColumn() {
+        var request = new CreateTableRequest().setCatalogName("main").setSchemaName("default").setName("with_variant")
+                .setTableType(TableType.MANAGED).setDataSourceFormat(DataSourceFormat.DELTA)
+                .setColumns(List.of(new ColumnInfo().setName("payload").setTypeText("variant")));
+
+        assertThatThrownBy(() -> client.tables().create(request))
+                .hasMessageContaining("Column 'payload'").hasMessageContaining("VARIANT");
+    }
+
+    @Test
+    void deniesListingTablesWithoutUseSchemaAndQuotesTheGrant() {
+        sandbox.context().state().createSchema("main", "private_schema", null, SandboxPrincipals.ADMIN);
+
+        assertThatThrownBy(() -> names(client.tables().list("main", "private_schema"), TableInfo::getName))
+                .isInstanceOf(PermissionDenied.class)
+                .hasMessageContaining("GRANT USE SCHEMA ON SCHEMA main.private_schema TO `sandbox-sp`");
+    }
+
+    @Test
+    void honoursTheInjectedCatalogDelay() {
+        sandbox.faults().catalogDelay(Duration.ofMillis(300));
+        long started = System.nanoTime();
+        try {
+            client.catalogs().get("main");
+        } finally {
+            sandbox.faults().catalogDelay(Duration.ZERO);
+        }
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void currentUserIsTheSandboxServicePrincipal() {
+        var me = client.currentUser().me(new com.databricks.sdk.service.iam.MeRequest());
+
+        assertThat(me.getUserName()).isEqualTo(SandboxPrincipals.GRANTED);
+        assertThat(me.getId()).isNotBlank();
+        assertThat(me.getDisplayName()).isNotBlank();
+    }
+
+    static <T> List<String> names(Iterable<T> items, java.util.function.Function<T, String> name) {
+        return StreamSupport.stream(items.spliterator(), false).map(name).toList();
+    }
+}
