@@ -1,0 +1,120 @@
+package dev.zerobus.console.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zerobus.console.workspace.ConnectionProfile.Source;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileStoreTest {
+    @TempDir Path dir;
+
+    /** Stands in for the OS keychain, which a headless CI machine does not have. */
+    static final class MemoryKeychain implements SecretStore {
+        final Map<String, Secret> entries = new HashMap<>();
+        @Override public boolean isAvailable() { return true; }
+        @Override public Optional<String> unavailableReason() { return Optional.empty(); }
+        @Override public Optional<Secret> load(String name) { return Optional.ofNullable(entries.get(name)); }
+        @Override public boolean save(String name, Secret secret) { entries.put(name, secret); return true; }
+        @Override public void delete(String name) { entries.remove(name); }
+    }
+
+    private Path cfg(String text) throws Exception {
+        Path file = dir.resolve(".databrickscfg");
+        Files.writeString(file, text);
+        return file;
+    }
+
+    @Test
+    void readsEveryDatabricksCfgProfileWithOurZerobusEndpointKey() throws Exception {
+        var store = new ProfileStore(dir.resolve("config"), cfg("""
+                [DEFAULT]
+                host = https://dbc-a1b2.cloud.databricks.com
+                client_id = 11111111-aaaa
+                client_secret = dose-secret-1
+
+                [prod]
+                host = adb-987654321012345.12.azuredatabricks.net/
+                client_id = 22222222-bbbb
+                client_secret = dose-secret-2
+                zerobus_endpoint = 987654321012345.zerobus.westeurope.azuredatabricks.net
+
+                [pat-only]
+                token = dapi123
+                """), Map.of(), new SecretStore.NoKeychain("none"));
+
+        assertThat(store.all()).extracting(ConnectionProfile::name).containsExactly("DEFAULT", "prod");
+        ConnectionProfile prod = store.find("prod").orElseThrow();
+        assertThat(prod.source()).isEqualTo(Source.DATABRICKS_CFG);
+        assertThat(prod.workspaceUrl()).isEqualTo("https://adb-987654321012345.12.azuredatabricks.net");
+        assertThat(prod.zerobusEndpoint()).isEqualTo("987654321012345.zerobus.westeurope.azuredatabricks.net");
+        assertThat(prod.clientSecret().reveal()).isEqualTo("dose-secret-2");
+        assertThat(prod.toString()).doesNotContain("dose-secret-2").contains("secret set");
+    }
+
+    @Test
+    void takesTheEnvironmentAndHonoursDatabricksConfigProfile() throws Exception {
+        Path file = cfg("[staging]\nhost = https://staging.cloud.databricks.com\nclient_id = s\n");
+        var env = Map.of("DATABRICKS_HOST", "dbc-e.cloud.databricks.com", "DATABRICKS_CLIENT_ID", "env-id",
+                "DATABRICKS_CLIENT_SECRET", "env-secret", "ZEROBUS_ENDPOINT", "1234567890123456.zerobus.us-west-2.cloud.databricks.com");
+        var store = new ProfileStore(dir.resolve("config"), file, env, new SecretStore.NoKeychain("none"));
+        ConnectionProfile fromEnv = store.defaultProfile().orElseThrow();
+        assertThat(fromEnv.source()).isEqualTo(Source.ENVIRONMENT);
+        assertThat(fromEnv.workspaceUrl()).isEqualTo("https://dbc-e.cloud.databricks.com");
+        assertThat(fromEnv.zerobusEndpoint()).isEqualTo("1234567890123456.zerobus.us-west-2.cloud.databricks.com");
+        assertThat(fromEnv.clientSecret().reveal()).isEqualTo("env-secret");
+
+        var named = new ProfileStore(dir.resolve("config"), file, Map.of("DATABRICKS_CONFIG_PROFILE", "staging"),
+                new SecretStore.NoKeychain("none"));
+        assertThat(named.defaultProfile()).map(ConnectionProfile::name).contains("staging");
+        assertThat(new ProfileStore(dir.resolve("config"), file, Map.of(), new SecretStore.NoKeychain("none")).defaultProfile()).isEmpty();
+    }
+
+    @Test
+    void savesProfilesWithoutTheSecretAndPutsTheSecretInTheKeychain() throws Exception {
+        var keychain = new MemoryKeychain();
+        var store = new ProfileStore(dir.resolve("config"), dir.resolve("missing.cfg"), Map.of(), keychain);
+        var profile = new ConnectionProfile("trial", Source.SAVED, "https://dbc-x.cloud.databricks.com",
+                "1234567890123456.zerobus.us-west-2.cloud.databricks.com", "sp-id", Secret.of("very-secret-value"));
+
+        assertThat(store.save(profile, true)).isTrue();
+        String file = Files.readString(dir.resolve("config/profiles.json"));
+        assertThat(file).contains("trial").contains("sp-id").doesNotContain("very-secret-value");
+        assertThat(store.find("trial").orElseThrow().clientSecret().reveal()).isEqualTo("very-secret-value");
+
+        store.rename("trial", "trial-2");
+        assertThat(store.savedProfiles()).extracting(ConnectionProfile::name).containsExactly("trial-2");
+        assertThat(keychain.entries).containsOnlyKeys("trial-2");
+
+        store.delete("trial-2");
+        assertThat(store.savedProfiles()).isEmpty();
+        assertThat(keychain.entries).isEmpty();
+    }
+
+    @Test
+    void keepsNoSecretAnywhereWithoutAKeychain() throws Exception {
+        var store = new ProfileStore(dir.resolve("config"), dir.resolve("missing.cfg"), Map.of(),
+                new SecretStore.NoKeychain("No OS keychain"));
+        var profile = new ConnectionProfile("trial", Source.SAVED, "https://w", "e", "id", Secret.of("very-secret-value"));
+        assertThat(store.save(profile, true)).isFalse();
+        assertThat(store.find("trial").orElseThrow().hasSecret()).isFalse();
+        try (var files = Files.walk(dir)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                assertThat(Files.readString(f)).doesNotContain("very-secret-value");
+            }
+        }
+    }
+
+    @Test
+    void refusesTheEnvironmentProfilesName() {
+        var store = new ProfileStore(dir, dir.resolve("x"), Map.of(), new MemoryKeychain());
+        assertThatThrownBy(() -> store.save(new ConnectionProfile("environment", Source.SAVED, "", "", "", null), false))
+                .hasMessageContaining("'environment' is the name of the environment's profile");
+    }
+}
