@@ -1,0 +1,184 @@
+package dev.zerobus.console.workspace;
+
+import com.databricks.sdk.core.DatabricksError;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns any error the Zerobus SDK, databricks-sdk-java or the network can raise into an {@link Explanation}: a
+ * category, a one-line cause, a fix, and whether retrying can help. Unknown errors keep their full text. The
+ * rules are ordered, most specific first. Stateless and thread-safe.
+ */
+public final class ErrorExplainer {
+    public enum Category {
+        NATIVE_LIBRARY, CONNECTION_REFUSED, DNS, TLS, AUTHENTICATION, TOKEN_EXPIRED, PERMISSION, TABLE_NOT_FOUND,
+        TABLE_NOT_SUPPORTED, SCHEMA_MISMATCH, INVALID_RECORD, MESSAGE_TOO_LARGE, THROUGHPUT_LIMIT, REGION_NOT_SUPPORTED,
+        TOKEN_SERVICE_UNAVAILABLE, STREAM_CLOSED, TIMEOUT, UNKNOWN
+    }
+
+    /** What an error means. {@code detail} is the original text, kept in full. */
+    public record Explanation(Category category, String cause, String fix, boolean retryable, String detail) {
+        public Problem toProblem() {
+            return new Problem(cause, fix);
+        }
+    }
+
+    private record Rule(Category category, boolean retryable, Predicate<Signal> matches, String cause, String fix) {}
+
+    /** What a rule looks at: the whole text in lower case, the exception chain and an HTTP status if any. */
+    private record Signal(String text, String lower, List<Throwable> chain, int httpStatus) {
+        boolean has(String... needles) {
+            for (String n : needles) if (lower.contains(n.toLowerCase(Locale.ROOT))) return true;
+            return false;
+        }
+
+        boolean caused(Class<? extends Throwable> type) {
+            return chain.stream().anyMatch(type::isInstance);
+        }
+    }
+
+    private static final Pattern TABLE = Pattern.compile("([A-Za-z0-9_]+\\.[A-Za-z0-9_]+\\.[A-Za-z0-9_]+)");
+    private static final Pattern GRANT = Pattern.compile("(GRANT [^\\n]*? TO `[^`]+`)");
+
+    private static final List<Rule> RULES = List.of(
+            new Rule(Category.NATIVE_LIBRARY, false, s -> s.caused(UnsatisfiedLinkError.class) || s.has("glibc_2.", "native library"),
+                    "The Zerobus SDK's native library could not be loaded on this machine.",
+                    "The SDK needs Linux with glibc 2.34+ (Debian 12, Ubuntu 22.04, RHEL 9 or newer), macOS 11+, or Windows x64. "
+                            + "Run the console on a newer OS, or use the CLI from a machine that qualifies."),
+            new Rule(Category.REGION_NOT_SUPPORTED, false, s -> s.has("region") && s.has("not supported", "not enabled", "unsupported"),
+                    "Zerobus Ingest is not available in this workspace's region.",
+                    "Use a workspace in a region Zerobus serves (AWS: us-east-1, us-east-2, us-west-2, eu-central-1, eu-west-1, ...)."),
+            new Rule(Category.TOKEN_SERVICE_UNAVAILABLE, true,
+                    s -> s.has("temporarily_unavailable") || (s.has("token") && s.has(" 500", " 502", " 503", " 504", "status 5")),
+                    "The workspace's token endpoint failed temporarily (HTTP 5xx).",
+                    "Retry in a moment; the console retries on its own. If it lasts, check the Databricks status page."),
+            new Rule(Category.AUTHENTICATION, false,
+                    s -> s.has("invalid_client", "client authentication failed", "wrong client secret", "unknown client_id", "invalid client"),
+                    "The workspace rejected the client id or secret (OAuth invalid_client).",
+                    "Use the service principal's Application ID as client id and one of its OAuth secrets (not a personal access "
+                            + "token). Secrets expire: create a new one under Settings > Identity and access > Service principals > Secrets."),
+            new Rule(Category.TOKEN_EXPIRED, false, s -> s.has("token expired", "expired at"),
+                    "The access token expired.",
+                    "Nothing to fix in the configuration: streams fetch a new token when they are created. Restart the stream."),
+            new Rule(Category.PERMISSION, false,
+                    s -> s.has("4024", "permission_denied", "permission denied", "does not have", "not authorized", "insufficient privileges")
+                            || s.httpStatus() == 403,
+                    "The service principal lacks a privilege Zerobus needs.",
+                    "Zerobus needs USE CATALOG on the catalog, USE SCHEMA on the schema, and SELECT and MODIFY granted on the "
+                            + "table itself (schema-level grants do not count). Run the GRANT statement as the table's owner."),
+            new Rule(Category.AUTHENTICATION, false,
+                    s -> s.has("unauthenticated", "invalid access token", "no access token", "invalid token") || s.httpStatus() == 401,
+                    "The request was not authenticated (missing or invalid token).",
+                    "Check the workspace URL belongs to the same workspace as the Zerobus endpoint, and the client id and secret."),
+            new Rule(Category.TABLE_NOT_SUPPORTED, false, s -> s.has("not a managed", "only managed delta", "not managed", "views cannot"),
+                    "The table cannot take Zerobus streams: only managed Delta tables can.",
+                    "Create a managed Delta table (CREATE TABLE ... without LOCATION) and ingest into it."),
+            new Rule(Category.TABLE_NOT_FOUND, false,
+                    s -> s.has("table_does_not_exist", "table or view not found", "table_or_view_not_found", "does not exist", "not_found",
+                            "not found") || s.httpStatus() == 404,
+                    "The table does not exist, or the principal cannot see it.",
+                    "Check catalog.schema.table (names are case-insensitive, ASCII letters, digits and underscores) and that the "
+                            + "principal has USE CATALOG and USE SCHEMA."),
+            new Rule(Category.MESSAGE_TOO_LARGE, false, s -> s.has("message too large", "exceeds the 10 mb", "10 mb", "larger than max", "too large"),
+                    "A request was larger than the service's 10 MB limit per message.",
+                    "Send smaller batches (a batch is one message) and keep each record well under 10 MB."),
+            new Rule(Category.SCHEMA_MISMATCH, false,
+                    s -> s.has("descriptor", "schema mismatch", "does not match the table", "column count", "missing column", "unknown field",
+                            "optionality"),
+                    "The records' schema does not match the table 1:1 (column names, count, types or optionality).",
+                    "Regenerate the .proto from the table (Catalog pane, or `zerobus-console proto --table <name>`) and rebuild "
+                            + "the producer; Zerobus has no schema evolution."),
+            new Rule(Category.INVALID_RECORD, false, s -> s.has("invalid_argument", "invalid argument", "cannot decode", "does not fit", "offset"),
+                    "The service rejected a record.",
+                    "Fix the field named in the message (see the type table in the user guide) and send the record again."),
+            new Rule(Category.THROUGHPUT_LIMIT, true, s -> s.has("resource_exhausted", "throughput", "rate limit", "quota", "too many requests")
+                    || s.httpStatus() == 429,
+                    "The stream hit a throughput limit (per stream: 15,000 records/s and 100 MB/s).",
+                    "Spread the load over more streams, send batches, or slow down; the console backs off and retries."),
+            new Rule(Category.TLS, false, s -> s.has("certificate", "ssl", "tls handshake", "handshake"),
+                    "The TLS connection failed (certificate or handshake).",
+                    "Behind a TLS-inspecting proxy, point SSL_CERT_FILE at its CA bundle; use https:// (or no scheme) for Databricks hosts."),
+            new Rule(Category.DNS, false, s -> s.caused(UnknownHostException.class) || s.has("dns error", "failed to lookup address",
+                    "name or service not known", "nodename nor servname", "no such host", "unknown host"),
+                    "The host name does not resolve.",
+                    "Check the spelling of the workspace URL and the Zerobus endpoint (workspace id and region), and your VPN or DNS."),
+            new Rule(Category.CONNECTION_REFUSED, true, s -> s.caused(ConnectException.class) || s.has("connection refused", "connect error",
+                    "tcp connect error", "error trying to connect"),
+                    "Nothing accepted the connection.",
+                    "Check host and port. For the local sandbox, start it (`zerobus-console sandbox`) and use the endpoints it prints; "
+                            + "behind a firewall, allow outbound HTTPS (443) to the workspace and the Zerobus endpoint."),
+            new Rule(Category.STREAM_CLOSED, true, s -> s.has("stream timeout reached", "stream closed", "stream is closed", "unavailable",
+                    "close_stream_signal", "connection reset", "broken pipe", "server closed"),
+                    "The server closed the stream.",
+                    "Nothing to fix: Zerobus closes streams now and then. The console opens a new stream and re-sends every record "
+                            + "that was not yet acknowledged (duplicates are possible, nothing is lost)."),
+            new Rule(Category.TIMEOUT, true, s -> s.caused(SocketTimeoutException.class) || s.has("timed out", "timeout", "deadline exceeded"),
+                    "An operation timed out.",
+                    "Retry; if it repeats, check the network path to the workspace and the Zerobus endpoint."));
+
+    private ErrorExplainer() {}
+
+    public static Explanation explain(Throwable error) {
+        List<Throwable> chain = new java.util.ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        int status = 0;
+        for (Throwable t = error; t != null && chain.size() < 10; t = t.getCause()) {
+            chain.add(t);
+            if (t.getMessage() != null) text.append(text.isEmpty() ? "" : " | ").append(t.getMessage());
+            if (t instanceof DatabricksError d && d.getStatusCode() > 0 && status == 0) status = d.getStatusCode();
+            if (t instanceof DatabricksError d && d.getErrorCode() != null) text.append(" [").append(d.getErrorCode()).append(']');
+        }
+        if (text.isEmpty()) text.append(error.getClass().getName());
+        return explain(text.toString(), chain, status);
+    }
+
+    public static Explanation explain(String message) {
+        return explain(message, List.of(), 0);
+    }
+
+    public static Explanation explain(String message, int httpStatus) {
+        return explain(message, List.of(), httpStatus);
+    }
+
+    private static Explanation explain(String text, List<Throwable> chain, int httpStatus) {
+        var signal = new Signal(text, text.toLowerCase(Locale.ROOT), chain, httpStatus);
+        for (Rule rule : RULES) {
+            if (rule.matches().test(signal)) {
+                return new Explanation(rule.category(), rule.cause(), fixFor(rule, text), rule.retryable(), text);
+            }
+        }
+        return new Explanation(Category.UNKNOWN, "Unexpected error: " + text,
+                "If it repeats, copy the report (it never contains secrets) into a support ticket.", false, text);
+    }
+
+    /** A fix quoting the server's own GRANT statement or table name where the message carries one. */
+    private static String fixFor(Rule rule, String text) {
+        if (rule.category() == Category.PERMISSION) {
+            Matcher grant = GRANT.matcher(text);
+            if (grant.find()) return rule.fix() + " Run: " + grant.group(1);
+            String table = firstTable(text);
+            if (table != null) {
+                return rule.fix() + " For example: GRANT USE CATALOG ON CATALOG " + table.split("\\.")[0]
+                        + " TO `<client-id>`; GRANT USE SCHEMA ON SCHEMA " + table.substring(0, table.lastIndexOf('.'))
+                        + " TO `<client-id>`; GRANT SELECT, MODIFY ON TABLE " + table + " TO `<client-id>`;";
+            }
+        }
+        return rule.fix();
+    }
+
+    static @Nullable String firstTable(String text) {
+        Matcher m = TABLE.matcher(text);
+        while (m.find()) {
+            String candidate = m.group(1);
+            if (!candidate.matches("\\d+\\.\\d+\\.\\d+")) return candidate;
+        }
+        return null;
+    }
+}
