@@ -25,7 +25,7 @@ final class PythonSnippet {
         StringBuilder out = new StringBuilder(SnippetText.comment("#", header));
         if (ctx.isProtoBlocked()) return out.toString();
         if (ctx.isProto()) out.append(SnippetText.comment("#", ctx.protoTextLines(protoFile)));
-        out.append("import os\nimport sys\n\n");
+        out.append("\nimport os\nimport sys\n\n");
         if (ctx.isProto()) out.append("from google.protobuf import json_format\n");
         out.append("from zerobus.sdk.shared import NonRetriableException, TableProperties, ZerobusException\n");
         out.append("from zerobus.sdk.sync import ZerobusSdk\n");

@@ -75,7 +75,7 @@ record SnippetContext(SnippetRequest request, ProtoSchema proto, Map<String, @Nu
     List<String> protoTextLines(String protoFileName) {
         List<String> lines = new ArrayList<>();
         lines.add("");
-        lines.add(protoFileName + " (written from the table schema):");
+        lines.add("Save the lines below as " + protoFileName + " (without the comment markers) for protoc:");
         for (String line : proto.protoText().split("\n")) lines.add("  " + line);
         return lines;
     }

@@ -64,7 +64,7 @@ final class SnippetText {
         StringBuilder out = new StringBuilder();
         for (String line : lines) {
             for (String part : line.split("\n", -1)) {
-                String safe = commentSafe(part);
+                String safe = commentSafe(part).stripTrailing();
                 out.append(safe.isEmpty() ? marker : marker + " " + safe).append('\n');
             }
         }
