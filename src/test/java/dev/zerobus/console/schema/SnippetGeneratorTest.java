@@ -3,7 +3,13 @@ package dev.zerobus.console.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.Descriptors;
+import com.google.protobuf.DynamicMessage;
 import dev.zerobus.console.schema.ColumnType.Kind;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -144,6 +150,38 @@ class SnippetGeneratorTest {
         List<String> errors = SnippetToolchain.javacErrors(dir, generator.fileName(request), generator.generate(request));
 
         assertThat(errors).isEmpty();
+    }
+
+    static Stream<TableSchema> tables() {
+        return Stream.of(SENSOR_READINGS, ALL_TYPES, AWKWARD);
+    }
+
+    /** Runs the compiled snippet's own helpers: its descriptor is the mapper's, and JsonFormat takes its record. */
+    @ParameterizedTest
+    @MethodSource("tables")
+    void javaProtoSnippetRebuildsTheTableDescriptorAndEncodesItsRecord(TableSchema table, @TempDir Path dir) throws Exception {
+        SnippetRequest request = request(SnippetLanguage.JAVA, SnippetRecordType.PROTO, table);
+        assertThat(SnippetToolchain.javacErrors(dir, generator.fileName(request), generator.generate(request))).isEmpty();
+
+        try (var loader = new URLClassLoader(new URL[] {dir.resolve("classes").toUri().toURL()}, getClass().getClassLoader())) {
+            Class<?> producer = loader.loadClass(generator.fileName(request).replace(".java", ""));
+            var descriptorProto = (DescriptorProto) call(producer, "descriptorProto", new Class<?>[0]);
+            var type = (Descriptors.Descriptor) call(producer, "messageType", new Class<?>[] {DescriptorProto.class}, descriptorProto);
+            var recordField = producer.getDeclaredField("RECORD");
+            recordField.setAccessible(true);
+            var message = (DynamicMessage) call(producer, "toMessage", new Class<?>[] {Descriptors.Descriptor.class, String.class},
+                    type, recordField.get(null));
+
+            assertThat(type.toProto()).isEqualTo(ProtoSchemaMapper.map(table).descriptor());
+            assertThat(message.isInitialized()).isTrue();
+            assertThat(message.getAllFields()).hasSize(table.columns().size());
+        }
+    }
+
+    private static Object call(Class<?> owner, String name, Class<?>[] types, Object... args) throws Exception {
+        Method method = owner.getDeclaredMethod(name, types);
+        method.setAccessible(true);
+        return method.invoke(null, args);
     }
 
     @ParameterizedTest(name = "{0} {1} {2}")
