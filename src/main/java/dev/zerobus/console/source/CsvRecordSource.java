@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,6 +23,7 @@ import org.jspecify.annotations.Nullable;
  * short or long row becomes a {@link SourceRow.Failed} instead of ending the read. Not thread-safe.
  */
 final class CsvRecordSource implements RecordSource {
+    private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d+)");
     private final CountingInputStream in;
     private final CsvReader<CsvRecord> reader;
     private final CloseableIterator<CsvRecord> records;
@@ -47,7 +51,13 @@ final class CsvRecordSource implements RecordSource {
                 .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
                 .ofCsvRecord(in, options.charset());
         records = reader.iterator();
-        CsvRecord first = records.hasNext() ? records.next() : null;
+        CsvRecord first;
+        try {
+            first = records.hasNext() ? records.next() : null;
+        } catch (CsvParseException | UncheckedIOException e) {
+            reader.close();
+            throw new IOException("The first line of " + path.getFileName() + " cannot be read as CSV: " + rootMessage(e), e);
+        }
         List<String> names = new ArrayList<>();
         if (first != null) {
             for (int i = 0; i < first.getFieldCount(); i++) {
@@ -58,7 +68,7 @@ final class CsvRecordSource implements RecordSource {
         }
         if (!options.hasHeader()) pending = first;
         fileColumnCount = names.size();
-        kept = java.util.stream.IntStream.range(0, names.size())
+        kept = IntStream.range(0, names.size())
                 .filter(i -> !options.hasHeader() || !ERROR_COLUMNS.contains(names.get(i))).toArray();
         columns = Arrays.stream(kept).mapToObj(names::get).toList();
     }
@@ -69,9 +79,13 @@ final class CsvRecordSource implements RecordSource {
         try {
             record = pending != null ? pending : records.hasNext() ? records.next() : null;
         } catch (CsvParseException e) {
+            // FastCSV cannot resume after a syntax error (it repeats the exception), so this row ends the file.
             finished = true;
-            String reason = "The CSV text after line " + lastLine + " cannot be read (" + rootMessage(e) + "); reading stopped";
-            return new SourceRow.Failed(lastLine + 1, recordIndex++, reason, "", List.of(), true);
+            String message = rootMessage(e);
+            Matcher at = RECORD_LINE.matcher(message);
+            long line = at.find() ? Long.parseLong(at.group(1)) : lastLine + 1;
+            String reason = "Line " + line + " cannot be read as CSV (" + message + "); reading stopped there";
+            return new SourceRow.Failed(line, recordIndex++, reason, "", List.of(), true);
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }

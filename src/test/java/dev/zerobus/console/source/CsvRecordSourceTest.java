@@ -90,6 +90,20 @@ class CsvRecordSourceTest {
     }
 
     @Test
+    void endsWithAFatalRowAtACsvSyntaxErrorNamingItsLine() throws IOException {
+        Path file = write("syntax.csv", "a,b\n\"multi\nline\",1\n\"x\"y,2\n3,4\n");
+
+        List<SourceRow> rows = readAll(file, SourceOptions.csv());
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1)).isInstanceOfSatisfying(SourceRow.Failed.class, failed -> {
+            assertThat(failed.lineNumber()).isEqualTo(4);
+            assertThat(failed.isFatal()).isTrue();
+            assertThat(failed.reason()).startsWith("Line 4 cannot be read as CSV");
+        });
+    }
+
+    @Test
     void readsSemicolonsSingleQuotesAndLatin1WithoutAHeader() throws IOException {
         Path file = dir.resolve("latin1.txt");
         Files.writeString(file, "1;'a;b';Gödel\n2;x;y\n", StandardCharsets.ISO_8859_1);
