@@ -3,7 +3,6 @@ package dev.zerobus.console.source;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
@@ -17,11 +16,14 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * JSON Lines: one object per line, each parsed on its own, so a bad line is one {@link SourceRow.Failed} and the
- * next line reads normally. Memory is bounded by the longest line. Not thread-safe.
+ * next line reads normally. Memory is bounded by the longest line, and lines beyond {@link #MAX_LINE_CHARS} are
+ * failed rows rather than read whole. Not thread-safe.
  */
 final class JsonLinesRecordSource implements RecordSource {
     private final CountingInputStream in;
-    private final BufferedReader reader;
+    /** Longest line kept: 16 Mi chars, Jackson's own default limit for one string is 20 M. */
+    static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
+    private final LineReader reader;
     private final long totalBytes;
     private final Set<String> columns = new LinkedHashSet<>();
     private long lineNumber;
@@ -30,7 +32,7 @@ final class JsonLinesRecordSource implements RecordSource {
     JsonLinesRecordSource(Path path, SourceOptions options) throws IOException {
         totalBytes = Files.size(path);
         in = new CountingInputStream(Files.newInputStream(path));
-        reader = new BufferedReader(new InputStreamReader(in, options.charset()), 1 << 16);
+        reader = new LineReader(new InputStreamReader(in, options.charset()), MAX_LINE_CHARS);
     }
 
     @Override public @Nullable SourceRow next() throws IOException {
@@ -38,6 +40,10 @@ final class JsonLinesRecordSource implements RecordSource {
         while ((line = reader.readLine()) != null) {
             lineNumber++;
             if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == '\uFEFF') line = line.substring(1);
+            if (reader.wasTruncated()) {
+                String start = line.substring(0, Math.min(200, line.length()));
+                return failed(recordIndex++, "Line " + lineNumber + " is longer than " + MAX_LINE_CHARS + " characters", start);
+            }
             if (!line.isBlank()) return parse(line);
         }
         return null;

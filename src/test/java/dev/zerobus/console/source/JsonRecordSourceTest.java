@@ -45,6 +45,28 @@ class JsonRecordSourceTest {
     }
 
     @Test
+    void failsALineLongerThanTheLimitWithoutHoldingItWhole() throws IOException {
+        Path file = dir.resolve("long.jsonl");
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("{\"id\":1}\r\n{\"s\":\"");
+            char[] chunk = new char[1 << 20];
+            java.util.Arrays.fill(chunk, 'x');
+            for (int i = 0; i < 17; i++) out.write(chunk);
+            out.write("\"}\n{\"id\":3}");
+        }
+
+        List<SourceRow> rows = readAll(file, SourceOptions.jsonLines());
+
+        assertThat(rows).hasSize(3);
+        assertThat(((SourceRow.Fields) rows.get(0)).values()).isEqualTo(Map.of("id", 1L));
+        assertThat(rows.get(1)).isInstanceOfSatisfying(SourceRow.Failed.class, failed -> {
+            assertThat(failed.reason()).isEqualTo("Line 2 is longer than 16777216 characters");
+            assertThat(failed.rawText()).hasSize(200);
+        });
+        assertThat(rows.get(2).lineNumber()).isEqualTo(3);
+    }
+
+    @Test
     void streamsAJsonArrayWithTheLineWhereEachObjectStarts() throws IOException {
         Path file = Files.writeString(dir.resolve("rows.json"), """
                 [
