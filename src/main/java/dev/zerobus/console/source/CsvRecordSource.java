@@ -1,0 +1,125 @@
+package dev.zerobus.console.source;
+
+import de.siegmar.fastcsv.reader.CloseableIterator;
+import de.siegmar.fastcsv.reader.CsvParseException;
+import de.siegmar.fastcsv.reader.CsvReader;
+import de.siegmar.fastcsv.reader.CsvRecord;
+import de.siegmar.fastcsv.reader.FieldMismatchStrategy;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * CSV through FastCSV, streaming. Cell-count checks are ours (FastCSV is told to ignore mismatches) so that a
+ * short or long row becomes a {@link SourceRow.Failed} instead of ending the read. Not thread-safe.
+ */
+final class CsvRecordSource implements RecordSource {
+    private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d+)");
+    private final CountingInputStream in;
+    private final CsvReader<CsvRecord> reader;
+    private final CloseableIterator<CsvRecord> records;
+    private final long totalBytes;
+    private final char delimiter;
+    private final List<String> columns;
+    /** Positions of the file's cells that are kept: all but the {@code _error*} columns of a failed-rows file. */
+    private final int[] kept;
+    private final int fileColumnCount;
+    private @Nullable CsvRecord pending;
+    private long recordIndex;
+    private long lastLine;
+    private boolean finished;
+
+    CsvRecordSource(Path path, SourceOptions options) throws IOException {
+        totalBytes = Files.size(path);
+        delimiter = options.delimiter();
+        in = new CountingInputStream(Files.newInputStream(path));
+        reader = CsvReader.builder()
+                .fieldSeparator(options.delimiter())
+                .quoteCharacter(options.quote())
+                .detectBomHeader(true)
+                .skipEmptyLines(true)
+                .extraFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .missingFieldStrategy(FieldMismatchStrategy.IGNORE)
+                .ofCsvRecord(in, options.charset());
+        records = reader.iterator();
+        CsvRecord first;
+        try {
+            first = records.hasNext() ? records.next() : null;
+        } catch (CsvParseException | UncheckedIOException e) {
+            reader.close();
+            throw new IOException("The first line of " + path.getFileName() + " cannot be read as CSV: " + rootMessage(e), e);
+        }
+        List<String> names = new ArrayList<>();
+        if (first != null) {
+            for (int i = 0; i < first.getFieldCount(); i++) {
+                String header = first.getField(i).strip();
+                names.add(options.hasHeader() && !header.isEmpty() ? header : "column_" + (i + 1));
+            }
+            lastLine = first.getStartingLineNumber();
+        }
+        if (!options.hasHeader()) pending = first;
+        fileColumnCount = names.size();
+        kept = IntStream.range(0, names.size())
+                .filter(i -> !options.hasHeader() || !ERROR_COLUMNS.contains(names.get(i))).toArray();
+        columns = Arrays.stream(kept).mapToObj(names::get).toList();
+    }
+
+    @Override public @Nullable SourceRow next() throws IOException {
+        if (finished) return null;
+        CsvRecord record;
+        try {
+            record = pending != null ? pending : records.hasNext() ? records.next() : null;
+        } catch (CsvParseException e) {
+            // FastCSV cannot resume after a syntax error (it repeats the exception), so this row ends the file.
+            finished = true;
+            String message = rootMessage(e);
+            Matcher at = RECORD_LINE.matcher(message);
+            long line = at.find() ? Long.parseLong(at.group(1)) : lastLine + 1;
+            String reason = "Line " + line + " cannot be read as CSV (" + message + "); reading stopped there";
+            return new SourceRow.Failed(line, recordIndex++, reason, "", List.of(), true);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        pending = null;
+        if (record == null) {
+            finished = true;
+            return null;
+        }
+        lastLine = record.getStartingLineNumber();
+        List<String> fields = record.getFields();
+        if (fields.size() != fileColumnCount) {
+            String reason = "Line " + lastLine + " has " + fields.size() + (fields.size() == 1 ? " cell" : " cells")
+                    + ", the header has " + fileColumnCount;
+            return new SourceRow.Failed(lastLine, recordIndex++, reason, CsvText.join(fields, delimiter), fields, false);
+        }
+        String[] values = new String[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            String cell = fields.get(kept[i]);
+            values[i] = cell.isEmpty() ? null : cell;
+        }
+        return new SourceRow.Cells(lastLine, recordIndex++, Collections.unmodifiableList(Arrays.asList(values)), delimiter);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) cause = cause.getCause();
+        return cause.getMessage();
+    }
+
+    @Override public List<String> columns() { return columns; }
+    @Override public long bytesRead() { return in.count(); }
+    @Override public long totalBytes() { return totalBytes; }
+
+    @Override public void close() throws IOException {
+        reader.close();
+    }
+}
