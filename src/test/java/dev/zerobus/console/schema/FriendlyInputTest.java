@@ -61,6 +61,14 @@ class FriendlyInputTest {
     }
 
     @Test
+    void movesLocalTimesInADstGapForwardAndHonoursFixedOffsetZones() {
+        assertThat(convert("timestamp", "2024-03-31 02:30:00", CodecOptions.defaults().withZone(PARIS))).isEqualTo(1711848600000000L);
+        assertThat(convert("timestamp", "2024-05-01 12:30:00", CodecOptions.defaults().withZone(ZoneId.of("+05:30"))))
+                .isEqualTo(1714546800000000L);
+        assertThat(convert("timestamp", "2024-05-01T12:30:00-07:00")).isEqualTo(1714591800000000L);
+    }
+
+    @Test
     void readsBareNumbersInTheChosenEpochUnit() {
         CodecOptions seconds = CodecOptions.defaults().withEpochUnit(EpochUnit.SECONDS);
         CodecOptions millis = CodecOptions.defaults().withEpochUnit(EpochUnit.MILLIS);
