@@ -76,7 +76,7 @@ final class FieldErrors {
             case null -> "null";
             case String s -> "'" + s + "'";
             case byte[] bytes -> "<" + bytes.length + " bytes>";
-            case Object[] array -> List.of(array).toString();
+            case Object[] array -> java.util.Arrays.toString(array);
             case Map<?, ?> map -> map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", ", "{", "}"));
             default -> String.valueOf(value);

@@ -214,6 +214,13 @@ class CodecErrorsTest {
     }
 
     @Test
+    void showsStructValuesGivenAsRowsWithTheirNulls() {
+        FieldError error = onlyError("struct<a:int,b:int>", new Object[] {null, "x", 3});
+
+        assertThat(error.message()).isEqualTo("[null, x, 3] is not a JSON object");
+    }
+
+    @Test
     void cutsLongValuesShort() {
         FieldError error = onlyError("int", "9".repeat(500) + "x");
 
