@@ -1,0 +1,15 @@
+package dev.zerobus.console.ingest;
+
+import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+
+/** Something that happened to a session, for the event log and listeners. Never carries record contents. */
+public record IngestEvent(Instant at, Kind kind, String message, @Nullable Explanation explanation) {
+    public enum Kind { OPENED, STATE, ERROR, RETRY, RECOVERED, FLUSHED, CLOSED, INFO }
+
+    @Override
+    public String toString() {
+        return at + " " + kind + " " + message;
+    }
+}
