@@ -10,10 +10,15 @@ import org.jspecify.annotations.Nullable;
 final class SdkErrors {
     /** Databricks and the sandbox both end the message with the statement when they know it. */
     private static final Pattern GRANT_IN_MESSAGE = Pattern.compile("(GRANT [A-Z_ ]+ ON [A-Z]+ \\S+ TO `[^`]+`)");
-    /** "User 'x' does not have SELECT on table 'a.b.c'", "... does not have USE SCHEMA on Schema 'a.b'". */
+    /**
+     * "User 'x' does not have SELECT on table 'a.b.c'" (sandbox) or "User does not have USE SCHEMA on Schema 'a.b'."
+     * (Databricks, which leaves the user out).
+     */
     private static final Pattern MISSING_PRIVILEGE = Pattern.compile(
-            "(?:User|Principal)\\s+'?([^'\\s]+)'?\\s+does not have\\s+([A-Z_ ]+?)\\s+(?:privilege\\s+)?on\\s+(catalog|schema|table)\\s+'?([\\w.`-]+)'?",
-            Pattern.CASE_INSENSITIVE);
+            "(?:(?:User|Principal)\\s+(?:'([^']+)'\\s+)?)?does not have\\s+([A-Z_ ]+?)\\s+(?:privilege\\s+)?on\\s+"
+                    + "(catalog|schema|table)\\s+'?([\\w`-]+(?:\\.[\\w`-]+)*)", Pattern.CASE_INSENSITIVE);
+    /** Stands in for the principal when the server's message doesn't name it. */
+    private static final String SOME_PRINCIPAL = "<service principal application id>";
 
     private SdkErrors() {}
 
@@ -53,7 +58,7 @@ final class SdkErrors {
         if (!missing.find()) return null;
         String privilege = missing.group(2).strip().replace('_', ' ').toUpperCase(java.util.Locale.ROOT);
         return "GRANT " + privilege + " ON " + missing.group(3).toUpperCase(java.util.Locale.ROOT) + " " + missing.group(4)
-                + " TO `" + missing.group(1) + "`";
+                + " TO `" + (missing.group(1) == null ? SOME_PRINCIPAL : missing.group(1)) + "`";
     }
 
     /** The most specific SDK error in the chain: token failures arrive wrapped, with the 401 as the root cause. */
