@@ -25,9 +25,10 @@ final class SdkErrors {
     /** {@code action} completes "Could not ...", e.g. "list the tables of main.default". */
     static CatalogException translate(RuntimeException e, String action) {
         if (e instanceof CatalogException known) return known;
+        // The SDK reports a refused or timed-out connection as a DatabricksError with status 523: the I/O cause decides.
+        if (find(e, IOException.class) != null) return new CatalogException(CatalogProblems.unreachable(action, e));
         DatabricksError error = databricksError(e);
         if (error != null) return new CatalogException(fromStatus(error, action, e));
-        if (find(e, IOException.class) != null) return new CatalogException(CatalogProblems.unreachable(action, e));
         return new CatalogException(CatalogProblems.unexpected(action, e));
     }
 
@@ -45,8 +46,7 @@ final class SdkErrors {
             case 409 -> CatalogProblems.alreadyExists(action, message, e);
             case 400 -> "RESOURCE_ALREADY_EXISTS".equals(error.getErrorCode())
                     ? CatalogProblems.alreadyExists(action, message, e) : CatalogProblems.invalidRequest(action, message, e);
-            default -> find(e, IOException.class) != null && error.getStatusCode() == 0
-                    ? CatalogProblems.unreachable(action, e) : CatalogProblems.serverError(action, error.getStatusCode(), message, e);
+            default -> CatalogProblems.serverError(action, error.getStatusCode(), message, e);
         };
     }
 

@@ -10,8 +10,15 @@ import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ColumnType.Kind;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
-import dev.zerobus.console.workspace.Problem;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -89,6 +96,28 @@ class CatalogBrowserTest {
         assertThat(tables).hasSize(65).extracting(TableSummary::name).doesNotHaveDuplicates()
                 .startsWith("t000").endsWith("t064");
         assertThat(seen).isEqualTo(tables.stream().map(TableSummary::name).toList());
+    }
+
+    @Test
+    void cancellingWhileAPageLoadsStopsAtOnceWithoutAResult() throws Exception {
+        createTables("slow", 70);
+        var cancellation = new Cancellation();
+        var firstPageSeen = new CountDownLatch(50);
+        sandbox.faults().catalogDelay(Duration.ofMillis(200));
+        try (ExecutorService ui = Executors.newSingleThreadExecutor()) {
+            Future<List<TableSummary>> listing = ui.submit(() ->
+                    browser.listTables("main", "slow", cancellation, t -> firstPageSeen.countDown()));
+            assertThat(firstPageSeen.await(10, TimeUnit.SECONDS)).isTrue();
+
+            long cancelledAt = System.nanoTime();
+            cancellation.cancel();
+
+            assertThatThrownBy(() -> listing.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(CancellationException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofMillis(150));
+        } finally {
+            sandbox.faults().catalogDelay(Duration.ZERO);
+        }
     }
 
     @Test
@@ -231,6 +260,21 @@ class CatalogBrowserTest {
     }
 
     @Test
+    void aWorkspaceThatDoesNotAnswerIsReportedAsUnreachable() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var profile = new dev.zerobus.console.workspace.ConnectionProfile("nowhere",
+                dev.zerobus.console.workspace.ConnectionProfile.Source.SAVED, "http://127.0.0.1:" + closedPort, "",
+                "someone", dev.zerobus.console.workspace.Secret.of("secret"));
+
+        assertThatThrownBy(() -> new CatalogBrowser(WorkspaceClients.create(profile)).listCatalogs())
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("Could not list the catalogs: the workspace did not answer.");
+    }
+
+    @Test
     void aProfileWithoutSecretIsRefusedBeforeAnyCall() {
         var profile = SandboxClients.profile(sandbox, SandboxPrincipals.GRANTED, "x").withSecret(null);
 
@@ -254,7 +298,4 @@ class CatalogBrowserTest {
         }
     }
 
-    static Problem problemOf(Throwable e) {
-        return ((CatalogException) e).problem();
-    }
 }
