@@ -1,0 +1,301 @@
+package dev.zerobus.console.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
+import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.schema.ColumnType;
+import dev.zerobus.console.schema.ColumnType.Kind;
+import dev.zerobus.console.schema.TableColumn;
+import dev.zerobus.console.schema.TableSchema;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CatalogBrowserTest {
+    /** The sandbox's Seed.ALL_TYPES (package-private there), as the table must read back. */
+    static final List<TableColumn> ALL_TYPES = List.of(
+            new TableColumn("id", ColumnType.of(Kind.LONG), false, "Row id (NOT NULL)"),
+            new TableColumn("c_boolean", ColumnType.of(Kind.BOOLEAN), true),
+            new TableColumn("c_tinyint", ColumnType.of(Kind.BYTE), true),
+            new TableColumn("c_smallint", ColumnType.of(Kind.SHORT), true),
+            new TableColumn("c_int", ColumnType.of(Kind.INT), true),
+            new TableColumn("c_bigint", ColumnType.of(Kind.LONG), true),
+            new TableColumn("c_float", ColumnType.of(Kind.FLOAT), true),
+            new TableColumn("c_double", ColumnType.of(Kind.DOUBLE), true),
+            new TableColumn("c_string", ColumnType.of(Kind.STRING), true),
+            new TableColumn("c_binary", ColumnType.of(Kind.BINARY), true),
+            new TableColumn("c_date", ColumnType.of(Kind.DATE), true),
+            new TableColumn("c_timestamp", ColumnType.of(Kind.TIMESTAMP), true),
+            new TableColumn("c_timestamp_ntz", ColumnType.of(Kind.TIMESTAMP_NTZ), true),
+            new TableColumn("c_array", new ColumnType.Array(ColumnType.of(Kind.INT), true), true),
+            new TableColumn("c_map", new ColumnType.MapOf(ColumnType.of(Kind.STRING), ColumnType.of(Kind.INT), true), true),
+            new TableColumn("c_struct", new ColumnType.Struct(List.of(
+                    new ColumnType.Field("street", ColumnType.of(Kind.STRING), true),
+                    new ColumnType.Field("zip", ColumnType.of(Kind.INT), true),
+                    new ColumnType.Field("geo", new ColumnType.Struct(List.of(
+                            new ColumnType.Field("lat", ColumnType.of(Kind.DOUBLE), true),
+                            new ColumnType.Field("lon", ColumnType.of(Kind.DOUBLE), true))), true))), true),
+            new TableColumn("c_array_struct", new ColumnType.Array(new ColumnType.Struct(List.of(
+                    new ColumnType.Field("k", ColumnType.of(Kind.STRING), true),
+                    new ColumnType.Field("v", ColumnType.of(Kind.LONG), true))), true), true));
+
+    @TempDir static Path dataDir;
+    static SandboxWorkspace sandbox;
+    static CatalogBrowser browser;
+
+    @BeforeAll
+    static void start() {
+        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
+        browser = new CatalogBrowser(SandboxClients.granted(sandbox));
+    }
+
+    @AfterAll
+    static void stop() {
+        sandbox.close();
+    }
+
+    @Test
+    void listsTheSeedCatalogSchemaAndTables() {
+        List<CatalogSummary> catalogs = browser.listCatalogs();
+        List<SchemaSummary> schemas = browser.listSchemas("main");
+        List<TableSummary> tables = browser.listTables("main", "default");
+
+        assertThat(catalogs).extracting(CatalogSummary::name).containsExactly("main");
+        assertThat(catalogs.getFirst().comment()).isEqualTo("The sandbox's catalog");
+        assertThat(schemas).extracting(SchemaSummary::fullName).contains("main.default");
+        assertThat(tables).filteredOn(t -> t.name().equals("sensor_readings") || t.name().equals("all_types"))
+                .extracting(TableSummary::fullName, TableSummary::tableType, TableSummary::dataSourceFormat,
+                        TableSummary::owner, TableSummary::isZerobusWritable)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("main.default.all_types", "MANAGED", "DELTA", SandboxPrincipals.ADMIN, true),
+                        org.assertj.core.groups.Tuple.tuple("main.default.sensor_readings", "MANAGED", "DELTA", SandboxPrincipals.ADMIN, true));
+    }
+
+    @Test
+    void pagesThroughAllTablesAndReportsEachOne() {
+        createTables("paged", 65);
+        List<String> seen = new java.util.ArrayList<>();
+
+        List<TableSummary> tables = browser.listTables("main", "paged", Cancellation.none(), t -> seen.add(t.name()));
+
+        assertThat(tables).hasSize(65).extracting(TableSummary::name).doesNotHaveDuplicates()
+                .startsWith("t000").endsWith("t064");
+        assertThat(seen).isEqualTo(tables.stream().map(TableSummary::name).toList());
+    }
+
+    @Test
+    void cancellingWhileAPageLoadsStopsAtOnceWithoutAResult() throws Exception {
+        createTables("slow", 70);
+        var cancellation = new Cancellation();
+        var firstPageSeen = new CountDownLatch(50);
+        sandbox.faults().catalogDelay(Duration.ofMillis(200));
+        try (ExecutorService ui = Executors.newSingleThreadExecutor()) {
+            Future<List<TableSummary>> listing = ui.submit(() ->
+                    browser.listTables("main", "slow", cancellation, t -> firstPageSeen.countDown()));
+            assertThat(firstPageSeen.await(10, TimeUnit.SECONDS)).isTrue();
+
+            long cancelledAt = System.nanoTime();
+            cancellation.cancel();
+
+            assertThatThrownBy(() -> listing.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                    .hasCauseInstanceOf(CancellationException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofMillis(150));
+        } finally {
+            sandbox.faults().catalogDelay(Duration.ZERO);
+        }
+    }
+
+    @Test
+    void marksAnExternalTableAsNotWritableAndSaysWhy() {
+        sandbox.context().state().createTable("main", "default", "external_csv", "EXTERNAL", "CSV",
+                List.of(new TableColumn("id", ColumnType.of(Kind.LONG), false)), null, SandboxPrincipals.GRANTED, Map.of());
+
+        TableSummary external = browser.listTables("main", "default").stream()
+                .filter(t -> t.name().equals("external_csv")).findFirst().orElseThrow();
+
+        assertThat(external.isZerobusWritable()).isFalse();
+        assertThat(external.zerobus().reason()).isEqualTo("Zerobus writes only to managed tables; this one is EXTERNAL.");
+    }
+
+    @Test
+    void describesAllTypesWithItsExactSchema() {
+        TableDetails table = browser.table("main.default.all_types");
+
+        assertThat(table.schema()).isEqualTo(new TableSchema("main.default.all_types", ALL_TYPES));
+        assertThat(table.isZerobusWritable()).isTrue();
+        assertThat(table.notWritableReason()).isNull();
+        assertThat(table.tableType()).isEqualTo("MANAGED");
+        assertThat(table.dataSourceFormat()).isEqualTo("DELTA");
+        assertThat(table.owner()).isEqualTo(SandboxPrincipals.ADMIN);
+        assertThat(table.comment()).isEqualTo("One column per type Zerobus can carry");
+        assertThat(table.storageLocation()).isEqualTo(dataDir.toAbsolutePath().resolve("tables")
+                .resolve(table.tableId()).toUri().toString());
+        assertThat(table.createdAt()).isNotNull();
+    }
+
+    @Test
+    void createsATableWithNestedTypesThatReadsBackTheSameAndDeletesIt() {
+        List<TableColumn> columns = List.of(
+                new TableColumn("id", ColumnType.of(Kind.LONG), false, "Key"),
+                new TableColumn("price", new ColumnType.Decimal(10, 2), true),
+                new TableColumn("tags", new ColumnType.MapOf(ColumnType.of(Kind.STRING),
+                        new ColumnType.Array(ColumnType.of(Kind.INT), true), true), true),
+                new TableColumn("address", new ColumnType.Struct(List.of(
+                        new ColumnType.Field("street", ColumnType.of(Kind.STRING), false),
+                        new ColumnType.Field("points", new ColumnType.Array(new ColumnType.Struct(List.of(
+                                new ColumnType.Field("x", ColumnType.of(Kind.DOUBLE), true))), true), true))), true),
+                new TableColumn("seen", ColumnType.of(Kind.TIMESTAMP_NTZ), true));
+
+        TableDetails created = browser.createTable("main", "default", "trial_nested", columns);
+        TableDetails readBack = browser.table("main.default.trial_nested");
+        browser.deleteTable("main.default.trial_nested");
+
+        assertThat(created.schema().columns()).isEqualTo(columns);
+        assertThat(readBack.schema()).isEqualTo(new TableSchema("main.default.trial_nested", columns));
+        assertThat(readBack.isZerobusWritable()).isTrue();
+        assertThat(browser.listTables("main", "default")).extracting(TableSummary::name).doesNotContain("trial_nested");
+    }
+
+    @Test
+    void aMissingTableNamesTheTablesThatDoExist() {
+        createTables("lookup", 2);
+
+        assertThatThrownBy(() -> browser.table("main.lookup.t002")).isInstanceOf(CatalogException.class)
+                .extracting(e -> ((CatalogException) e).problem())
+                .satisfies(p -> {
+                    assertThat(p.message()).isEqualTo("Table main.lookup.t002 does not exist. Tables in main.lookup: t000, t001.");
+                    assertThat(p.fix()).contains("Check the spelling");
+                    assertThat(p.cause()).isNotNull();
+                });
+    }
+
+    @Test
+    void creatingATableThatExistsSaysSo() {
+        assertThatThrownBy(() -> browser.createTable("main", "default", "sensor_readings",
+                List.of(new TableColumn("id", ColumnType.of(Kind.LONG), false))))
+                .isInstanceOf(CatalogException.class)
+                .hasMessageStartingWith("Could not create table main.default.sensor_readings: it already exists.");
+    }
+
+    @Test
+    void aThreePartNameIsRequired() {
+        assertThatThrownBy(() -> browser.table("sensor_readings")).isInstanceOf(CatalogException.class)
+                .hasMessage("'sensor_readings' is not a full table name.");
+    }
+
+    @Test
+    void theDirectGrantsOfASeedTableAreItsSelectAndModify() {
+        List<TableGrant> grants = browser.grants("main.default.sensor_readings");
+
+        assertThat(grants).singleElement().satisfies(g -> {
+            assertThat(g.principal()).isEqualTo(SandboxPrincipals.GRANTED);
+            assertThat(g.privileges()).containsExactlyInAnyOrder("SELECT", "MODIFY");
+        });
+    }
+
+    @Test
+    void thePrincipalWithoutGrantsHoldsOnlyInheritedUsePrivileges() {
+        var noGrants = new CatalogBrowser(SandboxClients.as(sandbox, SandboxPrincipals.NO_GRANTS));
+
+        String me = noGrants.currentPrincipal();
+        List<HeldPrivilege> held = noGrants.effectivePrivileges("main.default.sensor_readings", me);
+
+        assertThat(me).isEqualTo(SandboxPrincipals.NO_GRANTS);
+        assertThat(held).containsExactlyInAnyOrder(
+                new HeldPrivilege("USE_CATALOG", "catalog", "main"),
+                new HeldPrivilege("USE_SCHEMA", "schema", "main.default"));
+        assertThat(held).allMatch(HeldPrivilege::isInherited);
+    }
+
+    @Test
+    void theGrantedPrincipalHoldsSelectAndModifyDirectlyOnTheTable() {
+        List<HeldPrivilege> held = browser.effectivePrivileges("main.default.sensor_readings", SandboxPrincipals.GRANTED);
+
+        assertThat(held).filteredOn(p -> !p.isInherited()).extracting(HeldPrivilege::privilege)
+                .containsExactlyInAnyOrder("SELECT", "MODIFY");
+        assertThat(held).contains(new HeldPrivilege("USE_CATALOG", "catalog", "main"));
+    }
+
+    @Test
+    void readingGrantsWithoutSelectQuotesTheServerAndGivesTheGrant() {
+        var noGrants = new CatalogBrowser(SandboxClients.as(sandbox, SandboxPrincipals.NO_GRANTS));
+
+        assertThatThrownBy(() -> noGrants.grants("main.default.sensor_readings")).isInstanceOf(CatalogException.class)
+                .extracting(e -> ((CatalogException) e).problem())
+                .satisfies(p -> {
+                    assertThat(p.message()).startsWith("Could not read the grants on table main.default.sensor_readings: "
+                            + "permission denied. The workspace says \"User 'no-grants-sp' does not have SELECT on table "
+                            + "'main.default.sensor_readings'");
+                    assertThat(p.copyableFix()).isEqualTo("GRANT SELECT ON TABLE main.default.sensor_readings TO `no-grants-sp`");
+                });
+    }
+
+    @Test
+    void aWrongSecretIsReportedAsRejectedCredentials() {
+        var wrong = new CatalogBrowser(WorkspaceClients.create(
+                SandboxClients.profile(sandbox, SandboxPrincipals.GRANTED, "not-the-secret")));
+
+        assertThatThrownBy(wrong::listCatalogs).isInstanceOf(CatalogException.class)
+                .extracting(e -> ((CatalogException) e).problem())
+                .satisfies(p -> {
+                    assertThat(p.message()).isEqualTo("The workspace rejected the client id or secret (invalid_client).");
+                    assertThat(p.fix()).contains("create a new OAuth secret");
+                    assertThat(p.message() + p.fix()).doesNotContain("not-the-secret");
+                });
+    }
+
+    @Test
+    void aWorkspaceThatDoesNotAnswerIsReportedAsUnreachable() throws Exception {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        var profile = new dev.zerobus.console.workspace.ConnectionProfile("nowhere",
+                dev.zerobus.console.workspace.ConnectionProfile.Source.SAVED, "http://127.0.0.1:" + closedPort, "",
+                "someone", dev.zerobus.console.workspace.Secret.of("secret"));
+
+        assertThatThrownBy(() -> new CatalogBrowser(WorkspaceClients.create(profile)).listCatalogs())
+                .isInstanceOf(CatalogException.class)
+                .hasMessage("Could not list the catalogs: the workspace did not answer.");
+    }
+
+    @Test
+    void aProfileWithoutSecretIsRefusedBeforeAnyCall() {
+        var profile = SandboxClients.profile(sandbox, SandboxPrincipals.GRANTED, "x").withSecret(null);
+
+        assertThatThrownBy(() -> WorkspaceClients.create(profile)).isInstanceOf(CatalogException.class)
+                .hasMessage("Profile 'sandbox' has no OAuth client id or secret.");
+    }
+
+    @Test
+    void derivesTheGrantFromADatabricksMessageThatOmitsTheUser() {
+        assertThat(SdkErrors.grantFor("User does not have USE SCHEMA on Schema 'main.default'."))
+                .isEqualTo("GRANT USE SCHEMA ON SCHEMA main.default TO `<service principal application id>`");
+        assertThat(SdkErrors.grantFor("Something else went wrong")).isNull();
+    }
+
+    static void createTables(String schema, int count) {
+        var state = sandbox.context().state();
+        state.createSchema("main", schema, null, SandboxPrincipals.GRANTED);
+        for (int i = 0; i < count; i++) {
+            state.createTable("main", schema, "t%03d".formatted(i), "MANAGED", "DELTA",
+                    List.of(new TableColumn("id", ColumnType.of(Kind.LONG), false)), null, SandboxPrincipals.GRANTED, Map.of());
+        }
+    }
+
+}
