@@ -1,0 +1,353 @@
+package dev.zerobus.console.sandbox.grpc;
+
+import com.google.protobuf.ByteString;
+import com.google.protobuf.DescriptorProtos.DescriptorProto;
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.zerobus.console.sandbox.Durability;
+import dev.zerobus.console.sandbox.SandboxContext;
+import dev.zerobus.console.sandbox.grpc.StreamAuthInterceptor.StreamAuthorization;
+import dev.zerobus.console.sandbox.metadata.Catalogs.TableInfo;
+import dev.zerobus.console.sandbox.wire.CloseStreamSignal;
+import dev.zerobus.console.sandbox.wire.CreateIngestStreamRequest;
+import dev.zerobus.console.sandbox.wire.CreateIngestStreamResponse;
+import dev.zerobus.console.sandbox.wire.EphemeralStreamRequest;
+import dev.zerobus.console.sandbox.wire.EphemeralStreamResponse;
+import dev.zerobus.console.sandbox.wire.IngestRecordResponse;
+import dev.zerobus.console.sandbox.wire.RecordType;
+import dev.zerobus.console.schema.DescriptorComparison;
+import dev.zerobus.console.schema.ProtoSchema;
+import dev.zerobus.console.schema.ProtoSchemaMapper;
+import dev.zerobus.console.schema.TableSchema;
+import io.grpc.StatusException;
+import io.grpc.stub.ServerCallStreamObserver;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One {@code EphemeralStream} call: create_stream, then ingest requests, ACKed cumulatively once durable.
+ *
+ * <p>Threads: requests arrive on the transport thread; store futures complete on the store's writer thread;
+ * delayed ACKs and close signals run on the shared scheduler. Every state change and every response happens
+ * under this object's monitor, which also serializes the (not thread-safe) response observer.
+ *
+ * <p>Flow control: the stream asks the transport for requests in chunks, keeping at most {@link #WINDOW}
+ * requests, {@link #MAX_PENDING_RECORDS} records and {@link #MAX_PENDING_BYTES} bytes received but not durable.
+ */
+final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
+    private static final Logger log = LoggerFactory.getLogger(IngestStream.class);
+    static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+    static final int WINDOW = 512;
+    private static final int CHUNK = 64;
+    private static final long MAX_PENDING_RECORDS = 200_000;
+    private static final long MAX_PENDING_BYTES = 64L * 1024 * 1024;
+
+    private enum Phase { AWAITING_CREATE, OPEN, DRAINING, CLOSED }
+
+    private record Pending(long offset, CompletableFuture<?> durable, int records, long bytes) {}
+
+    private final ServerCallStreamObserver<EphemeralStreamResponse> out;
+    private final SandboxContext context;
+    private final StreamAuthorization authorization;
+    private final TableAccess access;
+    private final ScheduledExecutorService scheduler;
+    private final Set<IngestStream> openStreams;
+    private final String streamId = UUID.randomUUID().toString();
+    private final ArrayDeque<Pending> pending = new ArrayDeque<>();
+
+    private Phase phase = Phase.AWAITING_CREATE;
+    private @Nullable StatusException closingWith;
+    private @Nullable TableInfo table;
+    private @Nullable TableSchema schema;
+    private @Nullable RecordDecoder decoder;
+    private int requested;
+    private long nextOffset;
+    private long recordsReceived;
+    private long pendingRecords;
+    private long pendingBytes;
+    private long lastAckSent = -1;
+    private boolean closeSignalSent;
+
+    IngestStream(ServerCallStreamObserver<EphemeralStreamResponse> out, SandboxContext context, StreamAuthorization authorization,
+                 TableAccess access, ScheduledExecutorService scheduler, Set<IngestStream> openStreams) {
+        this.out = out;
+        this.context = context;
+        this.authorization = authorization;
+        this.access = access;
+        this.scheduler = scheduler;
+        this.openStreams = openStreams;
+    }
+
+    /** Called from the service method, before it returns (grpc-java requires that for both settings). */
+    void start() {
+        out.disableAutoRequest();
+        out.setOnCancelHandler(this::cancelled);
+        openStreams.add(this);
+        synchronized (this) {
+            requested = 1;
+            out.request(1);
+        }
+    }
+
+    @Override
+    public synchronized void onNext(EphemeralStreamRequest request) {
+        requested--;
+        if (phase != Phase.AWAITING_CREATE && phase != Phase.OPEN) return; // failing or closed: the client re-sends
+        try {
+            switch (request.getPayloadCase()) {
+                case CREATE_STREAM -> create(request.getCreateStream());
+                case INGEST_RECORD -> {
+                    var r = request.getIngestRecord();
+                    switch (r.getRecordCase()) {
+                        case PROTO_ENCODED_RECORD -> ingest(request, r.getOffsetId(), List.of(r.getProtoEncodedRecord()), List.of(), "ingest_record");
+                        case JSON_RECORD -> ingest(request, r.getOffsetId(), List.of(), List.of(r.getJsonRecord()), "ingest_record");
+                        case RECORD_NOT_SET -> throw StreamErrors.noRecord(r.getOffsetId(), phase == Phase.AWAITING_CREATE);
+                    }
+                }
+                case INGEST_RECORD_BATCH -> {
+                    var b = request.getIngestRecordBatch();
+                    switch (b.getBatchCase()) {
+                        case PROTO_ENCODED_BATCH -> ingest(request, b.getOffsetId(), b.getProtoEncodedBatch().getRecordsList(), List.of(), "ingest_record_batch");
+                        case JSON_BATCH -> ingest(request, b.getOffsetId(), List.of(), b.getJsonBatch().getRecordsList(), "ingest_record_batch");
+                        case BATCH_NOT_SET -> throw StreamErrors.noRecord(b.getOffsetId(), phase == Phase.AWAITING_CREATE);
+                    }
+                }
+                case PAYLOAD_NOT_SET -> throw StreamErrors.emptyMessage();
+            }
+        } catch (StatusException e) {
+            log.info("Stream {} on {} rejected at offset {}: {}", streamId, tableName(), nextOffset, e.getStatus().getCode());
+            drainThenClose(e);
+        }
+        refill();
+    }
+
+    private void create(CreateIngestStreamRequest create) throws StatusException {
+        if (phase != Phase.AWAITING_CREATE) throw StreamErrors.createTwice();
+        String name = create.getTableName();
+        if (authorization.headerTableName() != null && !authorization.headerTableName().equalsIgnoreCase(name)) {
+            throw StreamErrors.tableNameMismatch(authorization.headerTableName(), name);
+        }
+        TableInfo info = authorization.headerTable() != null ? authorization.headerTable() : access.check(authorization.grant(), name);
+        TableSchema tableSchema = info.schema();
+        if (!create.hasRecordType() || create.getRecordType() == RecordType.RECORD_TYPE_UNSPECIFIED) {
+            throw StreamErrors.recordTypeUnspecified(info.fullName());
+        }
+        ProtoSchema mapped = ProtoSchemaMapper.map(tableSchema);
+        if (!mapped.isUsable()) {
+            throw StreamErrors.unsupportedColumns(info.fullName(), mapped.problems().stream().map(ProtoSchema.ColumnProblem::message).toList());
+        }
+        decoder = create.getRecordType() == RecordType.PROTO ? protoDecoder(create, tableSchema) : new JsonRecordDecoder(tableSchema);
+        table = info;
+        schema = tableSchema;
+        phase = Phase.OPEN;
+        out.onNext(EphemeralStreamResponse.newBuilder()
+                .setCreateStreamResponse(CreateIngestStreamResponse.newBuilder().setStreamId(streamId)).build());
+        log.info("Stream {} opened on {} ({}) by {}", streamId, info.fullName(), decoder.recordType(),
+                authorization.grant().principal().clientId());
+    }
+
+    private static RecordDecoder protoDecoder(CreateIngestStreamRequest create, TableSchema tableSchema) throws StatusException {
+        if (!create.hasDescriptorProto() || create.getDescriptorProto().isEmpty()) throw StreamErrors.missingDescriptor(tableSchema.fullName());
+        DescriptorProto descriptor;
+        try {
+            descriptor = DescriptorProto.parseFrom(create.getDescriptorProto());
+        } catch (InvalidProtocolBufferException e) {
+            throw StreamErrors.badDescriptor(tableSchema.fullName(), "not a serialized DescriptorProto (" + e.getMessage() + ")");
+        }
+        List<String> differences = DescriptorComparison.compare(tableSchema, descriptor);
+        if (!differences.isEmpty()) {
+            if (differences.size() == 1 && differences.get(0).startsWith("The descriptor does not parse")) {
+                throw StreamErrors.badDescriptor(tableSchema.fullName(), differences.get(0));
+            }
+            throw StreamErrors.schemaMismatch(tableSchema.fullName(), differences);
+        }
+        try {
+            return new ProtoRecordDecoder(tableSchema, DescriptorComparison.build(descriptor));
+        } catch (com.google.protobuf.Descriptors.DescriptorValidationException e) {
+            throw StreamErrors.badDescriptor(tableSchema.fullName(), e.getMessage());
+        }
+    }
+
+    private void ingest(EphemeralStreamRequest request, long offset, List<ByteString> protoRecords, List<String> jsonRecords,
+                        String what) throws StatusException {
+        if (phase == Phase.AWAITING_CREATE) throw StreamErrors.firstMessageNotCreate(what);
+        int size = request.getSerializedSize();
+        if (size > MAX_MESSAGE_BYTES) throw StreamErrors.messageTooLarge(offset, size, MAX_MESSAGE_BYTES);
+        if (offset != nextOffset) throw StreamErrors.unexpectedOffset(nextOffset, offset);
+        boolean proto = decoder instanceof ProtoRecordDecoder;
+        if (proto && !jsonRecords.isEmpty()) throw StreamErrors.wrongRecordKind(offset, "JSON", "PROTO");
+        if (!proto && !protoRecords.isEmpty()) throw StreamErrors.wrongRecordKind(offset, "PROTO", "JSON");
+        int count = proto ? protoRecords.size() : jsonRecords.size();
+        List<Object[]> rows = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            try {
+                rows.add(proto ? decoder.decode(protoRecords.get(i)) : decoder.decode(jsonRecords.get(i)));
+            } catch (RecordException e) {
+                throw StreamErrors.badRecord(table.fullName(), offset, i, count, e.getMessage());
+            }
+        }
+        nextOffset++;
+        recordsReceived += count;
+        CompletableFuture<?> durable = store(rows);
+        pending.add(new Pending(offset, durable, count, size));
+        pendingRecords += count;
+        pendingBytes += size;
+        durable.whenComplete((ignored, error) -> acknowledgeDurable());
+        applyRecordFaults();
+    }
+
+    private CompletableFuture<?> store(List<Object[]> rows) {
+        if (context.durability() == Durability.NONE || rows.isEmpty()) return CompletableFuture.completedFuture(null);
+        try {
+            return context.tables().append(table.tableId(), schema, rows);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    private void applyRecordFaults() {
+        long closeAfter = context.faults().closeStreamsAfterRecords();
+        if (closeAfter > 0 && recordsReceived >= closeAfter) {
+            log.info("Stream {} closing after {} records (fault injection)", streamId, recordsReceived);
+            drainThenClose(StreamErrors.closedByFault(recordsReceived));
+            return;
+        }
+        long signalAfter = context.faults().closeSignalAfterRecords();
+        if (signalAfter > 0 && !closeSignalSent && recordsReceived >= signalAfter) {
+            closeSignalSent = true;
+            Duration after = context.faults().closeSignalDuration();
+            out.onNext(EphemeralStreamResponse.newBuilder().setCloseStreamSignal(CloseStreamSignal.newBuilder()
+                    .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(after.getSeconds()).setNanos(after.getNano())))
+                    .build());
+            log.info("Stream {} sent close_stream_signal ({} ms) after {} records", streamId, after.toMillis(), recordsReceived);
+            scheduler.schedule(() -> closeAfterSignal(after), after.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private synchronized void closeAfterSignal(Duration after) {
+        if (phase == Phase.OPEN) drainThenClose(StreamErrors.closedAfterSignal(after));
+    }
+
+    /** Pops every request whose commit finished, in order, and ACKs up to the last durable one in one response. */
+    private synchronized void acknowledgeDurable() {
+        long ackUpTo = -1;
+        Throwable failure = null;
+        long failedOffset = -1;
+        while (!pending.isEmpty() && pending.peek().durable().isDone()) {
+            Pending done = pending.poll();
+            pendingRecords -= done.records();
+            pendingBytes -= done.bytes();
+            if (done.durable().isCompletedExceptionally()) {
+                failure = causeOf(done.durable());
+                failedOffset = done.offset();
+                break;
+            }
+            ackUpTo = done.offset();
+        }
+        if (ackUpTo >= 0) sendAck(ackUpTo);
+        if (failure != null && phase != Phase.CLOSED) {
+            log.warn("Stream {} on {}: commit failed at offset {}; closing the stream", streamId, tableName(), failedOffset);
+            pending.clear();
+            closingWith = StreamErrors.commitFailed(tableName(), failedOffset, failure);
+            phase = Phase.DRAINING;
+        }
+        if (phase == Phase.DRAINING && pending.isEmpty()) finish();
+        refill();
+    }
+
+    private static Throwable causeOf(CompletableFuture<?> future) {
+        try {
+            future.join();
+            return new IllegalStateException("no failure");
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return e.getCause() != null ? e.getCause() : e;
+        }
+    }
+
+    private void sendAck(long offset) {
+        if (context.faults().withholdAcks()) return;
+        emit(() -> {
+            if (phase == Phase.CLOSED || offset <= lastAckSent) return;
+            lastAckSent = offset;
+            out.onNext(EphemeralStreamResponse.newBuilder()
+                    .setIngestRecordResponse(IngestRecordResponse.newBuilder().setDurabilityAckUpToOffset(offset)).build());
+        });
+    }
+
+    /** Runs now, or after the injected ACK latency; the scheduler keeps equal delays in order. */
+    private void emit(Runnable response) {
+        Duration latency = context.faults().ackLatency();
+        if (latency.isZero() || latency.isNegative()) {
+            response.run();
+        } else {
+            scheduler.schedule(() -> {
+                synchronized (this) {
+                    response.run();
+                }
+            }, latency.toNanos(), TimeUnit.NANOSECONDS);
+        }
+    }
+
+    /** Stops reading; once every received request is durable and ACKed, ends the call (null: completes it). */
+    synchronized void drainThenClose(@Nullable StatusException status) {
+        if (phase == Phase.CLOSED || phase == Phase.DRAINING) return;
+        phase = Phase.DRAINING;
+        closingWith = status;
+        if (pending.isEmpty()) finish();
+    }
+
+    private void finish() {
+        StatusException status = closingWith;
+        emit(() -> {
+            if (phase == Phase.CLOSED) return;
+            phase = Phase.CLOSED;
+            openStreams.remove(this);
+            if (status == null) out.onCompleted();
+            else out.onError(status);
+            log.info("Stream {} on {} closed ({}) after {} requests, {} records", streamId, tableName(),
+                    status == null ? "OK" : status.getStatus().getCode(), nextOffset, recordsReceived);
+        });
+    }
+
+    private void refill() {
+        if (phase != Phase.OPEN) return;
+        if (pendingRecords >= MAX_PENDING_RECORDS || pendingBytes >= MAX_PENDING_BYTES) return;
+        int room = WINDOW - requested - pending.size();
+        if (room >= CHUNK || (requested == 0 && room > 0)) {
+            requested += room;
+            out.request(room);
+        }
+    }
+
+    @Override
+    public void onError(Throwable t) {
+        cancelled();
+    }
+
+    @Override
+    public void onCompleted() {
+        drainThenClose(null);
+    }
+
+    private synchronized void cancelled() {
+        if (phase == Phase.CLOSED) return;
+        phase = Phase.CLOSED;
+        openStreams.remove(this);
+        log.info("Stream {} on {} ended by the client after {} requests, {} records", streamId, tableName(), nextOffset, recordsReceived);
+    }
+
+    private String tableName() {
+        return table != null ? table.fullName() : String.valueOf(authorization.headerTableName());
+    }
+}
