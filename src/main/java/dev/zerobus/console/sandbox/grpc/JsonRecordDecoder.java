@@ -135,8 +135,7 @@ final class JsonRecordDecoder implements RecordDecoder {
             case ColumnType.MapOf map -> {
                 if (!v.isObject()) throw wrong(path, "a JSON object", v);
                 Map<Object, Object> out = new LinkedHashMap<>();
-                for (Iterator<Map.Entry<String, JsonNode>> it = v.fields(); it.hasNext(); ) {
-                    Map.Entry<String, JsonNode> e = it.next();
+                for (Map.Entry<String, JsonNode> e : v.properties()) {
                     String entryPath = path + "[\"" + e.getKey() + "\"]";
                     Object key = mapKey(e.getKey(), map.key(), entryPath);
                     if (e.getValue().isNull()) {

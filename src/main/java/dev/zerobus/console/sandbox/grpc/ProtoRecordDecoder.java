@@ -41,7 +41,7 @@ final class ProtoRecordDecoder implements RecordDecoder {
     public Object[] decode(ByteString protoRecord) throws RecordException {
         DynamicMessage message;
         try {
-            message = DynamicMessage.parseFrom(descriptor, protoRecord);
+            message = DynamicMessage.newBuilder(descriptor).mergeFrom(protoRecord).buildPartial();
         } catch (InvalidProtocolBufferException e) {
             throw new RecordException("", "does not decode as message " + descriptor.getName() + ": " + e.getMessage());
         }
