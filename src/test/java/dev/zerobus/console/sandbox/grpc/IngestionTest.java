@@ -113,6 +113,21 @@ class IngestionTest {
     }
 
     @Test
+    void acknowledgesWithoutStoringWhenDurabilityIsNone(@TempDir Path other) throws Exception {
+        try (var nullSink = new SandboxFixture(dev.zerobus.console.sandbox.SandboxOptions.defaults(other)
+                .withDurability(dev.zerobus.console.sandbox.Durability.NONE))) {
+            ZerobusJsonStream stream = nullSink.sdk.createJsonStream(SENSORS, nullSink.clientId(), nullSink.secret(),
+                    SandboxFixture.options().build()).get(30, TimeUnit.SECONDS);
+            long last = -1;
+            for (int i = 0; i < 1_000; i++) last = stream.ingestRecordOffset(json(i));
+            stream.waitForOffset(last);
+            stream.close();
+            assertThat(last).isEqualTo(999);
+            assertThat(nullSink.count(SENSORS)).isZero();
+        }
+    }
+
+    @Test
     void landsEveryAllTypesColumnFromJson() throws Exception {
         ZerobusJsonStream stream = fx.sdk.createJsonStream(ALL_TYPES, fx.clientId(), fx.secret(), SandboxFixture.options().build())
                 .get(30, TimeUnit.SECONDS);

@@ -257,6 +257,9 @@ class StreamChecksTest {
         assertThat(jsonIngestFailure(SENSORS, "{\"device_name\":\"" + "x".repeat(11_000_000) + "\"}"))
                 .isInstanceOf(NonRetriableException.class)
                 .hasMessageContaining("The request at offset 0 is 11000030 bytes; the limit is 10485760 bytes (10 MB) per message");
+        // above grpc-java's usual 16 MB inbound limits too: still the service's error, not a transport one the SDK retries
+        assertThat(jsonIngestFailure(SENSORS, "{\"device_name\":\"" + "x".repeat(20_000_000) + "\"}"))
+                .isInstanceOf(NonRetriableException.class).hasMessageContaining("is 20000030 bytes; the limit is 10485760 bytes");
     }
 
     @Test
