@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One {@code EphemeralStream} call: create_stream, then ingest requests, ACKed cumulatively once durable.
  *
- * <p>Threads: requests arrive on the transport thread; store futures complete on the store's writer thread;
- * delayed ACKs and close signals run on the shared scheduler. Every state change and every response happens
+ * <p>Threads: requests arrive one at a time on the transport thread, which alone touches the fields marked
+ * "transport thread" and decodes and appends outside the monitor (so a slow or blocking append never holds up the
+ * store's writer thread, which completes the futures and sends ACKs). Everything else, and every response, happens
  * under this object's monitor, which also serializes the (not thread-safe) response observer.
  *
  * <p>Flow control: the stream asks the transport for requests in chunks, keeping at most {@link #WINDOW}
@@ -66,18 +67,21 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private final String streamId = UUID.randomUUID().toString();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
-    private Phase phase = Phase.AWAITING_CREATE;
-    private @Nullable StatusException closingWith;
-    private @Nullable TableInfo table;
+    // transport thread only
+    private volatile @Nullable TableInfo table; // also read by other threads for messages
     private @Nullable TableSchema schema;
     private @Nullable RecordDecoder decoder;
-    private int requested;
     private long nextOffset;
     private long recordsReceived;
+    private boolean closeSignalSent;
+
+    // guarded by this
+    private Phase phase = Phase.AWAITING_CREATE;
+    private @Nullable StatusException closingWith;
+    private int requested;
     private long pendingRecords;
     private long pendingBytes;
     private long lastAckSent = -1;
-    private boolean closeSignalSent;
 
     IngestStream(ServerCallStreamObserver<EphemeralStreamResponse> out, SandboxContext context, StreamAuthorization authorization,
                  TableAccess access, ScheduledExecutorService scheduler, Set<IngestStream> openStreams) {
@@ -101,9 +105,11 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     }
 
     @Override
-    public synchronized void onNext(EphemeralStreamRequest request) {
-        requested--;
-        if (phase != Phase.AWAITING_CREATE && phase != Phase.OPEN) return; // failing or closed: the client re-sends
+    public void onNext(EphemeralStreamRequest request) {
+        synchronized (this) {
+            requested--;
+            if (phase != Phase.AWAITING_CREATE && phase != Phase.OPEN) return; // failing or closed: the client re-sends
+        }
         try {
             switch (request.getPayloadCase()) {
                 case CREATE_STREAM -> create(request.getCreateStream());
@@ -112,7 +118,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
                     switch (r.getRecordCase()) {
                         case PROTO_ENCODED_RECORD -> ingest(request, r.getOffsetId(), List.of(r.getProtoEncodedRecord()), List.of(), "ingest_record");
                         case JSON_RECORD -> ingest(request, r.getOffsetId(), List.of(), List.of(r.getJsonRecord()), "ingest_record");
-                        case RECORD_NOT_SET -> throw StreamErrors.noRecord(r.getOffsetId(), phase == Phase.AWAITING_CREATE);
+                        case RECORD_NOT_SET -> throw StreamErrors.noRecord(r.getOffsetId(), decoder == null);
                     }
                 }
                 case INGEST_RECORD_BATCH -> {
@@ -120,7 +126,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
                     switch (b.getBatchCase()) {
                         case PROTO_ENCODED_BATCH -> ingest(request, b.getOffsetId(), b.getProtoEncodedBatch().getRecordsList(), List.of(), "ingest_record_batch");
                         case JSON_BATCH -> ingest(request, b.getOffsetId(), List.of(), b.getJsonBatch().getRecordsList(), "ingest_record_batch");
-                        case BATCH_NOT_SET -> throw StreamErrors.noRecord(b.getOffsetId(), phase == Phase.AWAITING_CREATE);
+                        case BATCH_NOT_SET -> throw StreamErrors.noRecord(b.getOffsetId(), decoder == null);
                     }
                 }
                 case PAYLOAD_NOT_SET -> throw StreamErrors.emptyMessage();
@@ -129,11 +135,13 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
             log.info("Stream {} on {} rejected at offset {}: {}", streamId, tableName(), nextOffset, e.getStatus().getCode());
             drainThenClose(e);
         }
-        refill();
+        synchronized (this) {
+            refill();
+        }
     }
 
     private void create(CreateIngestStreamRequest create) throws StatusException {
-        if (phase != Phase.AWAITING_CREATE) throw StreamErrors.createTwice();
+        if (decoder != null) throw StreamErrors.createTwice();
         String name = create.getTableName();
         if (authorization.headerTableName() != null && !authorization.headerTableName().equalsIgnoreCase(name)) {
             throw StreamErrors.tableNameMismatch(authorization.headerTableName(), name);
@@ -150,9 +158,12 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         decoder = create.getRecordType() == RecordType.PROTO ? protoDecoder(create, tableSchema) : new JsonRecordDecoder(tableSchema);
         table = info;
         schema = tableSchema;
-        phase = Phase.OPEN;
-        out.onNext(EphemeralStreamResponse.newBuilder()
-                .setCreateStreamResponse(CreateIngestStreamResponse.newBuilder().setStreamId(streamId)).build());
+        synchronized (this) {
+            if (phase != Phase.AWAITING_CREATE) return;
+            phase = Phase.OPEN;
+            out.onNext(EphemeralStreamResponse.newBuilder()
+                    .setCreateStreamResponse(CreateIngestStreamResponse.newBuilder().setStreamId(streamId)).build());
+        }
         log.info("Stream {} opened on {} ({}) by {}", streamId, info.fullName(), decoder.recordType(),
                 authorization.grant().principal().clientId());
     }
@@ -181,7 +192,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
 
     private void ingest(EphemeralStreamRequest request, long offset, List<ByteString> protoRecords, List<String> jsonRecords,
                         String what) throws StatusException {
-        if (phase == Phase.AWAITING_CREATE) throw StreamErrors.firstMessageNotCreate(what);
+        if (decoder == null) throw StreamErrors.firstMessageNotCreate(what);
         int size = request.getSerializedSize();
         if (size > MAX_MESSAGE_BYTES) throw StreamErrors.messageTooLarge(offset, size, MAX_MESSAGE_BYTES);
         if (offset != nextOffset) throw StreamErrors.unexpectedOffset(nextOffset, offset);
@@ -200,11 +211,14 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         nextOffset++;
         recordsReceived += count;
         CompletableFuture<?> durable = store(rows);
-        pending.add(new Pending(offset, durable, count, size));
-        pendingRecords += count;
-        pendingBytes += size;
+        synchronized (this) {
+            pending.add(new Pending(offset, durable, count, size));
+            pendingRecords += count;
+            pendingBytes += size;
+            applyRecordFaults();
+        }
+        // registered after the request is queued: a future that is already complete drains it right here
         durable.whenComplete((ignored, error) -> acknowledgeDurable());
-        applyRecordFaults();
     }
 
     private CompletableFuture<?> store(List<Object[]> rows) {
