@@ -71,14 +71,22 @@ class FaultInjectionTest {
     }
 
     @Test
-    void recoversAfterACloseStreamSignal() throws Exception {
-        fx.sandbox.faults().closeSignalAfter(1_000, Duration.ofMillis(200));
-        ZerobusJsonStream stream = open(SandboxFixture.options().setRecoveryRetries(20).build());
-        long last = ingest(stream, 0, 5_000);
-        stream.waitForOffset(last);
+    void sdkMovesToANewStreamAsSoonAsItGetsACloseStreamSignal() throws Exception {
+        // the server would close each stream only 30 s after its signal: finishing quickly proves the SDK switched itself
+        fx.sandbox.faults().closeSignalAfter(1_000, Duration.ofSeconds(30));
+        ZerobusJsonStream stream = open(SandboxFixture.options().build());
+        long t0 = System.nanoTime();
+        long last = -1;
+        for (int chunk = 0; chunk < 5; chunk++) {
+            last = ingest(stream, chunk * 1_000, (chunk + 1) * 1_000);
+            stream.waitForOffset(last);
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         stream.close();
         long rows = assertAllLanded(5_000);
-        log.info("closeSignalAfter(1000, 200ms): 5000 records landed as {} rows", rows);
+        log.info("closeSignalAfter(1000, 30s): 5000 records landed as {} rows in {} ms", rows, millis);
+        assertThat(millis).isLessThan(15_000);
+        assertThat(rows).as("a graceful switch re-sends nothing").isEqualTo(5_000);
     }
 
     @Test

@@ -191,6 +191,33 @@ class WireProtocolTest {
     }
 
     @Test
+    void closesTheStreamWithUnavailableWhenTheClientIgnoresACloseStreamSignal() throws Exception {
+        fx.sandbox.faults().closeSignalAfter(2, Duration.ofMillis(300));
+        long t0 = System.nanoTime();
+        Outcome o = call(headers(token(SENSORS), SENSORS), false, create(SENSORS, RecordType.JSON),
+                json(0, IngestionTest.json(0)), json(1, IngestionTest.json(1)));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+        assertThat(o.status().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(o.status().getDescription()).startsWith("Stream timeout reached: the stream was closed 300 ms after close_stream_signal");
+        assertThat(millis).isGreaterThanOrEqualTo(300);
+        assertThat(o.responses()).anySatisfy(r -> assertThat(r.getCloseStreamSignal().getDuration().getNanos()).isEqualTo(300_000_000));
+        assertThat(o.responses().getLast().getIngestRecordResponse().getDurabilityAckUpToOffset()).isEqualTo(1);
+    }
+
+    @Test
+    void closesTheStreamWithUnavailableAfterNRecords() throws Exception {
+        fx.sandbox.faults().closeStreamsAfter(3);
+        Outcome o = call(headers(token(SENSORS), SENSORS), false, create(SENSORS, RecordType.JSON),
+                jsonBatch(0, List.of(IngestionTest.json(0), IngestionTest.json(1))), jsonBatch(1, List.of(IngestionTest.json(2), IngestionTest.json(3))),
+                json(2, IngestionTest.json(4)));
+        assertThat(o.status().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
+        assertThat(o.status().getDescription()).startsWith("Stream timeout reached: the sandbox closed the stream after 4 records (fault injection: closeStreamsAfter)");
+        assertThat(o.responses().getLast().getIngestRecordResponse().getDurabilityAckUpToOffset()).as("what was durable is ACKed").isEqualTo(1);
+        assertThat(fx.count(SENSORS)).isEqualTo(4);
+    }
+
+    @Test
     void sendsHeadersBeforeTheFirstMessage() throws Exception {
         CompletableFuture<Metadata> headers = new CompletableFuture<>();
         var call = channel.newCall(ZerobusGrpc.getEphemeralStreamMethod(), io.grpc.CallOptions.DEFAULT);
