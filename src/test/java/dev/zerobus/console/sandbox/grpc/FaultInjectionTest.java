@@ -153,6 +153,17 @@ class FaultInjectionTest {
     }
 
     @Test
+    void streamCreationGivesUpOnTheTokenEndpointAfterTheRecoveryRetries() {
+        fx.sandbox.faults().rejectNextTokens(100);
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> open(SandboxFixture.options().setRecoveryRetries(2).build()));
+        int left = 0;
+        while (fx.sandbox.faults().takeTokenRejection()) left++;
+        assertThat(100 - left).as("token requests: the first try and 2 retries").isEqualTo(3);
+        assertThat(t.getCause()).isExactlyInstanceOf(com.databricks.zerobus.ZerobusException.class)
+                .hasMessageContaining("Token fetch failed: Unity catalog server error (503)");
+    }
+
+    @Test
     void tokenEndpoint503IsRetriedDuringRecovery() throws Exception {
         ZerobusJsonStream stream = open(SandboxFixture.options().setRecoveryRetries(10).build());
         stream.waitForOffset(ingest(stream, 0, 10));
