@@ -1,8 +1,6 @@
 package dev.zerobus.console.sandbox.grpc;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.DescriptorProtos.DescriptorProto;
-import com.google.protobuf.InvalidProtocolBufferException;
 import dev.zerobus.console.sandbox.Durability;
 import dev.zerobus.console.sandbox.SandboxContext;
 import dev.zerobus.console.sandbox.grpc.StreamAuthInterceptor.StreamAuthorization;
@@ -13,10 +11,6 @@ import dev.zerobus.console.sandbox.wire.CreateIngestStreamResponse;
 import dev.zerobus.console.sandbox.wire.EphemeralStreamRequest;
 import dev.zerobus.console.sandbox.wire.EphemeralStreamResponse;
 import dev.zerobus.console.sandbox.wire.IngestRecordResponse;
-import dev.zerobus.console.sandbox.wire.RecordType;
-import dev.zerobus.console.schema.DescriptorComparison;
-import dev.zerobus.console.schema.ProtoSchema;
-import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.schema.TableSchema;
 import io.grpc.StatusException;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -142,52 +136,18 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
 
     private void create(CreateIngestStreamRequest create) throws StatusException {
         if (decoder != null) throw StreamErrors.createTwice();
-        String name = create.getTableName();
-        if (authorization.headerTableName() != null && !authorization.headerTableName().equalsIgnoreCase(name)) {
-            throw StreamErrors.tableNameMismatch(authorization.headerTableName(), name);
-        }
-        TableInfo info = authorization.headerTable() != null ? authorization.headerTable() : access.check(authorization.grant(), name);
-        TableSchema tableSchema = info.schema();
-        if (!create.hasRecordType() || create.getRecordType() == RecordType.RECORD_TYPE_UNSPECIFIED) {
-            throw StreamErrors.recordTypeUnspecified(info.fullName());
-        }
-        ProtoSchema mapped = ProtoSchemaMapper.map(tableSchema);
-        if (!mapped.isUsable()) {
-            throw StreamErrors.unsupportedColumns(info.fullName(), mapped.problems().stream().map(ProtoSchema.ColumnProblem::message).toList());
-        }
-        decoder = create.getRecordType() == RecordType.PROTO ? protoDecoder(create, tableSchema) : new JsonRecordDecoder(tableSchema);
-        table = info;
-        schema = tableSchema;
+        StreamOpening.Opened opened = StreamOpening.check(create, authorization, access);
+        table = opened.table();
+        schema = opened.table().schema();
+        decoder = opened.decoder();
         synchronized (this) {
             if (phase != Phase.AWAITING_CREATE) return;
             phase = Phase.OPEN;
             out.onNext(EphemeralStreamResponse.newBuilder()
                     .setCreateStreamResponse(CreateIngestStreamResponse.newBuilder().setStreamId(streamId)).build());
         }
-        log.info("Stream {} opened on {} ({}) by {}", streamId, info.fullName(), decoder.recordType(),
+        log.info("Stream {} opened on {} ({}) by {}", streamId, opened.table().fullName(), decoder.recordType(),
                 authorization.grant().principal().clientId());
-    }
-
-    private static RecordDecoder protoDecoder(CreateIngestStreamRequest create, TableSchema tableSchema) throws StatusException {
-        if (!create.hasDescriptorProto() || create.getDescriptorProto().isEmpty()) throw StreamErrors.missingDescriptor(tableSchema.fullName());
-        DescriptorProto descriptor;
-        try {
-            descriptor = DescriptorProto.parseFrom(create.getDescriptorProto());
-        } catch (InvalidProtocolBufferException e) {
-            throw StreamErrors.badDescriptor(tableSchema.fullName(), "not a serialized DescriptorProto (" + e.getMessage() + ")");
-        }
-        List<String> differences = DescriptorComparison.compare(tableSchema, descriptor);
-        if (!differences.isEmpty()) {
-            if (differences.size() == 1 && differences.get(0).startsWith("The descriptor does not parse")) {
-                throw StreamErrors.badDescriptor(tableSchema.fullName(), differences.get(0));
-            }
-            throw StreamErrors.schemaMismatch(tableSchema.fullName(), differences);
-        }
-        try {
-            return new ProtoRecordDecoder(tableSchema, DescriptorComparison.build(descriptor));
-        } catch (com.google.protobuf.Descriptors.DescriptorValidationException e) {
-            throw StreamErrors.badDescriptor(tableSchema.fullName(), e.getMessage());
-        }
     }
 
     private void ingest(EphemeralStreamRequest request, long offset, List<ByteString> protoRecords, List<String> jsonRecords,
