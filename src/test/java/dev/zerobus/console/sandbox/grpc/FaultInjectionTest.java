@@ -1,0 +1,177 @@
+package dev.zerobus.console.sandbox.grpc;
+
+import static dev.zerobus.console.sandbox.grpc.SandboxFixture.SENSORS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.databricks.zerobus.AckCallback;
+import com.databricks.zerobus.StreamConfigurationOptions;
+import com.databricks.zerobus.ZerobusJsonStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The client behaviour each injected fault produces (zerobus-protocol.md): the SDK recovers and nothing is lost. */
+class FaultInjectionTest {
+    private static final Logger log = LoggerFactory.getLogger(FaultInjectionTest.class);
+
+    @TempDir
+    Path dir;
+    SandboxFixture fx;
+
+    @BeforeEach
+    void start() {
+        fx = new SandboxFixture(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        fx.close();
+    }
+
+    ZerobusJsonStream open(StreamConfigurationOptions options) throws Exception {
+        return fx.sdk.createJsonStream(SENSORS, fx.clientId(), fx.secret(), options).get(30, TimeUnit.SECONDS);
+    }
+
+    long ingest(ZerobusJsonStream stream, int from, int to) throws Exception {
+        long last = -1;
+        for (int i = from; i < to; i++) last = stream.ingestRecordOffset(IngestionTest.json(i));
+        return last;
+    }
+
+    /** Every record 0..n-1 is in the table at least once; returns how many rows there are. */
+    long assertAllLanded(int n) {
+        List<Object[]> rows = fx.rows(SENSORS);
+        Set<Object> names = rows.stream().map(r -> r[0]).collect(Collectors.toCollection(HashSet::new));
+        assertThat(names).containsExactlyInAnyOrderElementsOf(IntStream.range(0, n).mapToObj(i -> "dev-" + i).toList());
+        return rows.size();
+    }
+
+    @Test
+    void recoversFromStreamsClosedAfterNRecordsWithoutLosingAny() throws Exception {
+        fx.sandbox.faults().closeStreamsAfter(2_500);
+        ZerobusJsonStream stream = open(SandboxFixture.options().setRecoveryRetries(20).build());
+        long last = ingest(stream, 0, 10_000);
+        stream.waitForOffset(last);
+        stream.close();
+        long rows = assertAllLanded(10_000);
+        log.info("closeStreamsAfter(2500): 10000 records landed as {} rows", rows);
+        assertThat(rows).isGreaterThanOrEqualTo(10_000);
+    }
+
+    @Test
+    void sdkMovesToANewStreamAsSoonAsItGetsACloseStreamSignal() throws Exception {
+        // the server would close each stream only 30 s after its signal: finishing quickly proves the SDK switched itself
+        fx.sandbox.faults().closeSignalAfter(1_000, Duration.ofSeconds(30));
+        ZerobusJsonStream stream = open(SandboxFixture.options().build());
+        long t0 = System.nanoTime();
+        long last = -1;
+        for (int chunk = 0; chunk < 5; chunk++) {
+            last = ingest(stream, chunk * 1_000, (chunk + 1) * 1_000);
+            stream.waitForOffset(last);
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+        stream.close();
+        long rows = assertAllLanded(5_000);
+        log.info("closeSignalAfter(1000, 30s): 5000 records landed as {} rows in {} ms", rows, millis);
+        assertThat(millis).isLessThan(15_000);
+        assertThat(rows).as("a graceful switch re-sends nothing").isEqualTo(5_000);
+    }
+
+    @Test
+    void ackLatencyShowsInWaitForOffset() throws Exception {
+        ZerobusJsonStream stream = open(SandboxFixture.options().build());
+        long t0 = System.nanoTime();
+        stream.waitForOffset(stream.ingestRecordOffset(IngestionTest.json(0)));
+        long fast = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+
+        fx.sandbox.faults().ackLatency(Duration.ofMillis(400));
+        long t1 = System.nanoTime();
+        stream.waitForOffset(stream.ingestRecordOffset(IngestionTest.json(1)));
+        long slow = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
+        stream.close();
+        log.info("waitForOffset took {} ms without and {} ms with a 400 ms ACK latency", fast, slow);
+        assertThat(fast).isLessThan(300);
+        assertThat(slow).isBetween(400L, 2_000L);
+        assertAllLanded(2);
+    }
+
+    @Test
+    void withheldAcksTimeOutAndTheSdkRecoversOnceTheyFlowAgain() throws Exception {
+        fx.sandbox.faults().withholdAcks(true);
+        List<Long> acked = new CopyOnWriteArrayList<>();
+        ZerobusJsonStream stream = open(SandboxFixture.options().setServerLackOfAckTimeoutMs(500).setRecoveryRetries(50)
+                .setAckCallback(new AckCallback() {
+                    @Override public void onAck(long offset) { acked.add(offset); }
+                    @Override public void onError(long offset, String message) { }
+                }).build());
+        long last = ingest(stream, 0, 100);
+        Thread.sleep(1_500); // several ACK timeouts pass while the fault holds (what is measured is the SDK's timer)
+        assertThat(acked).isEmpty();
+        assertThat(fx.count(SENSORS)).as("records are stored, just not acknowledged").isGreaterThanOrEqualTo(100);
+
+        fx.sandbox.faults().withholdAcks(false);
+        stream.waitForOffset(last);
+        stream.close();
+        long rows = assertAllLanded(100);
+        log.info("withholdAcks: 100 records landed as {} rows (re-sent after each ACK timeout)", rows);
+        assertThat(rows).isGreaterThan(100);
+    }
+
+    @Test
+    void failedCommitClosesTheStreamAndTheSdkResendsEverything() throws Exception {
+        ZerobusJsonStream stream = open(SandboxFixture.options().build());
+        stream.waitForOffset(ingest(stream, 0, 10));
+        fx.sandbox.faults().failNextCommits(1);
+        long last = ingest(stream, 10, 1_000);
+        stream.waitForOffset(last);
+        stream.close();
+        long rows = assertAllLanded(1_000);
+        log.info("failNextCommits(1): 1000 records landed as {} rows", rows);
+        assertThat(fx.sandbox.faults().failNextCommit()).as("the injected failure was used").isFalse();
+    }
+
+    @Test
+    void tokenEndpoint503IsRetriedAtCreation() throws Exception {
+        fx.sandbox.faults().rejectNextTokens(1);
+        ZerobusJsonStream stream = open(SandboxFixture.options().build());
+        assertThat(fx.sandbox.faults().takeTokenRejection()).as("the 503 was served").isFalse();
+        stream.waitForOffset(ingest(stream, 0, 10));
+        stream.close();
+        assertAllLanded(10);
+    }
+
+    @Test
+    void streamCreationGivesUpOnTheTokenEndpointAfterTheRecoveryRetries() {
+        fx.sandbox.faults().rejectNextTokens(100);
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> open(SandboxFixture.options().setRecoveryRetries(2).build()));
+        int left = 0;
+        while (fx.sandbox.faults().takeTokenRejection()) left++;
+        assertThat(100 - left).as("token requests: the first try and 2 retries").isEqualTo(3);
+        assertThat(t.getCause()).isExactlyInstanceOf(com.databricks.zerobus.ZerobusException.class)
+                .hasMessageContaining("Token fetch failed: Unity catalog server error (503)");
+    }
+
+    @Test
+    void tokenEndpoint503IsRetriedDuringRecovery() throws Exception {
+        ZerobusJsonStream stream = open(SandboxFixture.options().setRecoveryRetries(10).build());
+        stream.waitForOffset(ingest(stream, 0, 10));
+        fx.sandbox.faults().rejectNextTokens(2).closeStreamsAfter(50);
+        long last = ingest(stream, 10, 200);
+        stream.waitForOffset(last);
+        stream.close();
+        assertThat(fx.sandbox.faults().takeTokenRejection()).as("both 503s were served").isFalse();
+        assertAllLanded(200);
+    }
+}
