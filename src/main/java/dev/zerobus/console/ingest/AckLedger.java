@@ -1,0 +1,47 @@
+package dev.zerobus.console.ingest;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every request sent on the current stream and not yet durable, in send order, with its payload kept for a
+ * re-send and the source rows it carries ({@code sourceIndex}, {@code count}). Guarded by the session's lock.
+ */
+final class AckLedger {
+    /** One request: a record or a batch. {@code payload} is a String, a byte[], or a List of them. */
+    record Entry(long offset, long sourceIndex, int count, long bytes, Object payload, long sentNanos, boolean resent) {}
+
+    private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private long ackedUpTo = -1;
+
+    boolean isEmpty() { return entries.isEmpty(); }
+    int size() { return entries.size(); }
+
+    /** Adds a sent request; returns it at once as durable if the ACK overtook the call that sent it. */
+    Entry add(Entry entry) {
+        if (entry.offset() <= ackedUpTo) return entry;
+        entries.addLast(entry);
+        return null;
+    }
+
+    /** Removes and returns every entry with offset <= {@code offset}. */
+    List<Entry> ack(long offset) {
+        ackedUpTo = Math.max(ackedUpTo, offset);
+        List<Entry> durable = new ArrayList<>();
+        while (!entries.isEmpty() && entries.peekFirst().offset() <= offset) durable.add(entries.pollFirst());
+        return durable;
+    }
+
+    /** Everything not durable, oldest first, and a fresh start for a new stream (offsets restart at 0). */
+    List<Entry> drainForResend() {
+        List<Entry> all = new ArrayList<>(entries);
+        entries.clear();
+        ackedUpTo = -1;
+        return all;
+    }
+
+    List<Entry> snapshot() {
+        return List.copyOf(entries);
+    }
+}

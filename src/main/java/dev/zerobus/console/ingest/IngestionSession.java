@@ -1,0 +1,416 @@
+package dev.zerobus.console.ingest;
+
+import com.databricks.zerobus.AckCallback;
+import com.databricks.zerobus.NonRetriableException;
+import com.databricks.zerobus.StreamConfigurationOptions;
+import com.databricks.zerobus.ZerobusException;
+import com.databricks.zerobus.ZerobusJsonStream;
+import com.databricks.zerobus.ZerobusProtoStream;
+import com.databricks.zerobus.ZerobusSdk;
+import dev.zerobus.console.ingest.AckLedger.Entry;
+import dev.zerobus.console.ingest.IngestEvent.Kind;
+import dev.zerobus.console.workspace.ErrorExplainer;
+import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One Zerobus stream, through the official SDK, with recovery owned here: SDK 1.0.1 drops unacked records on
+ * {@code close()} and hides its own reconnects, so the SDK's recovery is off and this session keeps every sent
+ * request in an {@link AckLedger} until it is durable. On a retryable failure it closes the stream, backs off with
+ * jitter, opens a new one and re-sends every request not yet ACKed, counting the retry and saying why. Non-retryable
+ * errors (auth, permission, schema, not found) stop it at once with the explainer's words. Delivery is
+ * at-least-once: a re-sent request may land twice.
+ *
+ * <p>Threads: one producer thread calls ingest/flush/close (they block when the SDK's in-flight window is full);
+ * the SDK's ACK callback runs on a native thread; {@link #metrics()} can be sampled from any thread.
+ */
+public final class IngestionSession implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(IngestionSession.class);
+
+    private final SessionOptions options;
+    private final ZerobusSdk sdk;
+    private final boolean ownsSdk;
+    private final SessionListener listener;
+    private final SessionMetrics metrics = new SessionMetrics();
+    private final ReentrantLock lock = new ReentrantLock();
+    private final AckLedger ledger = new AckLedger();
+    private Stream stream;
+    private int generation;
+    private volatile @Nullable String asyncFailure;
+
+    /** The SDK stream of either format, behind one face. */
+    private interface Stream {
+        long ingest(Object payload) throws ZerobusException;
+        long ingestBatch(List<?> payloads) throws ZerobusException;
+        void flush() throws ZerobusException;
+        void close() throws ZerobusException;
+    }
+
+    private IngestionSession(ZerobusSdk sdk, boolean ownsSdk, SessionOptions options, SessionListener listener) {
+        this.sdk = sdk;
+        this.ownsSdk = ownsSdk;
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** Opens a session with its own SDK instance. */
+    public static IngestionSession open(SessionOptions options, SessionListener listener) throws IngestException {
+        return open(new ZerobusSdk(options.endpointUrl(), options.workspaceUrl()), true, options, listener);
+    }
+
+    /** Opens a session on a shared SDK instance (several streams of one load). */
+    public static IngestionSession open(ZerobusSdk sdk, SessionOptions options, SessionListener listener) throws IngestException {
+        return open(sdk, false, options, listener);
+    }
+
+    private static IngestionSession open(ZerobusSdk sdk, boolean ownsSdk, SessionOptions options, SessionListener listener)
+            throws IngestException {
+        var session = new IngestionSession(sdk, ownsSdk, options, listener);
+        session.lock.lock();
+        try {
+            session.stream = session.openStream();
+            session.setState(SessionState.OPEN, "Stream open on " + options.table() + " (" + options.format() + ")");
+        } catch (Exception e) {
+            Throwable cause = unwrap(e);
+            session.recover(cause);
+        } finally {
+            session.lock.unlock();
+        }
+        return session;
+    }
+
+    public SessionMetrics metrics() {
+        return metrics;
+    }
+
+    public SessionOptions options() {
+        return options;
+    }
+
+    public SessionState state() {
+        return metrics.state();
+    }
+
+    /** Sends one record (a String for JSON, a byte[] for PROTO); {@code sourceIndex} comes back in the listener. */
+    public void ingest(Object payload, long sourceIndex) throws IngestException {
+        send(payload, sourceIndex, 1, sizeOf(payload), false);
+    }
+
+    /** Sends records as one request (one offset). */
+    public void ingestBatch(List<?> payloads, long firstSourceIndex) throws IngestException {
+        if (payloads.isEmpty()) return;
+        long bytes = 0;
+        for (Object p : payloads) bytes += sizeOf(p);
+        send(List.copyOf(payloads), firstSourceIndex, payloads.size(), bytes, true);
+    }
+
+    private void send(Object payload, long sourceIndex, int count, long bytes, boolean batch) throws IngestException {
+        lock.lock();
+        try {
+            checkUsable();
+            while (true) {
+                if (asyncFailure != null) recover(new ZerobusException(asyncFailure));
+                try {
+                    long offset = batch ? stream.ingestBatch((List<?>) payload) : stream.ingest(payload);
+                    record(new Entry(offset, sourceIndex, count, bytes, payload, System.nanoTime(), false));
+                    metrics.recordsSent.addAndGet(count);
+                    metrics.bytesSent.addAndGet(bytes);
+                    metrics.lastOffsetSent.set(offset);
+                    return;
+                } catch (ZerobusException | RuntimeException e) {
+                    recover(e);
+                }
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Waits until every record sent so far is durable, recovering as needed. */
+    public void flush() throws IngestException {
+        lock.lock();
+        try {
+            checkUsable();
+            setState(SessionState.FLUSHING, null);
+            while (true) {
+                if (asyncFailure != null) recover(new ZerobusException(asyncFailure));
+                try {
+                    stream.flush();
+                    awaitLedgerEmpty();
+                    break;
+                } catch (ZerobusException | RuntimeException | TimeoutException e) {
+                    recover(e);
+                }
+            }
+            setState(SessionState.OPEN, null);
+            event(Kind.FLUSHED, "Flushed: " + metrics.recordsAcked() + " records durable");
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Flushes, then closes the stream. Idempotent; a failed session just releases its resources. */
+    @Override
+    public void close() throws IngestException {
+        lock.lock();
+        try {
+            if (metrics.state().isTerminal()) {
+                releaseSdk();
+                return;
+            }
+            flush();
+            closeQuietly(stream);
+            setState(SessionState.CLOSED, "Stream closed: " + metrics.recordsAcked() + " records durable");
+            releaseSdk();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Requests sent and not yet durable, oldest first: the ledger view. */
+    public List<LedgerEntry> unacked() {
+        lock.lock();
+        try {
+            return ledger.snapshot().stream().map(e -> new LedgerEntry(e.offset(), e.sourceIndex(), e.count(),
+                    e.resent() ? LedgerEntry.Outcome.RESENT : LedgerEntry.Outcome.IN_FLIGHT)).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A request of the ledger as the UI shows it. */
+    public record LedgerEntry(long offset, long sourceIndex, int count, Outcome outcome) {
+        public enum Outcome { QUEUED, IN_FLIGHT, DURABLE, RESENT, FAILED }
+    }
+
+    // ---- recovery ----
+
+    /** Handles a failure: recovers (back-off, new stream, re-send) or throws when it must stop. */
+    private void recover(Throwable failure) throws IngestException {
+        Throwable cause = unwrap(failure);
+        asyncFailure = null;
+        Explanation why = explainAndCount(cause);
+        List<Entry> unacked = ledgerDrain();
+        if (!isRetryable(cause, why)) throw fail(why, cause, unacked);
+        setState(SessionState.RECOVERING, "Recovering: " + why.cause());
+        closeQuietly(stream);
+        for (int attempt = 1; attempt <= options.retry().maxAttempts(); attempt++) {
+            Duration wait = options.retry().backoff(attempt);
+            metrics.retries.incrementAndGet();
+            event(Kind.RETRY, "Retry " + attempt + "/" + options.retry().maxAttempts() + " in " + wait.toMillis() + " ms after: "
+                    + why.cause());
+            sleep(wait);
+            int sent = 0;
+            try {
+                stream = openStream();
+                for (Entry old : unacked) {
+                    long offset = old.payload() instanceof List<?> list ? stream.ingestBatch(list) : stream.ingest(old.payload());
+                    record(new Entry(offset, old.sourceIndex(), old.count(), old.bytes(), old.payload(), System.nanoTime(), true));
+                    metrics.recordsResent.addAndGet(old.count());
+                    sent++;
+                }
+                metrics.recoveries.incrementAndGet();
+                setState(SessionState.OPEN, "Recovered after " + attempt + " attempt(s); re-sent "
+                        + unacked.stream().mapToInt(Entry::count).sum() + " unacknowledged records");
+                event(Kind.RECOVERED, "Recovered from: " + why.cause());
+                return;
+            } catch (Exception e) {
+                // Still not durable: what the failed stream did not ACK, then what was not re-sent yet, in order.
+                List<Entry> still = new ArrayList<>(ledgerDrain());
+                still.addAll(unacked.subList(sent, unacked.size()));
+                unacked = still;
+                cause = unwrap(e);
+                why = explainAndCount(cause);
+                if (!isRetryable(cause, why)) throw fail(why, cause, unacked);
+                closeQuietly(stream);
+            }
+        }
+        throw fail(new Explanation(why.category(), "Gave up after " + options.retry().maxAttempts() + " retries: " + why.cause(),
+                why.fix(), false, why.detail()), cause, unacked);
+    }
+
+    private Explanation explainAndCount(Throwable cause) {
+        Explanation why = ErrorExplainer.explain(cause);
+        metrics.errors.incrementAndGet();
+        metrics.event(new IngestEvent(Instant.now(), Kind.ERROR, why.cause() + " (" + why.detail() + ")", why));
+        return why;
+    }
+
+    private IngestException fail(Explanation why, Throwable cause, List<Entry> lost) {
+        for (Entry e : lost) {
+            metrics.recordsFailed.addAndGet(e.count());
+            listener.onFailed(e.sourceIndex(), e.count(), why);
+        }
+        closeQuietly(stream);
+        setState(SessionState.FAILED, "Stopped: " + why.cause());
+        log.info("Session on {} failed ({}): {}", options.table(), why.category(), why.cause());
+        return new IngestException(why, cause);
+    }
+
+    private static boolean isRetryable(Throwable cause, Explanation why) {
+        if (cause instanceof NonRetriableException) return false;
+        return why.retryable() || why.category() == ErrorExplainer.Category.UNKNOWN && cause instanceof ZerobusException;
+    }
+
+    // ---- ledger and ACKs ----
+
+    private void record(Entry entry) {
+        synchronized (ledger) {
+            Entry durable = ledger.add(entry);
+            if (durable != null) durable(durable, System.nanoTime());
+        }
+    }
+
+    private List<Entry> ledgerDrain() {
+        synchronized (ledger) {
+            return ledger.drainForResend();
+        }
+    }
+
+    private void onAck(int streamGeneration, long offset) {
+        long now = System.nanoTime();
+        synchronized (ledger) {
+            if (streamGeneration != generation) return; // a late ACK of a stream already replaced
+            metrics.ackedOffset.set(offset);
+            for (Entry e : ledger.ack(offset)) durable(e, now);
+        }
+    }
+
+    private void durable(Entry e, long now) {
+        metrics.recordsAcked.addAndGet(e.count());
+        metrics.recordLatency((now - e.sentNanos()) / 1000);
+        listener.onDurable(e.sourceIndex(), e.count());
+    }
+
+    private void awaitLedgerEmpty() throws TimeoutException {
+        // flush() returns when the SDK saw every ACK; the callback that empties the ledger may lag a moment.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (true) {
+            synchronized (ledger) {
+                if (ledger.isEmpty()) return;
+            }
+            if (asyncFailure != null) throw new TimeoutException(asyncFailure);
+            if (System.nanoTime() > deadline) throw new TimeoutException("flush returned but " + ledger.size() + " requests are not ACKed");
+            sleep(Duration.ofMillis(2));
+        }
+    }
+
+    // ---- the SDK stream ----
+
+    private Stream openStream() throws Exception {
+        int streamGeneration;
+        synchronized (ledger) {
+            streamGeneration = ++generation;
+        }
+        var callback = new AckCallback() {
+            @Override public void onAck(long offset) { IngestionSession.this.onAck(streamGeneration, offset); }
+            @Override public void onError(long offset, String message) {
+                if (streamGeneration == generation) asyncFailure = message;
+            }
+        };
+        var sdkOptions = StreamConfigurationOptions.builder()
+                .setRecovery(false) // recovery is ours: see the class comment
+                .setMaxInflightRecords(options.maxInflightRequests())
+                .setServerLackOfAckTimeoutMs((int) options.ackTimeout().toMillis())
+                .setFlushTimeoutMs((int) options.flushTimeout().toMillis())
+                .setAckCallback(callback)
+                .build();
+        String id = options.profile().clientId();
+        String secret = options.profile().clientSecret().reveal();
+        long timeout = options.ackTimeout().toSeconds() + 30;
+        Stream opened = switch (options.format()) {
+            case JSON -> {
+                ZerobusJsonStream s = sdk.createJsonStream(options.table(), id, secret, sdkOptions).get(timeout, TimeUnit.SECONDS);
+                yield new Stream() {
+                    @Override public long ingest(Object p) throws ZerobusException { return s.ingestRecordOffset((String) p); }
+                    @SuppressWarnings("unchecked")
+                    @Override public long ingestBatch(List<?> p) throws ZerobusException {
+                        return s.ingestRecordsOffset((List<String>) p).orElseThrow();
+                    }
+                    @Override public void flush() throws ZerobusException { s.flush(); }
+                    @Override public void close() throws ZerobusException { s.close(); }
+                };
+            }
+            case PROTO -> {
+                ZerobusProtoStream s = sdk.createProtoStream(options.table(), options.descriptor(), id, secret, sdkOptions)
+                        .get(timeout, TimeUnit.SECONDS);
+                yield new Stream() {
+                    @Override public long ingest(Object p) throws ZerobusException { return s.ingestRecordOffset((byte[]) p); }
+                    @SuppressWarnings("unchecked")
+                    @Override public long ingestBatch(List<?> p) throws ZerobusException {
+                        return s.ingestRecordsOffset((List<byte[]>) p).orElseThrow();
+                    }
+                    @Override public void flush() throws ZerobusException { s.flush(); }
+                    @Override public void close() throws ZerobusException { s.close(); }
+                };
+            }
+        };
+        stream = opened;
+        event(Kind.OPENED, "Stream " + streamGeneration + " open");
+        return opened;
+    }
+
+    private void closeQuietly(@Nullable Stream s) {
+        if (s == null) return;
+        try {
+            s.close();
+        } catch (ZerobusException | RuntimeException e) {
+            log.debug("Closing a failed stream on {}: {}", options.table(), e.toString());
+        }
+    }
+
+    private void releaseSdk() {
+        if (ownsSdk) sdk.close();
+    }
+
+    private void checkUsable() throws IngestException {
+        SessionState state = metrics.state();
+        if (state.isTerminal()) {
+            throw new IngestException(new Explanation(ErrorExplainer.Category.UNKNOWN, "The session is " + state.name().toLowerCase()
+                    + ".", "Open a new session.", false, state.name()), new IllegalStateException(state.name()));
+        }
+    }
+
+    private void setState(SessionState state, @Nullable String message) {
+        metrics.state.set(state);
+        if (message != null) event(Kind.STATE, message);
+    }
+
+    private void event(Kind kind, String message) {
+        var event = new IngestEvent(Instant.now(), kind, message, null);
+        metrics.event(event);
+        listener.onEvent(event);
+    }
+
+    private static long sizeOf(Object payload) {
+        return payload instanceof byte[] b ? b.length : payload instanceof String s ? s.getBytes(StandardCharsets.UTF_8).length : 0;
+    }
+
+    private static Throwable unwrap(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof ExecutionException || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t;
+    }
+
+    private static void sleep(Duration d) {
+        if (d.isZero()) return;
+        try {
+            Thread.sleep(d);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,193 @@
+package dev.zerobus.console.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
+import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.schema.CodecOptions;
+import dev.zerobus.console.schema.CodecResult;
+import dev.zerobus.console.schema.RecordCodec;
+import dev.zerobus.console.schema.TableSchema;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import dev.zerobus.console.workspace.ErrorExplainer;
+import dev.zerobus.console.workspace.Secret;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class IngestionSessionTest {
+    private static final String TABLE = "main.default.sensor_readings";
+    private static final RetryPolicy FAST = new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(200));
+    @TempDir Path dataDir;
+    SandboxWorkspace sandbox;
+
+    @BeforeEach
+    void start() {
+        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
+    }
+
+    @AfterEach
+    void stop() {
+        sandbox.close();
+    }
+
+    private ConnectionProfile profile() {
+        var e = sandbox.endpoints();
+        return new ConnectionProfile("sandbox", ConnectionProfile.Source.SANDBOX, e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
+                Secret.of(e.clientSecret()));
+    }
+
+    private static String json(long i) {
+        return "{\"device_name\":\"dev-" + i + "\",\"temp\":" + (i % 40) + ",\"humidity\":" + (i % 100) + ",\"ts\":" + (1_714_566_600_000_000L + i) + "}";
+    }
+
+    private List<Object[]> rows() {
+        var table = sandbox.context().state().table(TABLE);
+        return sandbox.context().tables().read(table.tableId(), table.schema(), -1);
+    }
+
+    private Set<String> devices() {
+        Set<String> devices = new HashSet<>();
+        rows().forEach(r -> devices.add((String) r[0]));
+        return devices;
+    }
+
+    /** Counts durable rows by source index, as a load job does. */
+    static final class Durable implements SessionListener {
+        final AtomicLong records = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final List<IngestEvent> events = new ArrayList<>();
+        @Override public void onDurable(long sourceIndex, int count) { records.addAndGet(count); }
+        @Override public void onFailed(long sourceIndex, int count, ErrorExplainer.Explanation why) { failed.addAndGet(count); }
+        @Override public synchronized void onEvent(IngestEvent event) { events.add(event); }
+    }
+
+    @Test
+    void ingestsJsonRecordsAndReportsEachOneDurable() throws Exception {
+        var durable = new Durable();
+        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE), durable)) {
+            for (long i = 0; i < 10_000; i++) session.ingest(json(i), i);
+            session.flush();
+            var snapshot = session.metrics().snapshot();
+            assertThat(snapshot.recordsSent()).isEqualTo(10_000);
+            assertThat(snapshot.recordsAcked()).isEqualTo(10_000);
+            assertThat(snapshot.recordsInFlight()).isZero();
+            assertThat(snapshot.ackedOffset()).isEqualTo(9_999);
+            assertThat(snapshot.retries()).isZero();
+            assertThat(session.state()).isEqualTo(SessionState.OPEN);
+        }
+        assertThat(durable.records.get()).isEqualTo(10_000);
+        assertThat(rows()).hasSize(10_000);
+    }
+
+    @Test
+    void ingestsProtoBatchesEncodedByTheCodec() throws Exception {
+        TableSchema schema = sandbox.context().state().table(TABLE).schema();
+        var codec = RecordCodec.forTable(schema, CodecOptions.defaults());
+        var durable = new Durable();
+        try (var session = IngestionSession.open(SessionOptions.proto(profile(), TABLE, codec.protoSchema().descriptor())
+                .withMaxInflightRequests(256), durable)) {
+            for (int batch = 0; batch < 10; batch++) {
+                List<byte[]> records = new ArrayList<>();
+                for (int i = 0; i < 1000; i++) {
+                    long n = batch * 1000L + i;
+                    var encoded = codec.toProto(Map.of("device_name", "dev-" + n, "temp", 20, "ts", "2024-05-01T12:30:00Z"));
+                    records.add(((CodecResult.Encoded<byte[]>) encoded).value());
+                }
+                session.ingestBatch(records, batch * 1000L);
+            }
+            session.flush();
+            assertThat(session.metrics().snapshot().recordsAcked()).isEqualTo(10_000);
+        }
+        assertThat(devices()).hasSize(10_000).contains("dev-0", "dev-9999");
+        assertThat(rows().get(0)[3]).isEqualTo(1_714_566_600_000_000L);
+    }
+
+    @Test
+    void recoversWhenTheServerDropsStreamsAndLosesNothing() throws Exception {
+        sandbox.faults().closeStreamsAfter(2_500);
+        var durable = new Durable();
+        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+            for (long i = 0; i < 10_000; i++) session.ingest(json(i), i);
+            session.flush();
+            var snapshot = session.metrics().snapshot();
+            assertThat(snapshot.recordsAcked()).isEqualTo(10_000);
+            assertThat(snapshot.retries()).isGreaterThanOrEqualTo(3);
+            assertThat(snapshot.recoveries()).isGreaterThanOrEqualTo(3);
+            assertThat(session.metrics().events()).anySatisfy(e -> {
+                assertThat(e.kind()).isEqualTo(IngestEvent.Kind.ERROR);
+                assertThat(e.explanation().category()).isEqualTo(ErrorExplainer.Category.STREAM_CLOSED);
+                assertThat(e.message()).contains("Stream timeout reached");
+            });
+        }
+        assertThat(durable.records.get()).isEqualTo(10_000);
+        Set<String> devices = devices();
+        for (long i = 0; i < 10_000; i++) assertThat(devices).contains("dev-" + i);
+    }
+
+    @Test
+    void recoversWhenAcksStopComing() throws Exception {
+        var durable = new Durable();
+        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST)
+                .withAckTimeout(Duration.ofMillis(500)), durable)) {
+            sandbox.faults().withholdAcks(true);
+            for (long i = 0; i < 100; i++) session.ingest(json(i), i);
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(1_500);
+                } catch (InterruptedException ignored) {
+                    return;
+                }
+                sandbox.faults().withholdAcks(false);
+            });
+            session.flush();
+            assertThat(session.metrics().snapshot().recordsAcked()).isEqualTo(100);
+            assertThat(session.metrics().retries()).isPositive();
+        }
+        assertThat(devices()).hasSize(100);
+    }
+
+    @Test
+    void stopsAtOnceWithTheExplanationWhenTheTableGrantsAreMissing() {
+        var e = sandbox.endpoints();
+        var noGrants = new ConnectionProfile("x", ConnectionProfile.Source.SANDBOX, e.workspaceUrl(), e.zerobusEndpoint(),
+                SandboxPrincipals.NO_GRANTS, Secret.of(sandbox.secretOf(SandboxPrincipals.NO_GRANTS)));
+        assertThatThrownBy(() -> IngestionSession.open(SessionOptions.json(noGrants, TABLE).withRetry(FAST), SessionListener.NONE))
+                .isInstanceOfSatisfying(IngestException.class, ex -> {
+                    assertThat(ex.explanation().category()).isEqualTo(ErrorExplainer.Category.PERMISSION);
+                    assertThat(ex.explanation().detail()).contains("4024");
+                    assertThat(ex.explanation().fix()).contains("GRANT SELECT, MODIFY ON TABLE main.default.sensor_readings TO `no-grants-sp`");
+                });
+    }
+
+    @Test
+    void failsTheSessionOnARecordTheTableRejectsAndNamesTheField() throws Exception {
+        var durable = new Durable();
+        var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable);
+        session.ingest(json(0), 0);
+        session.flush();
+        assertThatThrownBy(() -> {
+            session.ingest("{\"device_name\":\"bad\",\"ts\":\"2024-05-01\"}", 1);
+            session.flush();
+        }).isInstanceOfSatisfying(IngestException.class, ex -> {
+            assertThat(ex.explanation().category()).isEqualTo(ErrorExplainer.Category.INVALID_RECORD);
+            assertThat(ex.explanation().detail()).contains("ts: timestamps must be integer microseconds");
+        });
+        assertThat(session.state()).isEqualTo(SessionState.FAILED);
+        assertThat(durable.records.get()).isEqualTo(1);
+        assertThat(durable.failed.get()).isEqualTo(1);
+        session.close();
+        assertThat(devices()).containsExactly("dev-0");
+    }
+}
