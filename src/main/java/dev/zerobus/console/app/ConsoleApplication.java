@@ -1,16 +1,32 @@
 package dev.zerobus.console.app;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.UiSettings;
+import dev.zerobus.console.ui.theme.Theme;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import dev.zerobus.console.workspace.ProfileStore;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The JavaFX application: starts the sandbox in-process (no workspace is configured yet) and shows its status. */
+/**
+ * The JavaFX application: builds the shared context, restores the window and the last selections, and starts the
+ * sandbox in-process so that a newcomer can browse a table within a minute, with no workspace configured.
+ */
 public final class ConsoleApplication extends Application {
+    private static final Logger log = LoggerFactory.getLogger(ConsoleApplication.class);
+
     private SandboxWorkspace sandbox;
+    private ExecutorService background;
+    private AppContext context;
 
     static void launchAndWait() {
         Application.launch(ConsoleApplication.class);
@@ -18,26 +34,86 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void start(Stage stage) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        var status = new SandboxStatusView();
+        var settings = UiSettings.user();
+        background = Executors.newCachedThreadPool(Thread.ofPlatform().name("console-worker-", 0).daemon().factory());
+        context = new AppContext(ProfileStore.system(), settings, background, Platform::runLater);
+        var window = new MainWindow(context, Theme.initial(settings.get("theme", "")));
+        var scene = new Scene(window, settings.getDouble("window.width", 1280), settings.getDouble("window.height", 820));
+        window.theme().apply(scene);
+        window.attached();
         stage.setTitle("Zerobus Ingest Console");
-        stage.setScene(new Scene(status, 720, 420));
+        stage.setScene(scene);
+        restoreBounds(stage, settings);
+        context.selectedPane().set(settings.get("pane", "connection"));
+        stage.setOnHidden(event -> saveBounds(stage, settings));
         stage.show();
-        Thread.ofPlatform().name("sandbox-start").daemon().start(() -> {
+        if (System.getProperty("zerobus.console.reportFirstWindow") != null) {
+            System.out.println("first-window-shown " + System.currentTimeMillis());
+        }
+        startSandbox(settings);
+    }
+
+    private void startSandbox(UiSettings settings) {
+        context.sandboxStatus().set("Starting the sandbox workspace…");
+        background.execute(() -> {
             try {
                 SandboxWorkspace started = SandboxWorkspace.start(SandboxOptions.defaults(SandboxOptions.defaultDataDir()));
                 Platform.runLater(() -> {
                     sandbox = started;
-                    status.showRunning(started.endpoints());
+                    var e = started.endpoints();
+                    context.sandbox().set(e);
+                    context.sandboxStatus().set("Sandbox running on 127.0.0.1 (Zerobus " + port(e.zerobusEndpoint()) + ", workspace "
+                            + port(e.workspaceUrl()) + ")");
+                    if (context.activeProfile().get() == null) context.activeProfile().set(initialProfile(settings));
                 });
             } catch (RuntimeException e) {
-                Platform.runLater(() -> status.showFailed(e));
+                log.warn("The sandbox did not start: {}", e.getMessage());
+                Platform.runLater(() -> {
+                    context.sandboxStatus().set("Sandbox not running: " + e.getMessage());
+                    if (context.activeProfile().get() == null) context.profiles().defaultProfile().ifPresent(context.activeProfile()::set);
+                });
             }
         });
+    }
+
+    /** The remembered profile, else the environment's / DATABRICKS_CONFIG_PROFILE's, else the sandbox. */
+    private ConnectionProfile initialProfile(UiSettings settings) {
+        String remembered = settings.get("profile", "");
+        if (remembered.equals(AppContext.SANDBOX_PROFILE)) return context.sandboxProfile();
+        Optional<ConnectionProfile> named = remembered.isEmpty() ? Optional.empty() : context.profiles().find(remembered);
+        return named.or(() -> context.profiles().defaultProfile()).orElseGet(context::sandboxProfile);
+    }
+
+    private static String port(String url) {
+        return url.substring(url.lastIndexOf(':') + 1);
+    }
+
+    private static void restoreBounds(Stage stage, UiSettings settings) {
+        double x = settings.getDouble("window.x", Double.NaN);
+        double y = settings.getDouble("window.y", Double.NaN);
+        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+            stage.setX(x);
+            stage.setY(y);
+        }
+        stage.setMaximized(settings.getBoolean("window.maximized", false));
+    }
+
+    private void saveBounds(Stage stage, UiSettings settings) {
+        settings.putBoolean("window.maximized", stage.isMaximized());
+        if (!stage.isMaximized()) {
+            settings.putDouble("window.x", stage.getX());
+            settings.putDouble("window.y", stage.getY());
+            settings.putDouble("window.width", stage.getWidth());
+            settings.putDouble("window.height", stage.getHeight());
+        }
+        var profile = context.activeProfile().get();
+        if (profile != null) settings.put("profile", profile.name());
+        settings.flush();
     }
 
     @Override
     public void stop() {
         if (sandbox != null) sandbox.close();
+        if (background != null) background.shutdownNow();
     }
 }

@@ -1,0 +1,53 @@
+package dev.zerobus.console.app;
+
+import dev.zerobus.console.ingest.NativeLibraryStatus;
+import dev.zerobus.console.ui.Shortcuts;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.layout.GridPane;
+import javafx.stage.Window;
+
+/** Help > Shortcuts and Help > About. */
+final class Dialogs {
+    private Dialogs() {}
+
+    static void shortcuts(Window owner, Shortcuts shortcuts) {
+        var grid = new GridPane();
+        grid.setHgap(24);
+        grid.setVgap(6);
+        int row = 0;
+        for (Shortcuts.Shortcut s : shortcuts.all()) {
+            var keys = new Label(s.keys().getDisplayText());
+            keys.getStyleClass().add("mono");
+            grid.addRow(row++, keys, new Label(s.description()));
+        }
+        var alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        alert.initOwner(owner);
+        alert.setTitle("Keyboard shortcuts");
+        alert.setHeaderText("Keyboard shortcuts");
+        alert.getDialogPane().setContent(grid);
+        alert.show();
+    }
+
+    static void about(Window owner) {
+        NativeLibraryStatus nativeStatus = NativeLibraryStatus.check();
+        var grid = new GridPane();
+        grid.setHgap(24);
+        grid.setVgap(6);
+        grid.addRow(0, new Label("Version"), new Label(VersionInfo.app()));
+        grid.addRow(1, new Label("Zerobus Ingest SDK"), new Label(VersionInfo.zerobusSdk()));
+        grid.addRow(2, new Label("Native library"), new Label(nativeStatus.detail()));
+        grid.addRow(3, new Label("databricks-sdk-java"), new Label(VersionInfo.databricksSdk()));
+        grid.addRow(4, new Label("Delta Kernel"), new Label(VersionInfo.deltaKernel()));
+        grid.addRow(5, new Label("JavaFX runtime"), new Label(System.getProperty("javafx.runtime.version", VersionInfo.javafx())));
+        grid.addRow(6, new Label("Java"), new Label(Runtime.version() + " (" + System.getProperty("java.vendor") + ")"));
+        grid.setId("about-grid");
+        var alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
+        alert.initOwner(owner);
+        alert.setTitle("About Zerobus Ingest Console");
+        alert.setHeaderText("Zerobus Ingest Console " + VersionInfo.app());
+        alert.getDialogPane().setContent(grid);
+        alert.show();
+    }
+}

@@ -1,0 +1,195 @@
+package dev.zerobus.console.app;
+
+import atlantafx.base.theme.Styles;
+import dev.zerobus.console.ui.ActiveIngestion;
+import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.catalog.CatalogPane;
+import dev.zerobus.console.ui.connection.ConnectionPane;
+import dev.zerobus.console.ui.records.RecordsPane;
+import dev.zerobus.console.ui.stream.StreamPane;
+import dev.zerobus.console.ui.theme.Theme;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window: menus, a sidebar with the four panes, a context bar (active profile and table, always visible),
+ * the pane on show, and a status bar (sandbox or workspace, token state, open streams).
+ */
+public final class MainWindow extends BorderPane {
+    private record PaneEntry(String id, String title, Feather icon, String shortcut, Function<AppContext, Node> factory) {}
+
+    private static final PaneEntry[] PANES = {
+        new PaneEntry("connection", "Connection", Feather.LINK, "Shortcut+1", ConnectionPane::create),
+        new PaneEntry("catalog", "Catalog", Feather.DATABASE, "Shortcut+2", CatalogPane::create),
+        new PaneEntry("records", "Records", Feather.EDIT_3, "Shortcut+3", RecordsPane::create),
+        new PaneEntry("stream", "Stream", Feather.ACTIVITY, "Shortcut+4", StreamPane::create),
+    };
+
+    private final AppContext context;
+    private final StackPane content = new StackPane();
+    private final Map<String, Node> built = new LinkedHashMap<>();
+    private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
+    private Theme theme;
+
+    public MainWindow(AppContext context, Theme theme) {
+        this.context = context;
+        this.theme = theme;
+        getStyleClass().add("main-window");
+        setId("main-window");
+        setTop(new VBox(createMenuBar(), createContextBar()));
+        setLeft(createSidebar());
+        setCenter(content);
+        setBottom(createStatusBar());
+        context.selectedPane().subscribe(this::show);
+        registerShortcuts();
+    }
+
+    private MenuBar createMenuBar() {
+        var quit = new MenuItem("Quit");
+        quit.setOnAction(event -> getScene().getWindow().hide());
+        var file = new Menu("File", null, quit);
+        var toggleTheme = new MenuItem("Toggle dark mode");
+        toggleTheme.setOnAction(event -> toggleTheme());
+        var view = new Menu("View", null, toggleTheme);
+        for (PaneEntry pane : PANES) {
+            var item = new MenuItem(pane.title());
+            item.setOnAction(event -> context.selectedPane().set(pane.id()));
+            view.getItems().add(item);
+        }
+        var shortcuts = new MenuItem("Keyboard shortcuts");
+        shortcuts.setOnAction(event -> Dialogs.shortcuts(getScene().getWindow(), context.shortcuts()));
+        var about = new MenuItem("About Zerobus Ingest Console");
+        about.setOnAction(event -> Dialogs.about(getScene().getWindow()));
+        var help = new Menu("Help", null, shortcuts, about);
+        var bar = new MenuBar(file, view, help);
+        bar.setUseSystemMenuBar(true);
+        return bar;
+    }
+
+    private HBox createContextBar() {
+        var profile = new Label();
+        profile.setId("active-profile");
+        profile.getStyleClass().add("context-value");
+        profile.textProperty().bind(context.activeProfile().map(p -> p.name() + "  (" + p.workspaceUrl() + ")").orElse("none"));
+        var table = new Label();
+        table.setId("active-table");
+        table.getStyleClass().add("context-value");
+        table.textProperty().bind(context.activeTable().map(t -> t.fullName()).orElse("none selected"));
+        var spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        var themeButton = new ToggleButton(null, new FontIcon(Feather.MOON));
+        themeButton.setId("theme-toggle");
+        themeButton.setSelected(theme == Theme.DARK);
+        themeButton.getStyleClass().addAll(Styles.BUTTON_ICON, Styles.FLAT);
+        themeButton.setTooltip(new Tooltip("Dark mode (Shortcut+Shift+L)"));
+        themeButton.setOnAction(event -> toggleTheme());
+        var bar = new HBox(label("Profile"), profile, label("Table"), table, spacer, themeButton);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("context-bar");
+        return bar;
+    }
+
+    private static Label label(String text) {
+        var label = new Label(text);
+        label.getStyleClass().add("context-label");
+        return label;
+    }
+
+    private VBox createSidebar() {
+        var title = new Label("Zerobus Ingest");
+        title.getStyleClass().add("app-title");
+        var group = new ToggleGroup();
+        var sidebar = new VBox(title);
+        for (PaneEntry pane : PANES) {
+            var button = new ToggleButton(pane.title(), new FontIcon(pane.icon()));
+            button.setId("nav-" + pane.id());
+            button.getStyleClass().addAll("nav-button", Styles.FLAT);
+            button.setToggleGroup(group);
+            button.setTooltip(new Tooltip(pane.title() + " (" + pane.shortcut().replace("Shortcut", "Ctrl") + ")"));
+            button.setOnAction(event -> context.selectedPane().set(pane.id()));
+            navButtons.put(pane.id(), button);
+            sidebar.getChildren().add(button);
+        }
+        sidebar.getStyleClass().add("sidebar");
+        return sidebar;
+    }
+
+    private HBox createStatusBar() {
+        var sandbox = new Label();
+        sandbox.setId("status-sandbox");
+        sandbox.textProperty().bind(context.sandboxStatus());
+        sandbox.setGraphic(new FontIcon(Feather.SERVER));
+        var token = new Label();
+        token.setId("status-token");
+        token.textProperty().bind(Bindings.concat("Token: ", context.tokenStatus()));
+        token.setGraphic(new FontIcon(Feather.KEY));
+        var streams = new Label();
+        streams.setId("status-streams");
+        streams.textProperty().bind(Bindings.createStringBinding(() -> openStreams() + " open stream(s)", context.ingestions()));
+        streams.setGraphic(new FontIcon(Feather.ACTIVITY));
+        var bar = new HBox(sandbox, token, streams);
+        bar.getChildren().forEach(n -> n.getStyleClass().add("status-item"));
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private long openStreams() {
+        return context.ingestions().stream().map(ActiveIngestion::sessions).mapToLong(
+                list -> list.stream().filter(s -> !s.state().isTerminal()).count()).sum();
+    }
+
+    private void show(String id) {
+        PaneEntry entry = null;
+        for (PaneEntry p : PANES) if (p.id().equals(id)) entry = p;
+        if (entry == null) return;
+        final PaneEntry pane = entry;
+        Node node = built.computeIfAbsent(id, key -> pane.factory().apply(context));
+        content.getChildren().setAll(node);
+        navButtons.get(id).setSelected(true);
+        context.settings().put("pane", id);
+    }
+
+    private void registerShortcuts() {
+        for (PaneEntry pane : PANES) {
+            context.shortcuts().add(pane.shortcut(), "Show the " + pane.title() + " pane", () -> context.selectedPane().set(pane.id()));
+        }
+        context.shortcuts().add("Shortcut+Shift+L", "Toggle dark mode", this::toggleTheme);
+        context.shortcuts().add("F1", "Show keyboard shortcuts", () -> Dialogs.shortcuts(getScene().getWindow(), context.shortcuts()));
+        context.shortcuts().add("Shortcut+Q", "Quit", () -> getScene().getWindow().hide());
+    }
+
+    public void toggleTheme() {
+        theme = theme.other();
+        theme.apply(getScene());
+        context.settings().put("theme", theme.name());
+    }
+
+    public Theme theme() {
+        return theme;
+    }
+
+    /** Called once the scene exists: attaches the shortcuts. */
+    public void attached() {
+        context.shortcuts().attach(getScene());
+    }
+}

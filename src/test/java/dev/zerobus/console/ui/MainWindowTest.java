@@ -1,0 +1,79 @@
+package dev.zerobus.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zerobus.console.app.MainWindow;
+import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.ui.theme.Theme;
+import java.nio.file.Path;
+import java.time.Duration;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    @TempDir static Path dir;
+    static SandboxWorkspace sandbox;
+    AppContext context;
+    MainWindow window;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        context = UiTestSupport.context(sandbox, dir.resolve("config"));
+        window = new MainWindow(context, Theme.LIGHT);
+        var scene = new Scene(window, 1100, 700);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        window.attached();
+        stage.show();
+    }
+
+    @Test
+    void showsTheActiveProfileAndTheSandboxInTheStatusBar(FxRobot robot) {
+        assertThat(robot.lookup("#active-profile").queryAs(Label.class).getText()).startsWith("Sandbox (local)  (http://127.0.0.1:");
+        assertThat(robot.lookup("#active-table").queryAs(Label.class).getText()).isEqualTo("none selected");
+        assertThat(robot.lookup("#status-sandbox").queryAs(Label.class).getText()).isEqualTo("Sandbox running on 127.0.0.1");
+        assertThat(robot.lookup("#status-streams").queryAs(Label.class).getText()).isEqualTo("0 open stream(s)");
+    }
+
+    @Test
+    void switchesPanesWithTheSidebarAndTheKeyboard(FxRobot robot) {
+        robot.clickOn("#nav-catalog");
+        UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> "catalog".equals(context.selectedPane().get()));
+        assertThat(robot.lookup("#catalog-pane").tryQuery()).isPresent();
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> "stream".equals(context.selectedPane().get()));
+        assertThat(robot.lookup("#nav-stream").queryAs(ToggleButton.class).isSelected()).isTrue();
+        assertThat(context.shortcuts().all()).extracting(s -> s.description()).contains("Show the Records pane", "Toggle dark mode");
+    }
+
+    @Test
+    void togglesDarkModeAndRemembersIt(FxRobot robot) {
+        robot.clickOn("#theme-toggle");
+        UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> window.theme() == Theme.DARK);
+        assertThat(context.settings().get("theme", "")).isEqualTo("DARK");
+        robot.clickOn("#theme-toggle");
+        UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> window.theme() == Theme.LIGHT);
+    }
+}

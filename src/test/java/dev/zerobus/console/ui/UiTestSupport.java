@@ -1,0 +1,54 @@
+package dev.zerobus.console.ui;
+
+import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.workspace.ProfileStore;
+import dev.zerobus.console.workspace.SecretStore;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import java.util.prefs.Preferences;
+import javafx.application.Platform;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What the pane tests share: a sandbox on 127.0.0.1, an {@link AppContext} on it with profiles and settings in
+ * temporary places (never the user's), and polling with a deadline instead of sleeps.
+ */
+public final class UiTestSupport {
+    private UiTestSupport() {}
+
+    public static SandboxWorkspace startSandbox(Path dataDir) {
+        return SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
+    }
+
+    /** A context on the sandbox, its profile active; profiles and settings live under {@code configDir}. */
+    public static AppContext context(SandboxWorkspace sandbox, Path configDir) {
+        ExecutorService background = Executors.newCachedThreadPool(Thread.ofPlatform().name("test-worker-", 0).daemon().factory());
+        var profiles = new ProfileStore(configDir, configDir.resolve("no.databrickscfg"), Map.of(),
+                new SecretStore.NoKeychain("No keychain in tests"));
+        var settings = new UiSettings(Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID()));
+        var context = new AppContext(profiles, settings, background, Platform::runLater);
+        context.sandbox().set(sandbox.endpoints());
+        context.sandboxStatus().set("Sandbox running on 127.0.0.1");
+        context.activeProfile().set(context.sandboxProfile());
+        return context;
+    }
+
+    /** Waits (polling, FX events processed) until the condition holds, or fails after the timeout. */
+    public static void waitUntil(Duration timeout, BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (TimeoutException e) {
+            throw new AssertionError("Condition not met within " + timeout, e);
+        }
+    }
+}
