@@ -1,0 +1,340 @@
+package dev.zerobus.console.ingest;
+
+import com.databricks.zerobus.ZerobusSdk;
+import dev.zerobus.console.schema.CodecResult;
+import dev.zerobus.console.schema.FieldError;
+import dev.zerobus.console.schema.RecordCodec;
+import dev.zerobus.console.source.ColumnMapping;
+import dev.zerobus.console.source.FailedRowsWriter;
+import dev.zerobus.console.source.RatePacer;
+import dev.zerobus.console.source.RecordSource;
+import dev.zerobus.console.source.SourceOptions;
+import dev.zerobus.console.source.SourceRow;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Source -> column mapping -> codec (validate and encode) -> 1..N parallel {@link IngestionSession}s. The calling
+ * thread reads and encodes; one platform thread per stream sends (SDK calls block in native code). Bad rows are
+ * reported with line, column, value and reason and written to the failed-rows file, per the error policy.
+ * {@link #cancel()} stops reading, drops what was queued but not sent, flushes what was sent and reports exactly
+ * what landed; {@link LoadResult#durable()} is the resume point. Progress is sampled with {@link #progress()}.
+ * Memory stays bounded: a few batches per stream are queued, and the SDK's window is a few dozen requests.
+ */
+public final class LoadJob {
+    private static final Logger log = LoggerFactory.getLogger(LoadJob.class);
+    private static final int MAX_ERRORS_KEPT = 10_000;
+    private static final int QUEUED_BATCHES = 4;
+
+    private final ConnectionProfile profile;
+    private final RecordCodec codec;
+    private final RecordSource source;
+    private final SourceOptions sourceOptions;
+    private final ColumnMapping mapping;
+    private final LoadOptions options;
+    private final AckedRanges durable = new AckedRanges();
+    private final AckedRanges skip;
+    private final List<RowError> errors = new ArrayList<>();
+    private final AtomicLong read = new AtomicLong();
+    private final AtomicLong skipped = new AtomicLong();
+    private final AtomicLong badRows = new AtomicLong();
+    private final AtomicLong streamFailedRows = new AtomicLong();
+    private final List<IngestionSession> sessions = new ArrayList<>();
+    private final AtomicReference<IngestException> streamFailure = new AtomicReference<>();
+    private final Object pauseLock = new Object();
+    private final long startNanos = System.nanoTime();
+    private volatile boolean paused;
+    private volatile boolean cancelled;
+    private volatile boolean done;
+    private volatile @Nullable RatePacer pacer;
+
+    /** Records for one request, with the source index of each (a batch never spans a gap in indexes). */
+    private record Batch(List<Object> payloads, long firstIndex) {}
+
+    private static final Batch END = new Batch(List.of(), -1);
+
+    public LoadJob(ConnectionProfile profile, RecordCodec codec, RecordSource source, SourceOptions sourceOptions,
+                   ColumnMapping mapping, LoadOptions options) {
+        this.profile = profile;
+        this.codec = codec;
+        this.source = source;
+        this.sourceOptions = sourceOptions;
+        this.mapping = mapping;
+        this.options = options;
+        this.skip = options.alreadyDurable() == null ? new AckedRanges() : options.alreadyDurable();
+    }
+
+    public void pause() {
+        paused = true;
+    }
+
+    public void resume() {
+        synchronized (pauseLock) {
+            paused = false;
+            pauseLock.notifyAll();
+        }
+    }
+
+    public void cancel() {
+        cancelled = true;
+        RatePacer p = pacer;
+        if (p != null) p.cancel();
+        resume();
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** The sessions of a running load (for their metrics and event logs). */
+    public synchronized List<IngestionSession> sessions() {
+        return List.copyOf(sessions);
+    }
+
+    /** The first row errors (at most 10,000 are kept; {@link LoadProgress#failed()} counts all). */
+    public List<RowError> errors() {
+        synchronized (errors) {
+            return List.copyOf(errors);
+        }
+    }
+
+    public LoadProgress progress() {
+        long sent = 0;
+        long retries = 0;
+        for (IngestionSession s : sessions()) {
+            sent += s.metrics().recordsSent();
+            retries += s.metrics().retries();
+        }
+        long acked = durable.count();
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
+        double seconds = Math.max(1e-3, elapsed.toNanos() / 1e9);
+        long total = source.totalBytes();
+        double fraction = total > 0 ? Math.min(1.0, (double) source.bytesRead() / total) : 0;
+        Duration eta = fraction > 0.01 && !done ? Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction)) : null;
+        return new LoadProgress(read.get(), skipped.get(), sent, acked, badRows.get() + streamFailedRows.get(), retries,
+                acked / seconds, done ? 1.0 : fraction, elapsed, eta, paused, done);
+    }
+
+    /** Runs the load on the calling thread (readers and encoders), with one sender thread per stream. */
+    public LoadResult run() throws IOException, InterruptedException {
+        if (options.recordsPerSecond() > 0) pacer = new RatePacer(options.recordsPerSecond());
+        List<BlockingQueue<Batch>> queues = new ArrayList<>();
+        List<Thread> senders = new ArrayList<>();
+        FailedRowsWriter failedRows = null;
+        boolean stoppedByPolicy = false;
+        SessionOptions sessionOptions = sessionOptions();
+        try (var sdk = new ZerobusSdk(sessionOptions.endpointUrl(), sessionOptions.workspaceUrl())) {
+            openSessions(sdk, sessionOptions);
+            for (IngestionSession session : sessions()) {
+                BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+                queues.add(queue);
+                senders.add(Thread.ofPlatform().name("load-sender-" + senders.size()).start(() -> send(session, queue)));
+            }
+            if (options.failedRowsFile() != null) {
+                failedRows = FailedRowsWriter.create(options.failedRowsFile(), sourceOptions, source.columns());
+            }
+            stoppedByPolicy = readAndDispatch(queues, failedRows);
+            for (BlockingQueue<Batch> queue : queues) {
+                if (cancelled || streamFailure.get() != null) queue.clear(); // queued, never sent: the resume point covers them
+                putQuietly(queue, END);
+            }
+            for (Thread t : senders) t.join();
+            for (IngestionSession session : sessions()) closeSession(session);
+        } finally {
+            done = true;
+            if (failedRows != null) failedRows.close();
+        }
+        long sent = sessions().stream().mapToLong(s -> s.metrics().recordsSent()).sum();
+        long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum();
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
+                retries, seconds, cancelled, stoppedByPolicy, durable, errors(), options.failedRowsFile(), streamFailure.get());
+    }
+
+    private SessionOptions sessionOptions() {
+        return (options.format() == RecordFormat.JSON
+                ? SessionOptions.json(profile, codec.schema().fullName())
+                : SessionOptions.proto(profile, codec.schema().fullName(), codec.protoSchema().descriptor()))
+                .withRetry(options.retry())
+                .withMaxInflightRequests(options.recordsPerRequest() > 1 ? 64 : 20_000);
+    }
+
+    /** Durable ranges start with what a resume skipped, so the resume point stays whole; this run's ACKed count leaves them out. */
+    private void openSessions(ZerobusSdk sdk, SessionOptions sessionOptions) {
+        for (long[] range : skip.toList()) durable.add(range[0], range[1] - range[0]);
+        var listener = new SessionListener() {
+            @Override public void onDurable(long sourceIndex, int count) { durable.add(sourceIndex, count); }
+            @Override public void onFailed(long sourceIndex, int count, Explanation why) { streamFailedRows.addAndGet(count); }
+        };
+        for (int i = 0; i < options.streams(); i++) {
+            try {
+                IngestionSession session = IngestionSession.open(sdk, sessionOptions, listener);
+                synchronized (this) {
+                    sessions.add(session);
+                }
+            } catch (IngestException e) {
+                streamFailure.compareAndSet(null, e);
+                cancelled = true;
+                return;
+            }
+        }
+    }
+
+    /** Reads, validates and encodes every row; returns true when the error policy stopped the load. */
+    private boolean readAndDispatch(List<BlockingQueue<Batch>> queues, @Nullable FailedRowsWriter failedRows)
+            throws IOException, InterruptedException {
+        if (queues.isEmpty()) return false;
+        List<Object> batch = new ArrayList<>(options.recordsPerRequest());
+        long batchFirst = -1;
+        long expectedNext = -1;
+        int next = 0;
+        SourceRow row;
+        while (!cancelled && streamFailure.get() == null && (row = source.next()) != null) {
+            waitWhilePaused();
+            read.incrementAndGet();
+            long index = row.recordIndex();
+            if (skip.contains(index)) {
+                skipped.incrementAndGet();
+                continue;
+            }
+            Object payload = encode(row, failedRows);
+            if (payload == null) {
+                if (options.errorPolicy().shouldStop(badRows.get())) return true;
+                continue;
+            }
+            if (!batch.isEmpty() && index != expectedNext) { // keep each request's indexes contiguous
+                dispatch(queues.get(next), batch, batchFirst);
+                next = (next + 1) % queues.size();
+                batch = new ArrayList<>(options.recordsPerRequest());
+            }
+            if (batch.isEmpty()) batchFirst = index;
+            batch.add(payload);
+            expectedNext = index + 1;
+            if (batch.size() == options.recordsPerRequest()) {
+                dispatch(queues.get(next), batch, batchFirst);
+                next = (next + 1) % queues.size();
+                batch = new ArrayList<>(options.recordsPerRequest());
+            }
+            RatePacer p = pacer;
+            if (p != null && !p.acquire(1)) break;
+        }
+        if (!batch.isEmpty() && !cancelled) dispatch(queues.get(next), batch, batchFirst);
+        return false;
+    }
+
+    private void dispatch(BlockingQueue<Batch> queue, List<Object> payloads, long firstIndex) throws InterruptedException {
+        Batch batch = new Batch(payloads, firstIndex);
+        while (!cancelled && streamFailure.get() == null) {
+            if (queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) return;
+        }
+    }
+
+    /** The encoded record, or null after reporting the row as failed. */
+    private @Nullable Object encode(SourceRow row, @Nullable FailedRowsWriter failedRows) throws IOException {
+        if (row instanceof SourceRow.Failed failed) {
+            rowFailed(row, failedRows, new RowError(failed.lineNumber(), failed.recordIndex(), "", abbreviate(failed.rawText()),
+                    failed.reason()), failed.reason());
+            return null;
+        }
+        Map<String, Object> record = mapping.apply(row);
+        CodecResult<?> result = options.format() == RecordFormat.JSON ? codec.toJson(record) : codec.toProto(record);
+        return switch (result) {
+            case CodecResult.Encoded<?> encoded -> encoded.value();
+            case CodecResult.Invalid<?> invalid -> {
+                List<String> reasons = new ArrayList<>();
+                for (FieldError e : invalid.errors()) {
+                    addError(new RowError(row.lineNumber(), row.recordIndex(), e.path(), e.value(), e.describe()));
+                    reasons.add(e.describe());
+                }
+                badRows.incrementAndGet();
+                if (failedRows != null) failedRows.write(row, String.join("; ", reasons));
+                yield null;
+            }
+        };
+    }
+
+    private void rowFailed(SourceRow row, @Nullable FailedRowsWriter failedRows, RowError error, String reason) throws IOException {
+        addError(error);
+        badRows.incrementAndGet();
+        if (failedRows != null) failedRows.write(row, reason);
+    }
+
+    private void addError(RowError error) {
+        synchronized (errors) {
+            if (errors.size() < MAX_ERRORS_KEPT) errors.add(error);
+        }
+    }
+
+    private void send(IngestionSession session, BlockingQueue<Batch> queue) {
+        try {
+            while (true) {
+                Batch batch = queue.take();
+                if (batch == END) return;
+                if (cancelled || streamFailure.get() != null) continue; // drain without sending
+                if (batch.payloads().size() == 1) {
+                    session.ingest(batch.payloads().get(0), batch.firstIndex());
+                } else if (options.recordsPerRequest() == 1) {
+                    for (int i = 0; i < batch.payloads().size(); i++) session.ingest(batch.payloads().get(i), batch.firstIndex() + i);
+                } else {
+                    session.ingestBatch(batch.payloads(), batch.firstIndex());
+                }
+            }
+        } catch (IngestException e) {
+            streamFailure.compareAndSet(null, e);
+            log.info("A stream of the load on {} failed: {}", codec.schema().fullName(), e.explanation().cause());
+            drainUntilEnd(queue);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void drainUntilEnd(BlockingQueue<Batch> queue) {
+        try {
+            while (queue.take() != END) {
+                // Not sent: the resume point covers these rows.
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void closeSession(IngestionSession session) {
+        try {
+            session.close();
+        } catch (IngestException e) {
+            streamFailure.compareAndSet(null, e);
+        }
+    }
+
+    private void waitWhilePaused() throws InterruptedException {
+        synchronized (pauseLock) {
+            while (paused && !cancelled) pauseLock.wait(200);
+        }
+    }
+
+    private static void putQuietly(BlockingQueue<Batch> queue, Batch batch) throws InterruptedException {
+        queue.put(batch);
+    }
+
+    private static @Nullable String abbreviate(@Nullable String text) {
+        return text == null || text.length() <= 200 ? text : text.substring(0, 200) + "…";
+    }
+
+    /** Paths for the CLI and UI to report. */
+    public @Nullable Path failedRowsFile() {
+        return options.failedRowsFile();
+    }
+}
