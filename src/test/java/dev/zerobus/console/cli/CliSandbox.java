@@ -2,10 +2,14 @@ package dev.zerobus.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zerobus.console.catalog.TableReader;
+import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
+import dev.zerobus.console.workspace.Secret;
 import dev.zerobus.console.workspace.SecretStore;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,6 +72,14 @@ final class CliSandbox {
 
     ConnectionOptions connection() {
         return connection(Map.of());
+    }
+
+    /** Rows in a table, read back through the SQL warehouse as the granted principal. */
+    long count(String table) {
+        var e = sandbox.endpoints();
+        var profile = new ConnectionProfile("count", ConnectionProfile.Source.SANDBOX, e.workspaceUrl(), e.zerobusEndpoint(),
+                e.clientId(), Secret.of(e.clientSecret()));
+        return new TableReader(WorkspaceClients.create(profile)).count(table);
     }
 
     record Run(int exitCode, String out, String err) {}

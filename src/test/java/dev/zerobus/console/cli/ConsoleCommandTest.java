@@ -20,6 +20,8 @@ class ConsoleCommandTest {
                 .anyMatch(l -> l.startsWith("snippet "))
                 .anyMatch(l -> l.startsWith("tables "))
                 .anyMatch(l -> l.startsWith("sql "))
+                .anyMatch(l -> l.startsWith("ingest "))
+                .anyMatch(l -> l.startsWith("generate "))
                 .anyMatch(l -> l.startsWith("sandbox "));
     }
 }
