@@ -23,24 +23,25 @@ import org.slf4j.LoggerFactory;
  * result. A statement still PENDING or RUNNING after the server-side wait is polled until {@code timeout}, then
  * cancelled on the warehouse. Thread-safe (stateless over the thread-safe client).
  */
-final class StatementRunner {
+public final class StatementRunner {
     private static final Logger log = LoggerFactory.getLogger(StatementRunner.class);
     /** The server holds the first response up to this long (the API allows 5..50 s), which saves most polls. */
     private static final String SERVER_WAIT = "10s";
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
 
     /** Column names in result order, and rows of string values (null for SQL NULL). */
-    record Result(List<String> columns, List<List<String>> rows) {}
+    public record Result(List<String> columns, List<List<String>> rows) {}
 
     private final WorkspaceClient client;
     private final Duration timeout;
 
-    StatementRunner(WorkspaceClient client, Duration timeout) {
+    public StatementRunner(WorkspaceClient client, Duration timeout) {
         this.client = client;
         this.timeout = timeout;
     }
 
-    Result run(String warehouseId, String sql, Cancellation cancellation) {
+    /** Runs any statement; a FAILED one throws a {@link CatalogException} carrying the warehouse's own message. */
+    public Result run(String warehouseId, String sql, Cancellation cancellation) {
         var request = new ExecuteStatementRequest().setWarehouseId(warehouseId).setStatement(sql)
                 .setWaitTimeout(SERVER_WAIT).setOnWaitTimeout(ExecuteStatementRequestOnWaitTimeout.CONTINUE)
                 .setDisposition(Disposition.INLINE).setFormat(Format.JSON_ARRAY);

@@ -1,5 +1,7 @@
 package dev.zerobus.console.cli;
 
+import dev.zerobus.console.catalog.Cancellation;
+import dev.zerobus.console.catalog.StatementRunner;
 import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.catalog.WorkspaceClients;
 import java.io.PrintWriter;
@@ -35,7 +37,8 @@ public final class SqlCommand extends ConnectedCommand {
     int run(Connection connection, PrintWriter out, PrintWriter err) throws InterruptedException {
         var client = WorkspaceClients.create(connection.profile());
         String warehouse = new TableReader(client, warehouseId, Duration.ofSeconds(timeoutSeconds)).warehouseId();
-        SqlStatement.Result result = new SqlStatement(client, Duration.ofSeconds(timeoutSeconds)).execute(warehouse, statement);
+        StatementRunner.Result result = new StatementRunner(client, Duration.ofSeconds(timeoutSeconds))
+                .run(warehouse, statement, new Cancellation());
         var table = new TextTable(result.columns());
         result.rows().forEach(table::add);
         out.print(table.render());

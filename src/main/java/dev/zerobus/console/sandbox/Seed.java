@@ -10,16 +10,19 @@ import dev.zerobus.console.schema.TableColumn;
 import java.util.List;
 import java.util.Map;
 
-/** What a fresh sandbox holds: {@code main.default} with two sample tables and grants for the two principals. */
-final class Seed {
-    static final List<TableColumn> SENSOR_READINGS = List.of(
+/**
+ * What a fresh sandbox holds: {@code main.default} with two sample tables and grants for the two principals. The
+ * column lists are public so that tests elsewhere can name the seed tables' schemas without copying them.
+ */
+public final class Seed {
+    public static final List<TableColumn> SENSOR_READINGS = List.of(
             new TableColumn("device_name", ColumnType.of(Kind.STRING), false, "Device that sent the reading"),
             new TableColumn("temp", ColumnType.of(Kind.INT), true, "Temperature, degrees Celsius"),
             new TableColumn("humidity", ColumnType.of(Kind.INT), true, "Relative humidity, percent"),
             new TableColumn("ts", ColumnType.of(Kind.TIMESTAMP), true, "When the reading was taken"));
 
     /** One column per type the Zerobus mapping supports (shared/design/type-mapping.md), nested ones included. */
-    static final List<TableColumn> ALL_TYPES = List.of(
+    public static final List<TableColumn> ALL_TYPES = List.of(
             new TableColumn("id", ColumnType.of(Kind.LONG), false, "Row id (NOT NULL)"),
             new TableColumn("c_boolean", ColumnType.of(Kind.BOOLEAN), true),
             new TableColumn("c_tinyint", ColumnType.of(Kind.BYTE), true),

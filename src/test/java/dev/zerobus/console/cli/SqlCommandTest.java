@@ -26,6 +26,6 @@ class SqlCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).contains("Error: The statement FAILED: ").contains("The sandbox's SQL warehouse runs only SELECT");
+X
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
+import dev.zerobus.console.sandbox.Seed;
 import dev.zerobus.console.schema.ColumnType.Kind;
 import java.lang.reflect.Method;
 import java.net.URL;
@@ -38,32 +39,7 @@ class SnippetGeneratorTest {
             new TableColumn("humidity", ColumnType.of(Kind.INT), true),
             new TableColumn("ts", ColumnType.of(Kind.TIMESTAMP), true)));
 
-    /** Copy of Seed.ALL_TYPES (sandbox package). */
-    static final TableSchema ALL_TYPES = new TableSchema("main.default.all_types", List.of(
-            new TableColumn("id", ColumnType.of(Kind.LONG), false, "Row id (NOT NULL)"),
-            new TableColumn("c_boolean", ColumnType.of(Kind.BOOLEAN), true),
-            new TableColumn("c_tinyint", ColumnType.of(Kind.BYTE), true),
-            new TableColumn("c_smallint", ColumnType.of(Kind.SHORT), true),
-            new TableColumn("c_int", ColumnType.of(Kind.INT), true),
-            new TableColumn("c_bigint", ColumnType.of(Kind.LONG), true),
-            new TableColumn("c_float", ColumnType.of(Kind.FLOAT), true),
-            new TableColumn("c_double", ColumnType.of(Kind.DOUBLE), true),
-            new TableColumn("c_string", ColumnType.of(Kind.STRING), true),
-            new TableColumn("c_binary", ColumnType.of(Kind.BINARY), true),
-            new TableColumn("c_date", ColumnType.of(Kind.DATE), true),
-            new TableColumn("c_timestamp", ColumnType.of(Kind.TIMESTAMP), true),
-            new TableColumn("c_timestamp_ntz", ColumnType.of(Kind.TIMESTAMP_NTZ), true),
-            new TableColumn("c_array", new ColumnType.Array(ColumnType.of(Kind.INT), true), true),
-            new TableColumn("c_map", new ColumnType.MapOf(ColumnType.of(Kind.STRING), ColumnType.of(Kind.INT), true), true),
-            new TableColumn("c_struct", new ColumnType.Struct(List.of(
-                    new ColumnType.Field("street", ColumnType.of(Kind.STRING), true),
-                    new ColumnType.Field("zip", ColumnType.of(Kind.INT), true),
-                    new ColumnType.Field("geo", new ColumnType.Struct(List.of(
-                            new ColumnType.Field("lat", ColumnType.of(Kind.DOUBLE), true),
-                            new ColumnType.Field("lon", ColumnType.of(Kind.DOUBLE), true))), true))), true),
-            new TableColumn("c_array_struct", new ColumnType.Array(new ColumnType.Struct(List.of(
-                    new ColumnType.Field("k", ColumnType.of(Kind.STRING), true),
-                    new ColumnType.Field("v", ColumnType.of(Kind.LONG), true))), true), true)));
+    static final TableSchema ALL_TYPES = new TableSchema("main.default.all_types", Seed.ALL_TYPES);
 
     /** Names that are keywords in the snippet languages, and a table name that needs escaping in literals. */
     static final TableSchema AWKWARD = new TableSchema("main.o\"dd\\schema.awkward", List.of(
