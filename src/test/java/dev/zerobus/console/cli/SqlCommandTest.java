@@ -26,6 +26,6 @@ class SqlCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out()).isEmpty();
-X
+        assertThat(run.err()).contains("Error: The SQL warehouse could not run").contains("The sandbox's SQL warehouse runs only SELECT");
     }
 }
