@@ -37,6 +37,8 @@ public final class ConnectionCheckModel {
 
     private final StringProperty table = new SimpleStringProperty(DEFAULT_TABLE);
     private final ObservableList<StepResult> steps = FXCollections.observableArrayList();
+    // One wrapper for every caller: the wrapper listens to the list weakly, so a fresh one per call could be collected.
+    private final ObservableList<StepResult> readOnlySteps = FXCollections.unmodifiableObservableList(steps);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not run yet: press Test connection.");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
@@ -60,7 +62,7 @@ public final class ConnectionCheckModel {
     }
 
     public StringProperty tableProperty() { return table; }
-    public ObservableList<StepResult> steps() { return FXCollections.unmodifiableObservableList(steps); }
+    public ObservableList<StepResult> steps() { return readOnlySteps; }
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }

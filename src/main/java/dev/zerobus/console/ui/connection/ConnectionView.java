@@ -1,6 +1,11 @@
 package dev.zerobus.console.ui.connection;
 
+import dev.zerobus.console.workspace.StepResult;
+import java.util.Locale;
 import java.util.Objects;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -37,6 +42,23 @@ public final class ConnectionView extends BorderPane {
         scroll.setId("connection-details");
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
+        var check = details.getChildren().get(1);
+        model.check().runningProperty().addListener((obs, was, running) -> { if (running) reveal(scroll, details, check); });
+        model.check().failedProperty().addListener((obs, was, failed) -> {
+            if (failed) model.check().steps().stream().filter(s -> s.status() == StepResult.Status.FAILED).findFirst()
+                    .map(s -> details.lookup("#step-" + s.step().name().toLowerCase(Locale.ROOT)))
+                    .ifPresent(row -> reveal(scroll, details, row));
+        });
         return scroll;
+    }
+
+    /** Scrolls so that {@code target} starts near the top of the view (the failed step, or the check while it runs). */
+    private static void reveal(ScrollPane scroll, Region content, Node target) {
+        scroll.applyCss();
+        scroll.layout();
+        double overflow = content.getHeight() - scroll.getViewportBounds().getHeight();
+        if (overflow <= 0) return;
+        Bounds bounds = content.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+        scroll.setVvalue(scroll.getVmax() * Math.clamp((bounds.getMinY() - 8) / overflow, 0.0, 1.0));
     }
 }

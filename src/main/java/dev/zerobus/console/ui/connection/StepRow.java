@@ -52,7 +52,7 @@ final class StepRow extends VBox {
         area.setId("step-copyable-" + key);
         area.setEditable(false);
         area.setWrapText(true);
-        area.setPrefRowCount(Math.max(1, (int) line.lines().count()));
+        area.setPrefRowCount(Math.max(1, line.lines().mapToInt(l -> 1 + l.length() / 64).sum())); // wrapped lines, roughly
         area.getStyleClass().addAll("mono", "copyable-fix");
         HBox.setHgrow(area, Priority.ALWAYS);
         var copy = new CopyButton("Copy", "Copy this statement to the clipboard", () -> line);
