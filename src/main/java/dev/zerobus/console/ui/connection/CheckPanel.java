@@ -18,6 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** "Test connection": the table to check against, run and cancel, each step live, and the report to copy. */
 final class CheckPanel extends VBox {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass PASSED = PseudoClass.getPseudoClass("passed");
 
     CheckPanel(ConnectionViewModel model) {
         ConnectionCheckModel check = model.check();
@@ -77,6 +78,7 @@ final class CheckPanel extends VBox {
         summary.getStyleClass().add("check-summary");
         summary.textProperty().bind(check.summaryProperty());
         check.failedProperty().subscribe(failed -> summary.pseudoClassStateChanged(FAILED, failed));
+        check.passedProperty().subscribe(passed -> summary.pseudoClassStateChanged(PASSED, passed));
         var box = new HBox(8, busy, summary);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

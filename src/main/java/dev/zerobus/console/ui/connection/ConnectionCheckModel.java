@@ -42,6 +42,7 @@ public final class ConnectionCheckModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not run yet: press Test connection.");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper passed = new ReadOnlyBooleanWrapper();
     private final BooleanBinding hasReport;
     private final Executor background;
     private final Executor fx;
@@ -66,6 +67,7 @@ public final class ConnectionCheckModel {
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty passedProperty() { return passed.getReadOnlyProperty(); }
     public BooleanBinding hasReport() { return hasReport; }
 
     /** Checks {@code profile} against the table in the table field. */
@@ -78,6 +80,7 @@ public final class ConnectionCheckModel {
         startedNanos = System.nanoTime();
         resetSteps();
         failed.set(false);
+        passed.set(false);
         running.set(true);
         summary.set("Checking " + profile.name() + "…");
         var check = new ConnectionCheck(profile, table.get());
@@ -127,6 +130,7 @@ public final class ConnectionCheckModel {
         steps.setAll(report.steps());
         var failure = report.firstFailure();
         failed.set(failure.isPresent());
+        passed.set(report.passed());
         String time = String.format("%.1f s", Duration.ofNanos(System.nanoTime() - startedNanos).toMillis() / 1000.0);
         summary.set(failure.map(f -> "Failed at step " + (f.step().ordinal() + 1) + ": " + f.step().label() + " (" + time + ").")
                 .orElse(report.passed() ? "All " + steps.size() + " steps passed in " + time + "." : "Finished in " + time + "."));

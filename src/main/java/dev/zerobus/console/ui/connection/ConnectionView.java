@@ -49,6 +49,7 @@ public final class ConnectionView extends BorderPane {
                     .map(s -> details.lookup("#step-" + s.step().name().toLowerCase(Locale.ROOT)))
                     .ifPresent(row -> reveal(scroll, details, row));
         });
+        model.check().passedProperty().addListener((obs, was, passed) -> { if (passed) scroll.setVvalue(scroll.getVmax()); });
         return scroll;
     }
 

@@ -53,6 +53,7 @@ public final class ConnectionViewModel {
     private final Set<String> inKeychain = new HashSet<>();
     private final Map<String, ConnectionProfile> drafts = new HashMap<>();
     private final BooleanBinding canDelete;
+    private final BooleanBinding selectedIsActive;
     private @Nullable ConnectionProfile lastDeleted;
 
     public ConnectionViewModel(AppContext context, Executor background, Executor fx) {
@@ -64,6 +65,8 @@ public final class ConnectionViewModel {
         this.check = new ConnectionCheckModel(background, fx, step -> context.tokenStatus().set(TokenStatus.of(step)));
         canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().source() == Source.SAVED
                 && !busy.get(), selected, busy);
+        selectedIsActive = Bindings.createBooleanBinding(() -> selected.get() != null
+                && selected.get().equals(context.activeProfile().get()), selected, context.activeProfile());
         selected.addListener((obs, old, now) -> onSelected(now));
         context.activeTable().subscribe(t -> { if (t != null && !check.runningProperty().get()) check.tableProperty().set(t.fullName()); });
         context.sandbox().addListener(o -> reload(selectedName()));
@@ -76,6 +79,8 @@ public final class ConnectionViewModel {
     public ProfileFormModel form() { return form; }
     public ConnectionCheckModel check() { return check; }
     public BooleanBinding canDelete() { return canDelete; }
+    /** True when the selected profile is already the one in use. */
+    public BooleanBinding selectedIsActive() { return selectedIsActive; }
     public ObjectProperty<@Nullable ConnectionProfile> activeProfile() { return context.activeProfile(); }
     public boolean isKeychainAvailable() { return store.secrets().isAvailable(); }
     public String keychainUnavailableReason() { return store.secrets().unavailableReason().orElse(""); }

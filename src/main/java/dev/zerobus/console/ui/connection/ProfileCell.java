@@ -21,6 +21,7 @@ final class ProfileCell extends ListCell<ConnectionProfile> {
     ProfileCell(Supplier<@Nullable ConnectionProfile> active) {
         this.active = active;
         getStyleClass().add("profile-cell");
+        setPrefWidth(0); // size to the list, not to the longest URL: long ones are cut with an ellipsis
     }
 
     static String sourceName(Source source) {

@@ -58,7 +58,9 @@ final class ProfileFormView extends VBox {
         var source = new Label();
         source.setId("profile-source");
         source.getStyleClass().addAll("badge", "neutral");
-        source.textProperty().bind(model.form().sourceProperty().map(ProfileCell::sourceName));
+        source.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.form().isNewProperty().get()
+                ? "not saved yet" : ProfileCell.sourceName(model.form().sourceProperty().get()),
+                model.form().isNewProperty(), model.form().sourceProperty()));
         var box = new HBox(10, title, source);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
@@ -100,16 +102,20 @@ final class ProfileFormView extends VBox {
         unsaved.visibleProperty().bind(model.form().dirtyProperty().and(editable));
         var box = new HBox(12, save, unsaved);
         box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(editable);
+        box.managedProperty().bind(editable);
         return box;
     }
 
     private CheckBox createRemember(ConnectionViewModel model) {
-        var remember = new CheckBox("Remember the secret in the OS keychain");
+        var remember = new CheckBox("Remember the secret in the OS keychain"
+                + (model.isKeychainAvailable() ? "" : " (no keychain available here)"));
         remember.setId("profile-remember-secret");
         remember.selectedProperty().bindBidirectional(model.form().rememberSecretProperty());
         boolean available = model.isKeychainAvailable();
-        if (available) remember.disableProperty().bind(editable.not());
-        else remember.setDisable(true);
+        remember.setDisable(!available);
+        remember.visibleProperty().bind(editable);
+        remember.managedProperty().bind(editable);
         remember.setTooltip(new Tooltip(available ? "Stored in the OS keychain, never in a file. Unticked: kept for this session only."
                 : model.keychainUnavailableReason()));
         return remember;

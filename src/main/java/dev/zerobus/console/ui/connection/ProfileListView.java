@@ -42,7 +42,8 @@ final class ProfileListView extends VBox {
         use.getStyleClass().add(Styles.ACCENT);
         use.setMaxWidth(Double.MAX_VALUE);
         use.setTooltip(new Tooltip("Make the selected profile the one the Catalog, Records and Stream panes use (or double-click it)"));
-        use.disableProperty().bind(model.selectedProperty().isNull());
+        use.disableProperty().bind(model.selectedProperty().isNull().or(model.selectedIsActive()));
+        use.textProperty().bind(model.selectedIsActive().map(inUse -> inUse ? "In use" : "Use this profile"));
         use.setOnAction(event -> model.useSelected());
         getChildren().addAll(header, list, use);
     }

@@ -66,10 +66,14 @@ class ConnectionPaneTest {
         waitForProfiles(robot);
         robot.clickOn("#profile-add");
         robot.doubleClickOn("#profile-name").write("dev-workspace");
-        set(robot, "#profile-workspace-url", "https://dbc-1234abcd-5678.cloud.databricks.com");
-        robot.clickOn("#profile-endpoint").write("1234567890123456.zerobus.us-west-2.cloud.databricks.com");
-        assertThat(label(robot, "#profile-endpoint-detected")).isEqualTo("Detected: AWS us-west-2, workspace 1234567890123456");
-        set(robot, "#profile-client-id", "client-1");
+        set(robot, "#profile-workspace-url", "https://adb-1234567890123456.7.azuredatabricks.net");
+        set(robot, "#profile-client-id", "6f1c2a9e-0b7d-4c55-9a3e-2d8f1b7c4e10");
+        robot.clickOn("#profile-endpoint").write("9876543210987654.zerobus.westeurope.azuredatabricks.net");
+        assertThat(label(robot, "#profile-endpoint-detected")).isEqualTo("Detected: Azure westeurope, workspace 9876543210987654");
+        assertThat(label(robot, "#profile-endpoint-error")).startsWith("Zerobus endpoint: ");
+        screenshots(robot, "edit");
+        set(robot, "#profile-endpoint", "1234567890123456.zerobus.westeurope.azuredatabricks.net");
+        assertThat(robot.lookup("#profile-endpoint-error").query().isVisible()).isFalse();
         robot.clickOn("#profile-save");
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.profiles().find("dev-workspace").isPresent());
         assertThat(label(robot, "#notice-text")).startsWith("Saved 'dev-workspace'.");
@@ -79,6 +83,7 @@ class ConnectionPaneTest {
         robot.clickOn("#profile-save");
         UiTestSupport.waitUntil(Duration.ofSeconds(30),
                 () -> context.profiles().find("dev-workspace").orElseThrow().clientId().equals("client-2"));
+        screenshots(robot, "saved");
 
         robot.clickOn("#profile-delete");
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.profiles().find("dev-workspace").isEmpty());
