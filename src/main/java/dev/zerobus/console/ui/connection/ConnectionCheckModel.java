@@ -16,6 +16,8 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
@@ -43,6 +45,7 @@ public final class ConnectionCheckModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Not run yet: press Test connection.");
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper passed = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<@Nullable CheckStep> failedStep = new ReadOnlyObjectWrapper<>();
     private final BooleanBinding hasReport;
     private final Executor background;
     private final Executor fx;
@@ -68,6 +71,8 @@ public final class ConnectionCheckModel {
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty failedProperty() { return failed.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty passedProperty() { return passed.getReadOnlyProperty(); }
+    /** The first step that failed in the last finished check, or null. */
+    public ReadOnlyObjectProperty<@Nullable CheckStep> failedStepProperty() { return failedStep.getReadOnlyProperty(); }
     public BooleanBinding hasReport() { return hasReport; }
 
     /** Checks {@code profile} against the table in the table field. */
@@ -81,6 +86,7 @@ public final class ConnectionCheckModel {
         resetSteps();
         failed.set(false);
         passed.set(false);
+        failedStep.set(null);
         running.set(true);
         summary.set("Checking " + profile.name() + "…");
         var check = new ConnectionCheck(profile, table.get());
@@ -129,6 +135,7 @@ public final class ConnectionCheckModel {
         }
         steps.setAll(report.steps());
         var failure = report.firstFailure();
+        failedStep.set(failure.map(StepResult::step).orElse(null));
         failed.set(failure.isPresent());
         passed.set(report.passed());
         String time = String.format("%.1f s", Duration.ofNanos(System.nanoTime() - startedNanos).toMillis() / 1000.0);

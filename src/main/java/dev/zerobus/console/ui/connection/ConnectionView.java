@@ -1,6 +1,5 @@
 package dev.zerobus.console.ui.connection;
 
-import dev.zerobus.console.workspace.StepResult;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.Bounds;
@@ -44,10 +43,8 @@ public final class ConnectionView extends BorderPane {
         scroll.getStyleClass().add("edge-to-edge");
         var check = details.getChildren().get(1);
         model.check().runningProperty().addListener((obs, was, running) -> { if (running) reveal(scroll, details, check); });
-        model.check().failedProperty().addListener((obs, was, failed) -> {
-            if (failed) model.check().steps().stream().filter(s -> s.status() == StepResult.Status.FAILED).findFirst()
-                    .map(s -> details.lookup("#step-" + s.step().name().toLowerCase(Locale.ROOT)))
-                    .ifPresent(row -> reveal(scroll, details, row));
+        model.check().failedStepProperty().addListener((obs, was, step) -> {
+            if (step != null) reveal(scroll, details, details.lookup("#step-" + step.name().toLowerCase(Locale.ROOT)));
         });
         model.check().passedProperty().addListener((obs, was, passed) -> { if (passed) scroll.setVvalue(scroll.getVmax()); });
         return scroll;

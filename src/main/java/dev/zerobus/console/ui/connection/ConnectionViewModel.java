@@ -125,6 +125,7 @@ public final class ConnectionViewModel {
             return store.save(profile, remember);
         }, remembered -> {
             if (original != null) drafts.remove(original);
+            form.load(profile, remembered); // the form now shows what is stored, even when the list's entry compares equal
             if (!remembered && profile.hasSecret()) sessionSecrets.put(profile.name(), profile.clientSecret());
             else sessionSecrets.remove(profile.name());
             ConnectionProfile active = context.activeProfile().get();

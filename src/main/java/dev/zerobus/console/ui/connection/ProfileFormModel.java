@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.connection;
 
+import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ConnectionProfile.Source;
 import dev.zerobus.console.workspace.EndpointInfo;
@@ -106,7 +107,6 @@ public final class ProfileFormModel {
     public void restore(ConnectionProfile original, ConnectionProfile edited, boolean remember) {
         load(original, remember);
         fill(edited, remember);
-        storedSecret.set(edited.clientSecret());
         refresh();
     }
 
@@ -150,7 +150,7 @@ public final class ProfileFormModel {
     private String validateName(String value) {
         if (source.get() != Source.SAVED) return "";
         if (value.isEmpty()) return "Name: enter a name for the profile, e.g. dev-workspace.";
-        if (value.equals(ProfileStore.ENVIRONMENT_PROFILE) || value.equals(dev.zerobus.console.ui.AppContext.SANDBOX_PROFILE)) {
+        if (value.equals(ProfileStore.ENVIRONMENT_PROFILE) || value.equals(AppContext.SANDBOX_PROFILE)) {
             return "Name: '" + value + "' is reserved for a built-in profile; choose another name.";
         }
         if (nameTakenByAnother.test(value) && !value.equals(originalName())) {
