@@ -207,8 +207,8 @@ public final class ConnectionViewModel {
     private String secretNote(ConnectionProfile profile, boolean remember, boolean remembered) {
         if (!profile.hasSecret()) return " It has no client secret yet.";
         if (remembered) return " The secret is stored in the OS keychain.";
-        if (remember) return " The OS keychain is unavailable, so the secret is kept for this session only.";
-        return " The secret is kept for this session only (tick 'Remember in keychain' to store it).";
+        if (remember || !isKeychainAvailable()) return " No OS keychain is available, so the secret is kept for this session only.";
+        return " The secret is kept for this session only (tick 'Remember the secret in the OS keychain' to store it).";
     }
 
     private <T> void submit(Supplier<T> work, java.util.function.Consumer<T> done, String failure, String fix) {
