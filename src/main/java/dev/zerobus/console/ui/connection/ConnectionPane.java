@@ -2,18 +2,29 @@ package dev.zerobus.console.ui.connection;
 
 import dev.zerobus.console.ui.AppContext;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 
-/** PLACEHOLDER: the Connection pane; replaced by its View and ViewModel. */
+/** Builds the Connection pane and registers its shortcuts. */
 public final class ConnectionPane {
     private ConnectionPane() {}
 
     /** Builds the pane. Called once, on the FX thread. */
     public static Node create(AppContext context) {
-        var box = new VBox(new Label("Connection"));
-        box.getStyleClass().add("pane-content");
-        box.setId("connection-pane");
-        return box;
+        var model = new ConnectionViewModel(context, context.background(), context.fx());
+        var view = new ConnectionView(model);
+        context.shortcuts().add("Shortcut+T", "Test the connection (Connection pane)", onPane(context, model::testConnection));
+        context.shortcuts().add("Shortcut+S", "Save the connection profile (Connection pane)", onPane(context, model::save));
+        context.shortcuts().add("Shortcut+Shift+N", "New connection profile", () -> {
+            context.selectedPane().set("connection");
+            model.newProfile();
+        });
+        model.reload(null);
+        return view;
+    }
+
+    /** Pane-specific shortcuts act only while the pane is on show. */
+    private static Runnable onPane(AppContext context, Runnable action) {
+        return () -> {
+            if ("connection".equals(context.selectedPane().get())) action.run();
+        };
     }
 }

@@ -1,0 +1,166 @@
+package dev.zerobus.console.ui.connection;
+
+import atlantafx.base.theme.Styles;
+import dev.zerobus.console.workspace.ConnectionProfile.Source;
+import dev.zerobus.console.workspace.EndpointInfo;
+import java.util.stream.Collectors;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The selected profile's fields, with what the endpoint says about itself and inline errors. */
+final class ProfileFormView extends VBox {
+    private final GridPane grid = new GridPane();
+    private final BooleanBinding editable;
+    private int row;
+
+    ProfileFormView(ConnectionViewModel model) {
+        ProfileFormModel form = model.form();
+        editable = form.editable();
+        getStyleClass().add("card");
+        setId("profile-form");
+        grid.getStyleClass().add("form-grid");
+        var labels = new ColumnConstraints();
+        labels.setMinWidth(130);
+        var fields = new ColumnConstraints();
+        fields.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(labels, fields);
+        addField("Name", field("profile-name", form.nameProperty(), "e.g. dev-workspace"), form.nameErrorProperty(), null);
+        addField("Workspace URL", field("profile-workspace-url", form.workspaceUrlProperty(),
+                "https://dbc-1234abcd-5678.cloud.databricks.com"), form.workspaceUrlErrorProperty(), null);
+        addField("Zerobus endpoint", field("profile-endpoint", form.endpointProperty(),
+                "<workspace-id>.zerobus.<region>.cloud.databricks.com"), form.endpointInfoProperty().map(ProfileFormView::problems),
+                createDetected(form));
+        addField("Client ID", field("profile-client-id", form.clientIdProperty(), "Service principal's application id"),
+                null, null);
+        addField("Client secret", new SecretField(form, editable), null, createRemember(model));
+        getChildren().addAll(createHeader(model), createReadOnlyHint(model), grid, createActions(model));
+    }
+
+    private HBox createHeader(ConnectionViewModel model) {
+        var title = new Label();
+        title.getStyleClass().add("section-title");
+        title.textProperty().bind(model.form().isNewProperty().map(isNew -> isNew ? "New profile" : "Profile"));
+        var source = new Label();
+        source.setId("profile-source");
+        source.getStyleClass().addAll("badge", "neutral");
+        source.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.form().isNewProperty().get()
+                ? "not saved yet" : ProfileCell.sourceName(model.form().sourceProperty().get()),
+                model.form().isNewProperty(), model.form().sourceProperty()));
+        var box = new HBox(10, title, source);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private Node createReadOnlyHint(ConnectionViewModel model) {
+        var hint = new Label();
+        hint.setId("profile-read-only");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.textProperty().bind(model.form().sourceProperty().map(s -> switch (s) {
+            case SANDBOX -> "The local sandbox's profile is read-only.";
+            case DATABRICKS_CFG -> "This profile comes from ~/.databrickscfg and is read-only here.";
+            case ENVIRONMENT -> "This profile comes from DATABRICKS_* environment variables and is read-only.";
+            case SAVED -> "";
+        }));
+        var duplicate = new Button("Duplicate to edit", new FontIcon(Feather.COPY));
+        duplicate.setId("form-duplicate");
+        duplicate.getStyleClass().add(Styles.SMALL);
+        duplicate.setOnAction(event -> model.duplicate());
+        var box = new HBox(10, hint, duplicate);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("read-only-hint");
+        box.visibleProperty().bind(model.form().sourceProperty().isNotEqualTo(Source.SAVED));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private HBox createActions(ConnectionViewModel model) {
+        var save = new Button("Save profile", new FontIcon(Feather.SAVE));
+        save.setId("profile-save");
+        save.getStyleClass().add(Styles.SUCCESS);
+        save.setTooltip(new Tooltip("Save this profile (Shortcut+S); the secret never goes to the profiles file"));
+        save.disableProperty().bind(model.form().canSave().not().or(model.busyProperty()));
+        save.setOnAction(event -> model.save());
+        var unsaved = new Label("Unsaved changes");
+        unsaved.setId("profile-unsaved");
+        unsaved.getStyleClass().addAll("badge", Styles.WARNING);
+        unsaved.visibleProperty().bind(model.form().dirtyProperty().and(editable));
+        var box = new HBox(12, save, unsaved);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(editable);
+        box.managedProperty().bind(editable);
+        return box;
+    }
+
+    private CheckBox createRemember(ConnectionViewModel model) {
+        var remember = new CheckBox("Remember the secret in the OS keychain"
+                + (model.isKeychainAvailable() ? "" : " (no keychain available here)"));
+        remember.setId("profile-remember-secret");
+        remember.selectedProperty().bindBidirectional(model.form().rememberSecretProperty());
+        boolean available = model.isKeychainAvailable();
+        remember.setDisable(!available);
+        remember.visibleProperty().bind(editable);
+        remember.managedProperty().bind(editable);
+        remember.setTooltip(new Tooltip(available ? "Stored in the OS keychain, never in a file. Unticked: kept for this session only."
+                : model.keychainUnavailableReason()));
+        return remember;
+    }
+
+    private static Label createDetected(ProfileFormModel form) {
+        var detected = new Label();
+        detected.setId("profile-endpoint-detected");
+        detected.getStyleClass().add("muted");
+        detected.setGraphic(new FontIcon(Feather.MAP_PIN));
+        detected.textProperty().bind(form.endpointInfoProperty().map(info -> info.endpoint().isEmpty()
+                ? "Type the endpoint: cloud, region and workspace id are read from it." : "Detected: " + info.summary()));
+        return detected;
+    }
+
+    private static String problems(EndpointInfo info) {
+        if (info.endpoint().isEmpty()) return "";
+        return info.problems().stream().map(p -> "Zerobus endpoint: " + p.message() + " " + p.fix())
+                .collect(Collectors.joining("\n"));
+    }
+
+    private TextField field(String id, StringProperty property, String prompt) {
+        var field = new TextField();
+        field.setId(id);
+        field.setPromptText(prompt);
+        field.textProperty().bindBidirectional(property);
+        field.editableProperty().bind(editable);
+        return field;
+    }
+
+    private void addField(String name, Node field, ObservableValue<String> error, Node below) {
+        var label = new Label(name);
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(field);
+        grid.add(label, 0, row);
+        grid.add(field, 1, row++);
+        if (below != null) grid.add(below, 1, row++);
+        if (error == null) return;
+        var message = new Label();
+        message.setId(field.getId() + "-error");
+        message.getStyleClass().add("problem-text");
+        message.setWrapText(true);
+        message.textProperty().bind(error);
+        message.visibleProperty().bind(message.textProperty().isNotEmpty());
+        message.managedProperty().bind(message.visibleProperty());
+        grid.add(message, 1, row++);
+    }
+}
