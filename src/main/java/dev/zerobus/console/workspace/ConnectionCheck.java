@@ -188,7 +188,7 @@ public final class ConnectionCheck {
                 .build();
         try {
             var token = source.getToken();
-            return Outcome.pass("Token issued, valid until " + token.getExpiry());
+            return Outcome.pass("Token issued, valid until " + token.getExpiry().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         } catch (RuntimeException e) {
             var explanation = ErrorExplainer.explain(e);
             String fix = explanation.category() == ErrorExplainer.Category.AUTHENTICATION
