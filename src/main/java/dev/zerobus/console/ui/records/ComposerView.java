@@ -39,14 +39,15 @@ final class ComposerView extends VBox {
     }
 
     private HBox createToolbar() {
-        var sample = new Button("Fill with sample data", new FontIcon(Feather.SHUFFLE));
+        var sample = new Button("Sample data", new FontIcon(Feather.SHUFFLE));
         sample.setId("fill-sample");
-        sample.setTooltip(new Tooltip("Generated values that fit each column (Ctrl+Shift+S)"));
+        sample.setTooltip(new Tooltip("Fill with sample data: generated values that fit each column (Ctrl+Shift+S)"));
         sample.setOnAction(e -> model.fillSample());
 
         var templates = new ComboBox<>(model.templates());
         templates.setId("templates");
         templates.setPromptText("Templates");
+        templates.setPrefWidth(130);
         templates.setTooltip(new Tooltip("Records saved for this table"));
         templates.setOnAction(e -> { if (templates.getValue() != null) model.loadTemplate(templates.getValue()); });
         var save = new Button(null, new FontIcon(Feather.SAVE));
@@ -58,6 +59,7 @@ final class ComposerView extends VBox {
         var zone = new ComboBox<>(FXCollections.observableArrayList(Zones.common()));
         zone.setId("composer-zone");
         zone.setConverter(Zones.converter());
+        zone.setPrefWidth(150);
         zone.valueProperty().bindBidirectional(model.zoneProperty());
         zone.setTooltip(new Tooltip("Time zone of the TIMESTAMP pickers and of timestamps written without an offset"));
 
@@ -65,23 +67,26 @@ final class ComposerView extends VBox {
         format.setId("composer-format");
         format.valueProperty().bindBidirectional(model.formatProperty());
         format.setTooltip(new Tooltip("Record type of the composer's stream"));
+        format.setPrefWidth(90);
 
         var count = new Spinner<Integer>(1, 100_000, 1);
         count.setId("send-count");
         count.setEditable(true);
-        count.setPrefWidth(100);
+        count.setPrefWidth(90);
         count.valueProperty().subscribe(n -> model.countProperty().set(n));
         count.setTooltip(new Tooltip("How many records one Send sends"));
         var copies = new ChoiceBox<>(FXCollections.observableArrayList(ComposerModel.Copies.values()));
         copies.setId("send-copies");
         copies.valueProperty().bindBidirectional(model.copiesProperty());
+        copies.setPrefWidth(110);
         copies.setConverter(new StringConverter<>() {
             @Override public String toString(ComposerModel.Copies c) {
-                return c == ComposerModel.Copies.GENERATED ? "this + generated" : "copies of this";
+                return c == ComposerModel.Copies.GENERATED ? "generated" : "copies";
             }
             @Override public ComposerModel.Copies fromString(String s) { return null; }
         });
         copies.disableProperty().bind(model.countProperty().isEqualTo(1));
+        copies.setTooltip(new Tooltip("With a count above 1: copies of this record, or this record then generated ones"));
 
         var send = new Button("Send", new FontIcon(Feather.SEND));
         send.setId("send-button");
@@ -95,6 +100,7 @@ final class ComposerView extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var bar = new HBox(8, sample, templates, save, label("Zone"), zone, label("Type"), format, spacer, count, copies, send);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getChildren().forEach(n -> { if (n instanceof Label || n instanceof Button) ((Region) n).setMinWidth(Region.USE_PREF_SIZE); });
         return bar;
     }
 
@@ -113,11 +119,13 @@ final class ComposerView extends VBox {
         recordError.getStyleClass().add("problem-text");
         recordError.setWrapText(true);
         recordError.textProperty().bind(model.recordErrorProperty());
+        recordError.managedProperty().bind(recordError.textProperty().isNotEmpty());
         var verdict = new Label();
         verdict.setId("json-verdict");
         verdict.textProperty().bind(model.validProperty().map(ok -> ok ? "Valid for the table" : "Not valid yet: see the marked fields"));
         model.validProperty().subscribe(ok -> verdict.getStyleClass().setAll("badge", ok ? "success" : "danger"));
         var jsonBox = new VBox(6, sectionTitle("JSON", "Validated against the table as you type"), json, recordError, verdict);
+        jsonBox.getStyleClass().add("json-box");
 
         var split = new SplitPane(formBox, jsonBox);
         split.setDividerPositions(0.55);

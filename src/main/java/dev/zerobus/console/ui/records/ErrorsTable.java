@@ -7,7 +7,9 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 
 /** The rows a load could not send: line, column, value and reason. */
 final class ErrorsTable extends TableView<RowError> {
@@ -22,6 +24,11 @@ final class ErrorsTable extends TableView<RowError> {
                 column("Column", 120, RowError::column),
                 column("Value", 160, e -> e.value() == null ? "(none)" : e.value()),
                 column("Reason", 500, RowError::reason));
+        setRowFactory(table -> {
+            var row = new TableRow<RowError>();
+            row.itemProperty().subscribe(item -> row.setTooltip(item == null ? null : new Tooltip(item.reason())));
+            return row;
+        });
     }
 
     private static TableColumn<RowError, String> column(String name, double width, Function<RowError, String> value) {

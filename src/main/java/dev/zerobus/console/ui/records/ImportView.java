@@ -37,7 +37,7 @@ final class ImportView extends VBox {
         var bottom = new VBox(8, createOptions(), new LoadProgressView(model.run(), "import"), createErrors());
         var split = new SplitPane(top, bottom);
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.4);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().setAll(createDropArea(), split);
     }
@@ -113,6 +113,7 @@ final class ImportView extends VBox {
         zone.setConverter(Zones.converter());
         zone.valueProperty().bindBidirectional(model.zoneProperty());
         zone.setTooltip(new Tooltip("Zone of timestamps written without an offset"));
+        zone.setPrefWidth(180);
         var format = new ChoiceBox<>(FXCollections.observableArrayList(RecordFormat.values()));
         format.setId("import-format");
         format.valueProperty().bindBidirectional(model.formatProperty());
@@ -126,9 +127,10 @@ final class ImportView extends VBox {
         start.getStyleClass().add(Styles.ACCENT);
         start.disableProperty().bind(model.canStart().not());
         start.setOnAction(e -> model.start());
+        start.setMinWidth(Region.USE_PREF_SIZE);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(8, muted("Bad rows"), policy, muted("Zone"), zone, muted("Type"), format, muted("Streams"), streams, spacer, start);
+        var bar = new HBox(8, muted("On bad rows"), policy, muted("Zone"), zone, muted("Type"), format, muted("Streams"), streams, spacer, start);
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
     }
@@ -182,6 +184,7 @@ final class ImportView extends VBox {
     private static Label muted(String text) {
         var l = new Label(text);
         l.getStyleClass().add("muted");
+        l.setMinWidth(Region.USE_PREF_SIZE);
         return l;
     }
 

@@ -25,8 +25,8 @@ final class MappingGrid extends GridPane {
         setId("mapping-grid");
         getStyleClass().add("mapping-grid");
         var name = new ColumnConstraints();
-        var source = new ColumnConstraints(180);
-        var preview = new ColumnConstraints(120, 200, Double.MAX_VALUE);
+        var source = new ColumnConstraints(160);
+        var preview = new ColumnConstraints(90, 200, Double.MAX_VALUE);
         preview.setHgrow(Priority.ALWAYS);
         getColumnConstraints().setAll(name, source, preview);
         model.mapping().addListener((ListChangeListener<MappingRow>) c -> rebuild());
@@ -35,7 +35,7 @@ final class MappingGrid extends GridPane {
 
     private void rebuild() {
         getChildren().clear();
-        addRow(0, header("Table column"), header("Source"), header("Value sent (first row)"));
+        addRow(0, header("Table column"), header("Source"), header("Value sent"));
         ObservableList<MappingRow.Choice> choices = choices();
         int i = 1;
         for (MappingRow row : model.mapping()) addMappingRow(i++, row, choices);

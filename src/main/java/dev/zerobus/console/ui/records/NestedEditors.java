@@ -35,7 +35,7 @@ final class NestedEditors {
             grid.setId(id);
             int row = 0;
             for (ColumnType.Field field : type.fields()) {
-                ValueEditor editor = ValueEditor.forType(field.type(), id + "." + field.name(), zone);
+                ValueEditor editor = ValueEditor.forType(field.type(), id + "-" + field.name(), zone);
                 fields.put(field.name(), editor);
                 var name = new Label(field.name() + (field.nullable() ? "" : " *"));
                 name.setTooltip(new Tooltip(field.type().typeText()));
@@ -123,7 +123,7 @@ final class NestedEditors {
         }
 
         @Override Node entry(@Nullable Object key, @Nullable Object value, int index) {
-            ValueEditor editor = ValueEditor.forType(element, id + "[" + index + "]", zone);
+            ValueEditor editor = ValueEditor.forType(element, id + "-" + index, zone);
             editor.setValue(value);
             editor.onChange(() -> listener.run());
             editors.add(editor);

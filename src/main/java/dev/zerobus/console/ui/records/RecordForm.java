@@ -104,7 +104,7 @@ final class RecordForm extends VBox {
             for (Field f : fields.values()) {
                 Object value = record.get(f.column().name());
                 if (f.isNull() != null) f.isNull().setSelected(value == null);
-                if (value != null || f.isNull() == null) f.editor().setValue(value);
+                f.editor().setValue(value);
             }
         } finally {
             applying = false;

@@ -23,9 +23,9 @@ final class Zones {
     static StringConverter<ZoneId> converter() {
         return new StringConverter<>() {
             @Override public String toString(ZoneId zone) {
-                return zone == null ? "" : zone.equals(ZoneId.systemDefault()) ? zone.getId() + " (this computer)" : zone.getId();
+                return zone == null ? "" : zone.equals(ZoneId.systemDefault()) ? zone.getId() + " (local)" : zone.getId();
             }
-            @Override public ZoneId fromString(String text) { return ZoneId.of(text.replace(" (this computer)", "")); }
+            @Override public ZoneId fromString(String text) { return ZoneId.of(text.replace(" (local)", "")); }
         };
     }
 }
