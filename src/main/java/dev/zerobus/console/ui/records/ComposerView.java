@@ -59,7 +59,7 @@ final class ComposerView extends VBox {
         var zone = new ComboBox<>(FXCollections.observableArrayList(Zones.common()));
         zone.setId("composer-zone");
         zone.setConverter(Zones.converter());
-        zone.setPrefWidth(150);
+        zone.setPrefWidth(170);
         zone.valueProperty().bindBidirectional(model.zoneProperty());
         zone.setTooltip(new Tooltip("Time zone of the TIMESTAMP pickers and of timestamps written without an offset"));
 

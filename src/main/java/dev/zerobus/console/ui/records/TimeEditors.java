@@ -36,6 +36,7 @@ final class TimeEditors {
         Day(String id) {
             date.setId(id);
             date.setPromptText("yyyy-mm-dd");
+            date.setPrefWidth(150);
             date.valueProperty().subscribe(d -> wire.setText(d == null ? "" : "= " + d.toEpochDay() + " days"));
             box = row(date, wire);
         }
@@ -60,9 +61,14 @@ final class TimeEditors {
         private final HBox box;
 
         Instant(String id, ObservableValue<ZoneId> zone) {
+            this(id, zone, true);
+        }
+
+        Instant(String id, ObservableValue<ZoneId> zone, boolean showZone) {
             this.zone = zone;
             date.setId(id + "-date");
             date.setPromptText("yyyy-mm-dd");
+            date.setPrefWidth(150);
             time.setId(id + "-time");
             time.setPrefColumnCount(9);
             time.getStyleClass().add("mono");
@@ -70,7 +76,8 @@ final class TimeEditors {
             var zoneLabel = new Label();
             zoneLabel.getStyleClass().add("muted");
             zoneLabel.textProperty().bind(zone.map(ZoneId::getId));
-            box = row(date, time, zoneLabel, wire);
+            zoneLabel.setTooltip(new Tooltip("The wall time is read in this zone (change it in the toolbar)"));
+            box = showZone ? row(date, time, zoneLabel, wire) : row(date, time, wire);
             date.valueProperty().subscribe(d -> showWire());
             time.textProperty().subscribe(t -> showWire());
             zone.subscribe(z -> showWire());
@@ -115,7 +122,7 @@ final class TimeEditors {
 
     static final class Local extends Instant {
         Local(String id) {
-            super(id, new javafx.beans.property.SimpleObjectProperty<>(ZoneOffset.UTC));
+            super(id, new javafx.beans.property.SimpleObjectProperty<>(ZoneOffset.UTC), false);
         }
     }
 

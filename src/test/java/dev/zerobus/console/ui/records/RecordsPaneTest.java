@@ -160,6 +160,7 @@ class RecordsPaneTest {
         assertThat(robot.lookup("#field-c_int").queryAs(TextField.class).getText()).isEqualTo("abc");
         assertThat(robot.lookup("#send-button").query().isDisabled()).isTrue();
 
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.15));
         Screenshots.save(scene, "records-composer-invalid-light");
         robot.interact(() -> area.replaceText("{\"id\": 1, "));
         assertThat(robot.lookup("#json-error").queryAs(Label.class).getText()).contains("not valid JSON");
@@ -204,5 +205,30 @@ class RecordsPaneTest {
         Screenshots.save(scene, "records-import-light");
         robot.interact(() -> Theme.DARK.apply(scene));
         Screenshots.save(scene, "records-import-dark");
+    }
+
+    @Test
+    void runsAGeneratedLoadAndKeepsTemplatesPerTable(FxRobot robot) throws Exception {
+        openTable(robot, "main.default.sensor_readings");
+        long before = landedRows();
+        robot.interact(() -> {
+            model.composer().jsonTextProperty().set("{\"device_name\": \"probe-1\", \"temp\": 21}");
+            model.composer().saveTemplate("warm probe");
+            model.composer().jsonTextProperty().set("{}");
+            model.composer().loadTemplate("warm probe");
+        });
+        assertThat(model.composer().templates()).containsExactly("warm probe");
+        assertThat(model.composer().jsonTextProperty().get()).contains("probe-1");
+
+        robot.interact(() -> {
+            robot.lookup("#records-tabs").queryAs(TabPane.class).getSelectionModel().select(2);
+            robot.lookup("#generate-count").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(300);
+            robot.lookup("#generate-batch").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(50);
+        });
+        robot.clickOn("#generate-start");
+        UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#generate-outcome").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#generate-outcome").queryAs(Label.class).getText()).startsWith("300 rows landed");
+        assertThat(landedRows()).isEqualTo(before + 300);
+        Screenshots.save(scene, "records-generate-light");
     }
 }
