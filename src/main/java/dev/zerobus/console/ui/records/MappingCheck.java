@@ -6,7 +6,6 @@ import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;
-import dev.zerobus.console.source.MappingProblem;
 import dev.zerobus.console.source.SourceRow;
 import dev.zerobus.console.source.ValueHint;
 import java.util.HashMap;
@@ -92,9 +91,5 @@ final class MappingCheck {
         if (value == null) return "NULL";
         String text = value instanceof String s ? s : json.substring(json.indexOf(':') + 1, json.lastIndexOf('}')).strip();
         return text.length() > 60 ? text.substring(0, 60) + "…" : text;
-    }
-
-    static String describe(MappingProblem p) {
-        return p.message() + " " + p.fix();
     }
 }
