@@ -97,7 +97,15 @@ public final class ComposerModel {
     public void send() {
         TableDetails t = table.get();
         ConnectionProfile profile = context.activeProfile().get();
-        if (t == null || codec == null || profile == null || !valid.get()) return;
+        if (t == null || codec == null) return;
+        if (profile == null) {
+            status.set("Choose a connection profile in the Connection pane first.");
+            return;
+        }
+        if (!valid.get()) {
+            status.set("Not sent: fix the marked fields first.");
+            return;
+        }
         ComposerSession s = session(profile, t);
         SyntheticRecords generator = new SyntheticRecords(t.schema(), System.nanoTime());
         int n = Math.max(1, count.get());

@@ -101,7 +101,10 @@ public final class ImportModel {
         if (failedRowsFile.get() != null) importFile(failedRowsFile.get());
     }
 
-    /** Copies the failed-rows file to where the user wants it; {@code done} gets the outcome on the FX thread. */
+    /**
+     * Copies the failed-rows file to where the user wants it (to fix it there); "load failed rows" then loads that
+     * copy. The future completes on the FX thread.
+     */
     public CompletableFuture<Path> saveFailedRows(Path target) {
         Path source = failedRowsFile.get();
         if (source == null) return CompletableFuture.failedFuture(new IllegalStateException("no failed rows"));
@@ -111,7 +114,10 @@ public final class ImportModel {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, context.background());
+        }, context.background()).thenApplyAsync(saved -> {
+            failedRowsFile.set(saved);
+            return saved;
+        }, context.fx());
     }
 
     public void start() {

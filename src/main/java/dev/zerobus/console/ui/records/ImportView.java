@@ -143,7 +143,7 @@ final class ImportView extends VBox {
         save.setOnAction(e -> saveFailedRows());
         var reload = new Button("Load failed rows", new FontIcon(Feather.ROTATE_CCW));
         reload.setId("reload-failed");
-        reload.setTooltip(new Tooltip("Import the failed rows again (after fixing them)"));
+        reload.setTooltip(new Tooltip("Import the failed rows again once fixed (the saved copy, if you saved one)"));
         reload.disableProperty().bind(save.disableProperty());
         reload.setOnAction(e -> model.reloadFailedRows());
         var table = new ErrorsTable(model.run().errors(), "import-errors");

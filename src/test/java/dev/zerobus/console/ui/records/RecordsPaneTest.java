@@ -202,9 +202,16 @@ class RecordsPaneTest {
         Path saved = dir.resolve("readings.failed.csv");
         model.importer().saveFailedRows(saved).get();
         assertThat(Files.readString(saved)).contains("notanint", "yesterday", "_error");
+        assertThat(model.importer().failedRowsFileProperty().get()).isEqualTo(saved);
         Screenshots.save(scene, "records-import-light");
         robot.interact(() -> Theme.DARK.apply(scene));
         Screenshots.save(scene, "records-import-dark");
+
+        Files.writeString(saved, Files.readString(saved).replace("notanint", "20"));
+        robot.interact(() -> model.importer().reloadFailedRows());
+        UiTestSupport.waitUntil(PATIENCE, () -> saved.equals(model.importer().fileProperty().get())
+                && robot.lookup("#import-preview").queryAs(TableView.class).getItems().size() == 3);
+        assertThat(robot.lookup("#map-problem-c_int").queryAs(Label.class).getText()).isEmpty();
     }
 
     @Test
