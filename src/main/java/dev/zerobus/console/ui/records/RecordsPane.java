@@ -2,18 +2,37 @@ package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.ui.AppContext;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.layout.VBox;
 
-/** PLACEHOLDER: the Records pane; replaced by its View and ViewModel. */
+/** Creates the Records pane and registers its shortcuts. */
 public final class RecordsPane {
     private RecordsPane() {}
 
     /** Builds the pane. Called once, on the FX thread. */
     public static Node create(AppContext context) {
-        var box = new VBox(new Label("Records"));
-        box.getStyleClass().add("pane-content");
-        box.setId("records-pane");
-        return box;
+        var model = new RecordsViewModel(context);
+        var view = new RecordsView(model, context);
+        view.getProperties().put(RecordsViewModel.class, model);
+        context.shortcuts().add("Shortcut+Enter", "Send the composed record (Records pane)", () -> {
+            if (isShown(context)) model.composer().send();
+        });
+        context.shortcuts().add("Shortcut+Shift+S", "Fill the composer with sample data (Records pane)", () -> {
+            if (!isShown(context)) return;
+            view.showCompose();
+            model.composer().fillSample();
+        });
+        context.shortcuts().add("Shortcut+O", "Import records from a file", () -> {
+            context.selectedPane().set("records");
+            view.chooseImportFile();
+        });
+        return view;
+    }
+
+    private static boolean isShown(AppContext context) {
+        return "records".equals(context.selectedPane().get());
+    }
+
+    /** The view model behind a pane made by {@link #create} (for tests). */
+    public static RecordsViewModel modelOf(Node pane) {
+        return (RecordsViewModel) pane.getProperties().get(RecordsViewModel.class);
     }
 }

@@ -1,0 +1,241 @@
+package dev.zerobus.console.ui.records;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zerobus.console.app.MainWindow;
+import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.Screenshots;
+import dev.zerobus.console.ui.UiTestSupport;
+import dev.zerobus.console.ui.theme.Theme;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class RecordsPaneTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    @TempDir static Path dir;
+    static SandboxWorkspace sandbox;
+    AppContext context;
+    Scene scene;
+    RecordsViewModel model;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        context = UiTestSupport.context(sandbox, dir.resolve("config"));
+        var window = new MainWindow(context, Theme.LIGHT);
+        scene = new Scene(window, 1280, 820);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        window.attached();
+        stage.show();
+    }
+
+    private void openTable(FxRobot robot, String table) throws Exception {
+        TableDetails details = context.browser(context.sandboxProfile()).table(table);
+        robot.interact(() -> {
+            context.activeTable().set(details);
+            context.selectedPane().set("records");
+        });
+        UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#records-pane").tryQuery().isPresent());
+        model = RecordsPane.modelOf(robot.lookup("#records-pane").query());
+    }
+
+    private long landedRows() {
+        return sandbox.context().tables().count(context.activeTable().get().tableId());
+    }
+
+    private static void setText(FxRobot robot, String id, String text) {
+        robot.interact(() -> robot.lookup(id).queryAs(TextField.class).setText(text));
+    }
+
+    private static void fire(FxRobot robot, String id) {
+        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.Button.class).fire());
+    }
+
+    @Test
+    void sendsARecordComposedInTheFormAndShowsItsOffsetAcked(FxRobot robot) throws Exception {
+        openTable(robot, "main.default.all_types");
+        long before = landedRows();
+        robot.interact(() -> {
+            model.composer().zoneProperty().set(ZoneId.of("UTC"));
+            model.composer().jsonTextProperty().set("{}");
+        });
+        robot.clickOn("#field-id").write("7");
+        robot.clickOn("#field-c_boolean");
+        setText(robot, "#field-c_tinyint", "-8");
+        setText(robot, "#field-c_smallint", "300");
+        setText(robot, "#field-c_int", "70000");
+        setText(robot, "#field-c_bigint", "9007199254740993");
+        setText(robot, "#field-c_float", "1.5");
+        setText(robot, "#field-c_double", "2.25");
+        setText(robot, "#field-c_string", "hello form");
+        setText(robot, "#field-c_binary", "aGVsbG8=");
+        robot.interact(() -> robot.lookup("#field-c_date").queryAs(DatePicker.class).setValue(LocalDate.of(2024, 5, 1)));
+        robot.interact(() -> robot.lookup("#field-c_timestamp-date").queryAs(DatePicker.class).setValue(LocalDate.of(2024, 5, 1)));
+        setText(robot, "#field-c_timestamp-time", "12:30:00");
+        robot.interact(() -> robot.lookup("#field-c_timestamp_ntz-date").queryAs(DatePicker.class).setValue(LocalDate.of(2024, 5, 1)));
+        setText(robot, "#field-c_timestamp_ntz-time", "08:00:00");
+        fire(robot, "#field-c_array-add");
+        setText(robot, "#field-c_array-0", "42");
+        fire(robot, "#field-c_map-add");
+        setText(robot, "#field-c_map-key-0", "answer");
+        setText(robot, "#field-c_map-value-0", "41");
+        setText(robot, "#field-c_struct-street", "Main St");
+        setText(robot, "#field-c_struct-zip", "12345");
+        setText(robot, "#field-c_struct-geo-lat", "52.5");
+        fire(robot, "#field-c_array_struct-add");
+        setText(robot, "#field-c_array_struct-0-k", "key");
+        setText(robot, "#field-c_array_struct-0-v", "5");
+
+        String json = model.composer().jsonTextProperty().get();
+        assertThat(json).contains("\"id\" : 7", "\"c_boolean\" : true", "\"c_date\" : 19844",
+                "\"c_timestamp\" : 1714566600000000", "\"c_timestamp_ntz\" : 1714550400000000", "\"answer\" : 41");
+        assertThat(model.composer().validProperty().get()).as(model.composer().fieldErrors().toString()).isTrue();
+
+        robot.clickOn("#send-button");
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.composer().history().isEmpty()
+                && model.composer().history().getFirst().statusTextProperty().get().startsWith("ACKed"));
+        SentRecord sent = model.composer().history().getFirst();
+        assertThat(sent.offsetTextProperty().get()).matches("\\d+");
+        UiTestSupport.waitUntil(PATIENCE, () -> landedRows() == before + 1);
+        List<Object[]> rows = sandbox.context().tables().read(context.activeTable().get().tableId(),
+                context.activeTable().get().schema(), 100);
+        assertThat(rows).anySatisfy(row -> {
+            assertThat(row[0]).isEqualTo(7L);
+            assertThat(row[10]).isEqualTo(19844);
+            assertThat(row[11]).isEqualTo(1714566600000000L);
+        });
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.62));
+        Screenshots.save(scene, "records-composer-light");
+        robot.interact(() -> Theme.DARK.apply(scene));
+        Screenshots.save(scene, "records-composer-dark");
+    }
+
+    @Test
+    void marksTheFieldTheCodecRejectsWhileTyping(FxRobot robot) throws Exception {
+        openTable(robot, "main.default.all_types");
+        CodeArea area = robot.lookup("#json-editor").queryAs(CodeArea.class);
+        robot.interact(() -> area.replaceText(""));
+        robot.clickOn("#json-editor").write("{\"id\": 1, \"c_int\": \"abc\"}");
+        UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#error-c_int").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#error-c_int").queryAs(Label.class).getText()).contains("abc");
+        Node block = robot.lookup("#field-c_int").query().getParent();
+        assertThat(block.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("invalid"));
+        assertThat(robot.lookup("#field-c_int").queryAs(TextField.class).getText()).isEqualTo("abc");
+        assertThat(robot.lookup("#send-button").query().isDisabled()).isTrue();
+
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.15));
+        Screenshots.save(scene, "records-composer-invalid-light");
+        robot.interact(() -> area.replaceText("{\"id\": 1, "));
+        assertThat(robot.lookup("#json-error").queryAs(Label.class).getText()).contains("not valid JSON");
+        robot.interact(() -> area.replaceText("{\"id\": 2, \"c_boolean\": false}"));
+        assertThat(robot.lookup("#json-error").queryAs(Label.class).getText()).isEmpty();
+        assertThat(robot.lookup("#null-c_boolean").queryAs(CheckBox.class).isSelected()).isFalse();
+        assertThat(robot.lookup("#null-c_int").queryAs(CheckBox.class).isSelected()).isTrue();
+        assertThat(robot.lookup("#send-button").query().isDisabled()).isFalse();
+    }
+
+    @Test
+    void importsACsvWithBadRowsAndSavesThem(FxRobot robot) throws Exception {
+        openTable(robot, "main.default.all_types");
+        long before = landedRows();
+        Path csv = dir.resolve("readings.csv");
+        Files.writeString(csv, """
+                id,c_int,c_string,c_timestamp
+                101,10,alpha,2024-05-01 12:30:00
+                102,notanint,beta,2024-05-01 12:31:00
+                103,30,gamma,2024-05-01T12:32:00Z
+                ,40,delta,2024-05-01 12:33:00
+                105,50,epsilon,yesterday
+                106,60,zeta,2024-05-01 12:35:00
+                """);
+        robot.interact(() -> robot.lookup("#records-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
+        robot.interact(() -> model.importFile(csv));
+        UiTestSupport.waitUntil(PATIENCE, () -> model.importer().canStart().get());
+        assertThat(robot.lookup("#map-problem-c_int").queryAs(Label.class).getText()).startsWith("Line 3");
+        assertThat(robot.lookup("#map-preview-c_timestamp").queryAs(Label.class).getText()).matches("\\d+");
+        assertThat(robot.lookup("#import-preview").queryAs(TableView.class).getItems()).hasSize(6);
+
+        robot.clickOn("#import-start");
+        UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#import-outcome").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#import-outcome").queryAs(Label.class).getText()).startsWith("3 rows landed").contains("3 rows failed");
+        assertThat(robot.lookup("#import-errors").queryAs(TableView.class).getItems()).hasSize(3);
+        assertThat(landedRows()).isEqualTo(before + 3);
+        assertThat(context.ingestions()).anySatisfy(i -> assertThat(i.name()).isEqualTo("Import readings.csv"));
+
+        Path saved = dir.resolve("readings.failed.csv");
+        model.importer().saveFailedRows(saved).get();
+        assertThat(Files.readString(saved)).contains("notanint", "yesterday", "_error");
+        assertThat(model.importer().failedRowsFileProperty().get()).isEqualTo(saved);
+        Screenshots.save(scene, "records-import-light");
+        robot.interact(() -> Theme.DARK.apply(scene));
+        Screenshots.save(scene, "records-import-dark");
+
+        Files.writeString(saved, Files.readString(saved).replace("notanint", "20"));
+        robot.interact(() -> model.importer().reloadFailedRows());
+        UiTestSupport.waitUntil(PATIENCE, () -> saved.equals(model.importer().fileProperty().get())
+                && robot.lookup("#import-preview").queryAs(TableView.class).getItems().size() == 3);
+        assertThat(robot.lookup("#map-problem-c_int").queryAs(Label.class).getText()).isEmpty();
+    }
+
+    @Test
+    void runsAGeneratedLoadAndKeepsTemplatesPerTable(FxRobot robot) throws Exception {
+        openTable(robot, "main.default.sensor_readings");
+        long before = landedRows();
+        robot.interact(() -> {
+            model.composer().jsonTextProperty().set("{\"device_name\": \"probe-1\", \"temp\": 21}");
+            model.composer().saveTemplate("warm probe");
+            model.composer().jsonTextProperty().set("{}");
+            model.composer().loadTemplate("warm probe");
+        });
+        assertThat(model.composer().templates()).containsExactly("warm probe");
+        assertThat(model.composer().jsonTextProperty().get()).contains("probe-1");
+
+        robot.interact(() -> {
+            robot.lookup("#records-tabs").queryAs(TabPane.class).getSelectionModel().select(2);
+            robot.lookup("#generate-count").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(300);
+            robot.lookup("#generate-batch").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(50);
+        });
+        robot.clickOn("#generate-start");
+        UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#generate-outcome").queryAs(Label.class).getText().isEmpty());
+        assertThat(robot.lookup("#generate-outcome").queryAs(Label.class).getText()).startsWith("300 rows landed");
+        assertThat(landedRows()).isEqualTo(before + 300);
+        Screenshots.save(scene, "records-generate-light");
+    }
+}
