@@ -109,7 +109,7 @@ public final class IngestBench {
         Map<String, Long> peaks = new LinkedHashMap<>();
         double pacedP50 = 0;
         double pacedP99 = 0;
-        int pipelineRows = quick ? 1_000_000 : 5_000_000; // quick: 1 M rows keeps the whole run under 3 minutes
+        int pipelineRows = quick ? 1_000_000 : 3_000_000; // quick: 1 M rows keeps the whole run near 3 minutes
         PipelineBench pipeline = null;
         for (String sink : List.of("durable", "none")) {
             Path data = Files.createTempDirectory("bench-sandbox-");
