@@ -64,8 +64,8 @@ public final class IngestBench {
 
     IngestBench(boolean quick) throws Exception {
         this.quick = quick;
-        this.warmupSeconds = quick ? 0.5 : 3;
-        this.windowSeconds = quick ? 1.5 : 10;
+        this.warmupSeconds = quick ? 0.25 : 3;
+        this.windowSeconds = quick ? 1.0 : 10;
         Descriptors.Descriptor message = Descriptors.FileDescriptor.buildFrom(FileDescriptorProto.newBuilder()
                 .setName("bench.proto").setSyntax("proto2").addMessageType(descriptor).build(), new Descriptors.FileDescriptor[0])
                 .findMessageTypeByName(descriptor.getName());
@@ -89,7 +89,7 @@ public final class IngestBench {
         }
     }
 
-    private static String device(int i, int length) {
+    static String device(int i, int length) {
         String base = String.format(Locale.ROOT, "sensor-%06d-", i);
         return (base + "x".repeat(Math.max(0, length - base.length()))).substring(0, Math.max(base.length(), length));
     }
@@ -102,13 +102,15 @@ public final class IngestBench {
 
     void run() throws Exception {
         long started = System.nanoTime();
-        System.out.printf(Locale.ROOT, "# bench/ingest%s: Zerobus Java SDK 1.0.1 -> sandbox (separate JVM) on %d cores; warm-up %.1f s, window %.1f s%n",
+        System.out.printf(Locale.ROOT, "# bench/ingest%s: Zerobus Java SDK 1.0.1 -> sandbox (separate JVM) on %d cores; warm-up %.2f s, window %.1f s%n",
                 quick ? " --quick" : "", Runtime.getRuntime().availableProcessors(), warmupSeconds, windowSeconds);
         System.out.printf(Locale.ROOT, "%-36s %12s %9s %9s %9s%n", "run", "records/s", "MB/s", "p50 ms", "p99 ms");
         List<Result> results = new ArrayList<>();
         Map<String, Long> peaks = new LinkedHashMap<>();
         double pacedP50 = 0;
         double pacedP99 = 0;
+        int pipelineRows = quick ? 1_000_000 : 3_000_000; // quick: 1 M rows keeps the whole run near 3 minutes
+        PipelineBench pipeline = null;
         for (String sink : List.of("durable", "none")) {
             Path data = Files.createTempDirectory("bench-sandbox-");
             try (var sandbox = SandboxProcess.start(data, "--durability", sink)) {
@@ -125,6 +127,18 @@ public final class IngestBench {
                                             result.p50Micros() / 1000.0, result.p99Micros() / 1000.0);
                                 }
                             }
+                        }
+                    }
+                    if (sink.equals("none")) {
+                        Path dir = Files.createTempDirectory("bench-pipeline-");
+                        pipeline = new PipelineBench(SCHEMA, sandbox, sdk, pipelineRows, dir);
+                        System.out.printf(Locale.ROOT, "# one CSV file (%d rows, %.0f MB) -> null sink, %d records/request, window %d requests:"
+                                + " sdk-limit = SDK with pre-encoded rows, raw-loop = read+map+encode+SDK on one thread, LoadJob = service layer%n",
+                                pipelineRows, pipeline.csvBytes() / 1e6, PipelineBench.RECORDS_PER_REQUEST, PipelineBench.MAX_INFLIGHT_REQUESTS);
+                        try {
+                            pipeline.runAll(quick ? 1 : 2);
+                        } finally {
+                            deleteTree(dir);
                         }
                     }
                     if (sink.equals("durable")) {
@@ -145,8 +159,24 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "durable_per_stream_records_per_s=%.0f (proto batch, 1 stream, 100 B)%n",
                 find(results, new Config("durable", "proto", true, 1, 100)).recordsPerSecond());
         System.out.printf(Locale.ROOT, "paced_15000_single_json_ack_p50_ms=%.1f p99_ms=%.1f%n", pacedP50, pacedP99);
+        for (var format : List.of(dev.zerobus.console.ingest.RecordFormat.JSON, dev.zerobus.console.ingest.RecordFormat.PROTO)) {
+            for (int streams : new int[] {1, 4}) {
+                double a = pipeline.find("sdk-limit", format, streams).recordsPerSecond();
+                double b = pipeline.find("raw-loop", format, streams).recordsPerSecond();
+                double c = pipeline.find("LoadJob", format, streams).recordsPerSecond();
+                System.out.printf(Locale.ROOT, "pipeline %s %d stream%s (best of runs): service_vs_raw=%.2f service_vs_limit=%.2f raw_vs_limit=%.2f"
+                        + " (records/s sdk-limit %s, raw-loop %s, LoadJob %s)%n",
+                        format.name().toLowerCase(Locale.ROOT), streams, streams == 1 ? "" : "s", c / b, c / a, b / a,
+                        pipeline.range("sdk-limit", format, streams), pipeline.range("raw-loop", format, streams),
+                        pipeline.range("LoadJob", format, streams));
+            }
+        }
         System.out.printf(Locale.ROOT, "elapsed_s=%.0f%n", (System.nanoTime() - started) / 1e9);
         System.out.printf(Locale.ROOT, "durable_vs_null_ratio=%.2f%n", durable / none);
+        var proto = dev.zerobus.console.ingest.RecordFormat.PROTO;
+        double service = pipeline.find("LoadJob", proto, 4).recordsPerSecond();
+        System.out.printf(Locale.ROOT, "service_vs_raw_ratio=%.2f%n", service / pipeline.find("raw-loop", proto, 4).recordsPerSecond());
+        System.out.printf(Locale.ROOT, "service_vs_limit_ratio=%.2f%n", service / pipeline.find("sdk-limit", proto, 4).recordsPerSecond());
     }
 
     /** Batch, 4 streams, ~100 B: JSON and proto together. */
@@ -294,6 +324,12 @@ public final class IngestBench {
         long[] sorted;
         synchronized (latencies) { sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray(); }
         return new long[] {percentile(sorted, 0.5), percentile(sorted, 0.99)};
+    }
+
+    static void deleteTree(Path dir) throws java.io.IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+        }
     }
 
     private static long percentile(long[] sorted, double p) {
