@@ -1,0 +1,32 @@
+package dev.zerobus.console.ui.stream;
+
+import dev.zerobus.console.ingest.IngestEvent;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** An event of one stream of an ingestion ({@code stream} counts from 1), as the event log lists it. */
+public record EventRow(int stream, IngestEvent event) {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    public String time() {
+        return TIME.format(LocalTime.ofInstant(event.at(), ZoneId.systemDefault()));
+    }
+
+    public boolean isProblem() {
+        return event.kind() == IngestEvent.Kind.ERROR || event.explanation() != null;
+    }
+
+    public boolean matches(String filter) {
+        if (filter == null || filter.isBlank()) return true;
+        String f = filter.strip().toLowerCase(java.util.Locale.ROOT);
+        return line().toLowerCase(java.util.Locale.ROOT).contains(f);
+    }
+
+    /** One line of the exported log; never carries record contents (events don't). */
+    public String line() {
+        var e = event.explanation();
+        String why = e == null ? "" : "  | cause: " + e.cause() + "  | fix: " + e.fix();
+        return event.at() + "  stream " + stream + "  " + event.kind() + "  " + event.message() + why;
+    }
+}
