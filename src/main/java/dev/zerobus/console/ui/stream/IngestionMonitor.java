@@ -109,7 +109,7 @@ final class IngestionMonitor {
         for (int i = 0; i < sessions.size(); i++) {
             IngestionSession s = sessions.get(i);
             List<IngestEvent> all = s.metrics().events();
-            int from = all.lastIndexOf(lastEventSeen.get(s)) + 1;
+            int from = firstUnseen(all, lastEventSeen.get(s));
             for (IngestEvent e : all.subList(from, all.size())) fresh.add(new EventRow(i + 1, e));
             if (!all.isEmpty()) lastEventSeen.put(s, all.getLast());
         }
@@ -119,6 +119,16 @@ final class IngestionMonitor {
             if (row.isProblem()) lastProblem = row;
         }
         events.addAll(fresh);
+    }
+
+    /** After the last event seen; if the ring dropped it, after its time. */
+    private static int firstUnseen(List<IngestEvent> all, @Nullable IngestEvent seen) {
+        if (seen == null) return 0;
+        int at = all.lastIndexOf(seen);
+        if (at >= 0) return at + 1;
+        int from = 0;
+        while (from < all.size() && !all.get(from).at().isAfter(seen.at())) from++;
+        return from;
     }
 
     private StreamStats summarize(List<MetricsSnapshot> s, @Nullable LoadProgress load) {
