@@ -15,7 +15,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The ledger view: what each stream has not had ACKed yet, plus the requests seen leaving it lately (durable, or
- * failed when their stream failed). Reads run on {@code background}, one at a time; rows change on {@code fx}.
+ * failed when their stream failed). Reads and the diff run on {@code background}, one at a time (a full window holds
+ * thousands of requests); only the rows shown go to {@code fx}.
  */
 final class LedgerTracker {
     static final int RECENT_KEPT = 200;
@@ -26,7 +27,7 @@ final class LedgerTracker {
     private final AtomicBoolean reading = new AtomicBoolean();
     private final ObservableList<LedgerRow> rows = FXCollections.observableArrayList();
     private final ArrayDeque<LedgerRow> recent = new ArrayDeque<>();
-    private List<LedgerRow> previous = List.of();
+    private volatile List<LedgerRow> previous = List.of();
 
     LedgerTracker(Executor background, Executor fx) {
         this.background = background;
@@ -38,21 +39,23 @@ final class LedgerTracker {
     void refresh(List<IngestionSession> sessions) {
         if (!reading.compareAndSet(false, true)) return;
         background.execute(() -> {
-            List<LedgerRow> now = new ArrayList<>();
-            List<SessionState> states = new ArrayList<>();
             try {
+                List<LedgerRow> now = new ArrayList<>();
+                List<SessionState> states = new ArrayList<>();
                 for (int i = 0; i < sessions.size(); i++) {
                     states.add(sessions.get(i).state());
                     for (var e : sessions.get(i).unacked()) now.add(LedgerRow.of(i + 1, e));
                 }
+                List<LedgerRow> shown = update(now, states);
+                fx.execute(() -> rows.setAll(shown));
             } finally {
                 reading.set(false);
             }
-            fx.execute(() -> update(now, states));
         });
     }
 
-    private void update(List<LedgerRow> now, List<SessionState> states) {
+    /** Background thread, one call at a time (guarded by {@code reading}). */
+    private List<LedgerRow> update(List<LedgerRow> now, List<SessionState> states) {
         Set<String> present = new HashSet<>();
         for (LedgerRow r : now) present.add(key(r));
         for (LedgerRow old : previous) {
@@ -65,7 +68,7 @@ final class LedgerTracker {
         previous = now;
         List<LedgerRow> shown = new ArrayList<>(now.reversed().subList(0, Math.min(now.size(), UNACKED_SHOWN)));
         shown.addAll(recent);
-        rows.setAll(shown);
+        return shown;
     }
 
     private static String key(LedgerRow r) {

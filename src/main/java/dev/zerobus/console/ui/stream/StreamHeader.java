@@ -35,7 +35,7 @@ final class StreamHeader extends VBox {
         selector.valueProperty().bindBidirectional(model.selectedProperty());
         selector.setCellFactory(list -> new IngestionCell());
         selector.setButtonCell(new IngestionCell());
-        selector.setPrefWidth(380);
+        selector.setPrefWidth(440);
         selector.setTooltip(new Tooltip("Current and recent ingestions of this window"));
         var badge = new Label();
         badge.setId("stream-state");

@@ -24,8 +24,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class StreamView extends StackPane {
     private static final String CSS = Objects.requireNonNull(StreamView.class.getResource("stream.css")).toExternalForm();
     private final TabPane tabs = new TabPane();
+    private final StreamViewModel model;
 
     public StreamView(StreamViewModel model, VerifyModel verify, SessionFiles files, Runnable runVerify, Runnable showRecords) {
+        this.model = model;
         setId("stream-pane");
         getStylesheets().add(CSS);
         getStyleClass().add("stream-pane");
@@ -61,6 +63,10 @@ public final class StreamView extends StackPane {
         files.openedProperty().subscribe(bundle -> {
             if (bundle != null && getScene() != null) BundleViewer.show(getScene().getWindow(), bundle);
         });
+    }
+
+    StreamViewModel model() {
+        return model;
     }
 
     /** Brings the Verify tab to the front (Verify was pressed). */

@@ -48,6 +48,7 @@ public final class StreamViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failedMessage = new ReadOnlyBooleanWrapper();
     private @Nullable IngestionMonitor shown;
+    private long longestSampleNanos;
 
     public StreamViewModel(ObservableList<ActiveIngestion> ingestions, Executor background, Executor fx) {
         this.ingestions = ingestions;
@@ -97,7 +98,14 @@ public final class StreamViewModel {
 
     /** Samples every ingestion still running: counters of all of them move even when not on show. */
     public void sample() {
+        long start = System.nanoTime();
         for (IngestionMonitor m : monitors.values()) m.sample();
+        longestSampleNanos = Math.max(longestSampleNanos, System.nanoTime() - start);
+    }
+
+    /** The longest {@link #sample()} so far: what sampling costs the FX thread. */
+    long longestSampleMillis() {
+        return longestSampleNanos / 1_000_000;
     }
 
     /** Waits until everything sent on the selected ingestion's streams is durable. */
