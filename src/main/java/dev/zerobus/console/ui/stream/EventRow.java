@@ -9,6 +9,16 @@ import java.time.format.DateTimeFormatter;
 public record EventRow(int stream, IngestEvent event) {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
 
+    /** Every event the sessions still hold, by time: for the bundle, which must not wait for the next sample. */
+    static java.util.List<EventRow> allOf(java.util.List<dev.zerobus.console.ingest.IngestionSession> sessions) {
+        var rows = new java.util.ArrayList<EventRow>();
+        for (int i = 0; i < sessions.size(); i++) {
+            for (IngestEvent e : sessions.get(i).metrics().events()) rows.add(new EventRow(i + 1, e));
+        }
+        rows.sort(java.util.Comparator.comparing(r -> r.event().at()));
+        return rows;
+    }
+
     public String time() {
         return TIME.format(LocalTime.ofInstant(event.at(), ZoneId.systemDefault()));
     }

@@ -74,7 +74,7 @@ final class IngestionMonitor {
         }
         boolean allTerminal = !sessions.isEmpty() && snapshots.stream().allMatch(m -> m.state().isTerminal())
                 && (load == null || load.done());
-        if (samples % SAMPLES_PER_POINT == 0 || allTerminal) {
+        if (samples % SAMPLES_PER_POINT == 1 || allTerminal) { // the first sample too: the log is not empty for a second
             takePoint(snapshots);
             readEvents(sessions);
             ledger.refresh(sessions);

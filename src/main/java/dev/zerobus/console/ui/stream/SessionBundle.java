@@ -34,6 +34,13 @@ public final class SessionBundle {
 
     private SessionBundle() {}
 
+    /** A readable zip that Save session did not write. */
+    static final class NotABundleException extends IOException {
+        NotABundleException(String file) {
+            super(file + " is not a session bundle: it has no profile.json or events.log.");
+        }
+    }
+
     public static void write(Path zip, Content content) throws IOException {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("README.txt", readme(content));
@@ -67,7 +74,7 @@ public final class SessionBundle {
             }
         }
         if (!files.containsKey("profile.json") || !files.containsKey("events.log")) {
-            throw new IOException(zip.getFileName() + " is not a session bundle (no profile.json or events.log)");
+            throw new NotABundleException(zip.getFileName().toString());
         }
         return files;
     }

@@ -22,7 +22,7 @@ public final class StreamPane {
         var files = new SessionFiles(model, () -> {
             ActiveIngestion selected = model.selectedProperty().get();
             return selected == null ? null : new SessionBundle.Content(selected, profileOf(selected, context), model.stats().get(),
-                    java.util.List.copyOf(model.events()), java.util.List.copyOf(verify.rows()));
+                    EventRow.allOf(selected.sessions()), java.util.List.copyOf(verify.rows()));
         }, context.background(), context.fx());
         var view = new StreamView[1];
         Runnable runVerify = () -> {

@@ -19,6 +19,7 @@ final class StreamProblems {
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) e = e.getCause();
         if (e instanceof IngestException ie) return ie.explanation().cause() + " " + ie.explanation().fix();
         if (e instanceof CatalogException ce) return ce.problem().message() + " " + ce.problem().fix();
+        if (e instanceof SessionBundle.NotABundleException) return e.getMessage() + " Open a .zip written by Save session….";
         log.warn("Stream pane command failed", e);
         if (e instanceof IOException) {
             return "Could not read or write the file. Check that the folder exists and is writable, then try again.";

@@ -25,9 +25,11 @@ public final class StreamView extends StackPane {
     private static final String CSS = Objects.requireNonNull(StreamView.class.getResource("stream.css")).toExternalForm();
     private final TabPane tabs = new TabPane();
     private final StreamViewModel model;
+    private final SessionFiles files;
 
     public StreamView(StreamViewModel model, VerifyModel verify, SessionFiles files, Runnable runVerify, Runnable showRecords) {
         this.model = model;
+        this.files = files;
         setId("stream-pane");
         getStylesheets().add(CSS);
         getStyleClass().add("stream-pane");
@@ -67,6 +69,10 @@ public final class StreamView extends StackPane {
 
     StreamViewModel model() {
         return model;
+    }
+
+    SessionFiles files() {
+        return files;
     }
 
     /** Brings the Verify tab to the front (Verify was pressed). */

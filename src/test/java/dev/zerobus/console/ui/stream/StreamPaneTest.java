@@ -119,6 +119,32 @@ class StreamPaneTest {
         UiTestSupport.waitUntil(LONG, () -> text(robot, "#stream-state").equals("Closed"));
         assertThat(text(robot, "#stream-message")).startsWith("Closed");
         assertThat(robot.lookup("#stream-flush").queryButton().isDisabled()).isTrue();
+        assertThat(context.shortcuts().all()).extracting(s -> s.keys().getName() + " " + s.description()).contains(
+                "Shift+Shortcut+F Flush the selected stream(s)", "Shift+Shortcut+V Verify: read the table back",
+                "Shortcut+P Pause or resume the selected load");
+    }
+
+    @Test
+    void savesTheSessionWithoutTheSecretAndOpensItReadOnly(FxRobot robot) throws Exception {
+        var session = IngestionSession.open(SessionOptions.json(context.activeProfile().get(), StreamFixtures.TABLE), new dev.zerobus.console.ingest.SessionListener() {});
+        session.ingest("{\"device_name\":\"bundle-1\",\"temp\":20}", 0);
+        session.flush();
+        robot.interact(() -> context.ingestions().add(new ActiveIngestion("Composer", table(), Instant.now(), null, session, -1)));
+        UiTestSupport.waitUntil(LONG, () -> text(robot, "#stream-acked").equals("1"));
+        StreamView pane = robot.lookup("#stream-pane").queryAs(StreamView.class);
+        Path zip = dir.resolve("session.zip");
+
+        robot.interact(() -> pane.files().saveBundle(zip));
+        UiTestSupport.waitUntil(LONG, () -> text(robot, "#stream-message").startsWith("Saved the session to session.zip"));
+        robot.interact(() -> pane.files().openBundle(zip));
+        UiTestSupport.waitUntil(LONG, () -> robot.lookup("#bundle-profile-json").tryQuery().isPresent());
+
+        var profile = robot.lookup("#bundle-profile-json").queryAs(javafx.scene.control.TextArea.class);
+        assertThat(profile.isEditable()).isFalse();
+        assertThat(profile.getText()).contains("\"clientId\"").doesNotContain(sandbox.endpoints().clientSecret());
+        assertThat(robot.lookup("#bundle-events-log").queryAs(javafx.scene.control.TextArea.class).getText()).contains("OPENED");
+        robot.interact(() -> profile.getScene().getWindow().hide());
+        session.close();
     }
 
     @Test
@@ -129,7 +155,8 @@ class StreamPaneTest {
         StreamFixtures.start(context, "verify.csv", table(), job, before).get(2, TimeUnit.MINUTES);
         UiTestSupport.waitUntil(LONG, () -> text(robot, "#stream-state").equals("Load finished"));
 
-        robot.clickOn("#stream-verify");
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.V)
+                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
         UiTestSupport.waitUntil(LONG, () -> text(robot, "#stream-verify-summary").startsWith("+1,200 rows since the session began"));
         TableView<?> rows = robot.lookup("#stream-verify-rows").queryAs(TableView.class);
         assertThat(rows.getItems()).hasSize(VerifyModel.LAST_ROWS);
