@@ -16,7 +16,7 @@ final class CounterTiles extends HBox {
         getChildren().setAll(
                 tile("sent", "Sent", stats, s -> Formats.count(s.recordsSent()), s -> "last offset " + Formats.offset(s.lastOffsetSent()),
                         "Records handed to the stream(s) and the last offset the SDK gave out."),
-                tile("acked", "Durable (ACKed)", stats, s -> Formats.count(s.recordsAcked()), s -> "watermark " + Formats.offset(s.ackedOffset()),
+                tile("acked", "Durable", stats, s -> Formats.count(s.recordsAcked()), s -> "watermark " + Formats.offset(s.ackedOffset()),
                         "Records the service committed to the table; the watermark is the highest offset ACKed (cumulative)."),
                 tile("inflight", "In flight", stats, s -> Formats.count(s.recordsInFlight()), s -> s.streams() + " stream(s)",
                         "Sent and not yet durable."),
@@ -26,7 +26,7 @@ final class CounterTiles extends HBox {
                         "Successful recoveries, and every error seen (see Problems)."),
                 tile("failed", "Failed", stats, s -> Formats.count(s.recordsFailed()), s -> s.load() == null ? "records" : Formats.count(s.load().failed()) + " bad rows",
                         "Records that will not land: the stream stopped on a non-retryable error, or a row did not fit the table."),
-                tile("latency", "ACK latency p50 / p99", stats, s -> Formats.millis(s.latencyP50()) + " / " + Formats.millis(s.latencyP99()),
+                tile("latency", "Latency p50 / p99", stats, s -> Formats.millis(s.latencyP50()) + " / " + Formats.millis(s.latencyP99()),
                         s -> "send to durable ACK", "Time from sending a request to its durability ACK, over the last second."),
                 tile("elapsed", "Elapsed", stats, s -> Formats.elapsed(s.elapsed()), s -> s.badge().text().toLowerCase(java.util.Locale.ROOT),
                         "Time since the ingestion began."));
@@ -48,6 +48,7 @@ final class CounterTiles extends HBox {
         box.setAlignment(Pos.TOP_LEFT);
         box.getStyleClass().add("counter-tile");
         Tooltip.install(box, new Tooltip(help));
+        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // numbers are never cut; the row has room for eight
         HBox.setHgrow(box, Priority.ALWAYS);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;

@@ -27,6 +27,7 @@ final class Formats {
     static String millis(Duration d) {
         if (d.isZero()) return "—";
         double ms = d.toNanos() / 1e6;
+        if (ms >= 1000) return String.format(Locale.ROOT, "%.2f s", ms / 1000);
         return String.format(Locale.ROOT, ms < 10 ? "%.1f ms" : "%,.0f ms", ms);
     }
 

@@ -4,6 +4,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** Errors of the selected ingestion, newest first, each with the explainer's cause and fix. */
@@ -47,7 +48,10 @@ final class ProblemsView extends VBox {
             cause.setText(e == null ? row.event().message() : e.cause());
             fix.setText(e == null ? "" : "Fix: " + e.fix());
             fix.setManaged(e != null);
-            box.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+            for (Label label : new Label[] {cause, fix}) {
+                label.prefWidthProperty().bind(getListView().widthProperty().subtract(40));
+                label.setMinHeight(Region.USE_PREF_SIZE);
+            }
             setGraphic(box);
         }
     }

@@ -25,15 +25,18 @@ final class VerifyView extends VBox {
         var busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.visibleProperty().bind(model.runningProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
         var cancel = new Button("Cancel");
         cancel.setId("stream-verify-cancel");
         cancel.visibleProperty().bind(model.runningProperty());
+        cancel.managedProperty().bind(cancel.visibleProperty());
         cancel.setOnAction(event -> model.cancel());
         var summary = new Label();
         summary.setId("stream-verify-summary");
         summary.textProperty().bind(model.summaryProperty());
         summary.getStyleClass().add("verify-summary");
         summary.setWrapText(true);
+        summary.setMaxWidth(Double.MAX_VALUE);
         var problem = new Label();
         problem.setId("stream-verify-problem");
         problem.getStyleClass().add("problem-text");
@@ -44,6 +47,7 @@ final class VerifyView extends VBox {
         rows.setId("stream-verify-rows");
         rows.setPlaceholder(new Label("Press Verify to read the newest rows of the table."));
         rows.getStyleClass().add("dense");
+        rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         model.columns().addListener((ListChangeListener<String>) change -> rows.getColumns().setAll(
                 model.columns().stream().map(name -> EventLogView.column(name, 140, (Map<String, @Nullable String> row) -> {
                     String value = row.get(name);

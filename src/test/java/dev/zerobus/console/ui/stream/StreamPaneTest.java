@@ -101,6 +101,15 @@ class StreamPaneTest {
         assertThat(first.event().explanation()).isNotNull();
         assertThat(first.event().explanation().retryable()).isTrue();
         assertThat(robot.lookup(first.event().explanation().cause()).tryQuery()).isPresent();
+        dev.zerobus.console.ui.Screenshots.save(window.getScene(), "stream-problems-light");
+    }
+
+    @Test
+    void saysWhatToDoWhenNothingIsStreaming(FxRobot robot) {
+        assertThat(robot.lookup("#stream-empty").query().isVisible()).isTrue();
+        dev.zerobus.console.ui.Screenshots.save(window.getScene(), "stream-empty-light");
+        robot.clickOn("#stream-go-records");
+        UiTestSupport.waitUntil(LONG, () -> "records".equals(context.selectedPane().get()));
     }
 
     @Test
@@ -161,5 +170,6 @@ class StreamPaneTest {
         TableView<?> rows = robot.lookup("#stream-verify-rows").queryAs(TableView.class);
         assertThat(rows.getItems()).hasSize(VerifyModel.LAST_ROWS);
         assertThat(rows.getColumns()).extracting(c -> c.getText()).containsExactly("device_name", "temp", "humidity", "ts");
+        dev.zerobus.console.ui.Screenshots.save(window.getScene(), "stream-verify-light");
     }
 }
