@@ -13,6 +13,7 @@ public record LedgerRow(int stream, long offset, long sourceIndex, int count, Le
     }
 
     public String rows() {
-        return count == 1 ? "row " + (sourceIndex + 1) : "rows " + (sourceIndex + 1) + "–" + (sourceIndex + count);
+        return count == 1 ? "row " + Formats.count(sourceIndex + 1)
+                : "rows " + Formats.count(sourceIndex + 1) + "–" + Formats.count(sourceIndex + count);
     }
 }

@@ -13,10 +13,11 @@ import javafx.scene.layout.VBox;
 /** The ACK ledger: requests not yet durable (newest first), then those seen becoming durable or failing lately. */
 final class LedgerView extends VBox {
     LedgerView(StreamViewModel model) {
-        var note = new Label("Each row is one request (a record or a batch) with its offset on its stream. In flight: sent, "
-                + "waiting for the durability ACK. Re-sent: sent again after a recovery. Durable: committed to the table.");
+        var note = new Label("One row per request (a record or a batch) at its offset on its stream. In flight: waiting for "
+                + "the durability ACK · re-sent: sent again after a recovery · durable: committed to the table.");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
+        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         var table = new TableView<LedgerRow>(model.ledger());
         table.setId("stream-ledger");
         var state = new TableColumn<LedgerRow, String>("State");

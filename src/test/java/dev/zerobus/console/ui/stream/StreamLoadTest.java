@@ -118,6 +118,9 @@ class StreamLoadTest {
             Screenshots.save(scene, "stream-load-light");
             robot.interact(() -> Theme.DARK.apply(scene));
             Screenshots.save(scene, "stream-load-dark");
+            robot.clickOn("#stream-tab-ack-ledger");
+            UiTestSupport.waitUntil(LONG, () -> !pane.model().ledger().isEmpty());
+            Screenshots.save(scene, "stream-ledger-dark");
         } finally {
             robot.interact(() -> Theme.LIGHT.apply(scene));
             job.cancel();
