@@ -1,0 +1,42 @@
+package dev.zerobus.console.ui.stream;
+
+import dev.zerobus.console.ingest.IngestEvent;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** An event of one stream of an ingestion ({@code stream} counts from 1), as the event log lists it. */
+public record EventRow(int stream, IngestEvent event) {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
+
+    /** Every event the sessions still hold, by time: for the bundle, which must not wait for the next sample. */
+    static java.util.List<EventRow> allOf(java.util.List<dev.zerobus.console.ingest.IngestionSession> sessions) {
+        var rows = new java.util.ArrayList<EventRow>();
+        for (int i = 0; i < sessions.size(); i++) {
+            for (IngestEvent e : sessions.get(i).metrics().events()) rows.add(new EventRow(i + 1, e));
+        }
+        rows.sort(java.util.Comparator.comparing(r -> r.event().at()));
+        return rows;
+    }
+
+    public String time() {
+        return TIME.format(LocalTime.ofInstant(event.at(), ZoneId.systemDefault()));
+    }
+
+    public boolean isProblem() {
+        return event.kind() == IngestEvent.Kind.ERROR || event.explanation() != null;
+    }
+
+    public boolean matches(String filter) {
+        if (filter == null || filter.isBlank()) return true;
+        String f = filter.strip().toLowerCase(java.util.Locale.ROOT);
+        return line().toLowerCase(java.util.Locale.ROOT).contains(f);
+    }
+
+    /** One line of the exported log; never carries record contents (events don't). */
+    public String line() {
+        var e = event.explanation();
+        String why = e == null ? "" : "  | cause: " + e.cause() + "  | fix: " + e.fix();
+        return event.at() + "  stream " + stream + "  " + event.kind() + "  " + event.message() + why;
+    }
+}

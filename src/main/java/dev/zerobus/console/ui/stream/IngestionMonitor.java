@@ -1,0 +1,154 @@
+package dev.zerobus.console.ui.stream;
+
+import dev.zerobus.console.ingest.IngestEvent;
+import dev.zerobus.console.ingest.IngestionSession;
+import dev.zerobus.console.ingest.LoadProgress;
+import dev.zerobus.console.ingest.MetricsSnapshot;
+import dev.zerobus.console.ingest.SessionState;
+import dev.zerobus.console.ui.ActiveIngestion;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Samples one ingestion's sessions: {@link #sample()} runs ~10 times a second on the FX thread and is the only
+ * caller of their {@code metrics().snapshot()} (rates are since the previous call). Counters update every sample;
+ * chart points, latency and the event log once a second. The ledger is read off the FX thread (it takes the
+ * session's lock, which a blocked send or a flush holds).
+ */
+final class IngestionMonitor {
+    static final int CHART_POINTS = 300; // five minutes of 1-second points
+    private static final int SAMPLES_PER_POINT = 10;
+
+    private final ActiveIngestion ingestion;
+    private final LedgerTracker ledger;
+    private final Map<IngestionSession, IngestEvent> lastEventSeen = new IdentityHashMap<>();
+    private final ObservableList<RatePoint> points = FXCollections.observableArrayList();
+    private final ObservableList<EventRow> events = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<StreamStats> stats = new ReadOnlyObjectWrapper<>(StreamStats.EMPTY);
+    private int samples;
+    private long pointNanos = System.nanoTime();
+    private long pointAcked;
+    private long pointBytes;
+    private Duration windowP50 = Duration.ZERO;
+    private Duration windowP99 = Duration.ZERO;
+    private RatePoint lastPoint = new RatePoint(0, 0, 0);
+    private Duration shownP50 = Duration.ZERO;
+    private Duration shownP99 = Duration.ZERO;
+    private @Nullable EventRow lastRetry;
+    private @Nullable EventRow lastProblem;
+    private boolean finished;
+
+    IngestionMonitor(ActiveIngestion ingestion, Executor background, Executor fx) {
+        this.ingestion = ingestion;
+        this.ledger = new LedgerTracker(background, fx);
+    }
+
+    ActiveIngestion ingestion() { return ingestion; }
+    ObservableList<RatePoint> points() { return points; }
+    ObservableList<EventRow> events() { return events; }
+    ObservableList<LedgerRow> ledger() { return ledger.rows(); }
+    ReadOnlyObjectProperty<StreamStats> stats() { return stats.getReadOnlyProperty(); }
+    /** True once every stream is closed or failed and the last numbers were taken: sampling stops. */
+    boolean isFinished() { return finished; }
+
+    void sample() {
+        if (finished) return;
+        List<IngestionSession> sessions = ingestion.sessions();
+        List<MetricsSnapshot> snapshots = new ArrayList<>(sessions.size());
+        for (IngestionSession s : sessions) snapshots.add(s.metrics().snapshot());
+        LoadProgress load = ingestion.job() == null ? null : ingestion.job().progress();
+        samples++;
+        for (MetricsSnapshot m : snapshots) {
+            windowP50 = max(windowP50, m.latencyP50());
+            windowP99 = max(windowP99, m.latencyP99());
+        }
+        boolean allTerminal = !sessions.isEmpty() && snapshots.stream().allMatch(m -> m.state().isTerminal())
+                && (load == null || load.done());
+        if (samples % SAMPLES_PER_POINT == 1 || allTerminal) { // the first sample too: the log is not empty for a second
+            takePoint(snapshots);
+            readEvents(sessions);
+            ledger.refresh(sessions);
+        }
+        stats.set(summarize(snapshots, load));
+        finished = allTerminal;
+    }
+
+    private void takePoint(List<MetricsSnapshot> snapshots) {
+        long now = System.nanoTime();
+        long acked = snapshots.stream().mapToLong(MetricsSnapshot::recordsAcked).sum();
+        long bytes = snapshots.stream().mapToLong(MetricsSnapshot::bytesSent).sum();
+        double seconds = Math.max(1e-3, (now - pointNanos) / 1e9);
+        double at = Duration.between(ingestion.started(), Instant.now()).toMillis() / 1000.0;
+        lastPoint = new RatePoint(at, (acked - pointAcked) / seconds, (bytes - pointBytes) / seconds);
+        points.add(lastPoint);
+        if (points.size() > CHART_POINTS) points.remove(0, points.size() - CHART_POINTS);
+        pointNanos = now;
+        pointAcked = acked;
+        pointBytes = bytes;
+        if (!windowP99.isZero()) {
+            shownP50 = windowP50;
+            shownP99 = windowP99;
+        }
+        windowP50 = Duration.ZERO;
+        windowP99 = Duration.ZERO;
+    }
+
+    /** Appends what each session logged since the last read (its ring keeps the newest 2,000). */
+    private void readEvents(List<IngestionSession> sessions) {
+        List<EventRow> fresh = new ArrayList<>();
+        for (int i = 0; i < sessions.size(); i++) {
+            IngestionSession s = sessions.get(i);
+            List<IngestEvent> all = s.metrics().events();
+            int from = firstUnseen(all, lastEventSeen.get(s));
+            for (IngestEvent e : all.subList(from, all.size())) fresh.add(new EventRow(i + 1, e));
+            if (!all.isEmpty()) lastEventSeen.put(s, all.getLast());
+        }
+        fresh.sort((a, b) -> a.event().at().compareTo(b.event().at()));
+        for (EventRow row : fresh) {
+            if (row.event().kind() == IngestEvent.Kind.RETRY) lastRetry = row;
+            if (row.isProblem()) lastProblem = row;
+        }
+        events.addAll(fresh);
+    }
+
+    /** After the last event seen; if the ring dropped it, after its time. */
+    private static int firstUnseen(List<IngestEvent> all, @Nullable IngestEvent seen) {
+        if (seen == null) return 0;
+        int at = all.lastIndexOf(seen);
+        if (at >= 0) return at + 1;
+        int from = 0;
+        while (from < all.size() && !all.get(from).at().isAfter(seen.at())) from++;
+        return from;
+    }
+
+    private StreamStats summarize(List<MetricsSnapshot> s, @Nullable LoadProgress load) {
+        List<SessionState> states = s.stream().map(MetricsSnapshot::state).toList();
+        Duration elapsed = Duration.between(ingestion.started(), Instant.now());
+        return new StreamStats(StreamBadge.of(states, load), s.size(), sum(s, MetricsSnapshot::recordsSent),
+                sum(s, MetricsSnapshot::recordsAcked), sum(s, MetricsSnapshot::recordsInFlight),
+                sum(s, MetricsSnapshot::recordsFailed), sum(s, MetricsSnapshot::recordsResent),
+                sum(s, MetricsSnapshot::lastOffsetSent), sum(s, MetricsSnapshot::ackedOffset),
+                sum(s, MetricsSnapshot::retries), sum(s, MetricsSnapshot::recoveries), sum(s, MetricsSnapshot::errors),
+                lastPoint.recordsPerSecond(), lastPoint.bytesPerSecond(), shownP50, shownP99, elapsed, load,
+                lastRetry, lastProblem);
+    }
+
+    /** Offsets are per stream; over several streams the sum is "how far", which is what the tile shows. */
+    private static long sum(List<MetricsSnapshot> s, java.util.function.ToLongFunction<MetricsSnapshot> f) {
+        return s.isEmpty() ? 0 : s.stream().mapToLong(f).sum();
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
+    }
+}

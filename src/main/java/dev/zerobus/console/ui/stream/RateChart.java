@@ -1,0 +1,72 @@
+package dev.zerobus.console.ui.stream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * One rate over the last five minutes (1-second points) with the per-stream limit as a dashed reference line
+ * (series 1, styled in stream.css). Redrawn once a second, when a point arrives; animation is off.
+ */
+final class RateChart extends VBox {
+    private final NumberAxis x = new NumberAxis();
+    private final NumberAxis y = new NumberAxis();
+    private final XYChart.Series<Number, Number> rate = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> limit = new XYChart.Series<>();
+    private final ToDoubleFunction<RatePoint> value;
+    private final ToDoubleFunction<StreamStats> limitOf;
+    private final ObservableValue<StreamStats> stats;
+
+    RateChart(String id, String title, ObservableList<RatePoint> points, ObservableValue<StreamStats> stats,
+              ToDoubleFunction<RatePoint> value, ToDoubleFunction<StreamStats> limitOf, java.util.function.Function<StreamStats, String> caption) {
+        this.value = value;
+        this.limitOf = limitOf;
+        this.stats = stats;
+        x.setAutoRanging(false);
+        x.setLabel("seconds since start");
+        x.setTickUnit(30);
+        y.setForceZeroInRange(true);
+        var chart = new LineChart<>(x, y);
+        chart.setId(id);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        chart.getData().setAll(List.of(rate, limit));
+        chart.getStyleClass().add("rate-chart");
+        chart.setMinHeight(150);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        var heading = new Label(title);
+        heading.getStyleClass().add("section-title");
+        var now = new Label();
+        now.setId(id + "-caption");
+        now.getStyleClass().add("muted");
+        now.textProperty().bind(stats.map(caption));
+        getStyleClass().add("rate-chart-box");
+        getChildren().setAll(heading, now, chart);
+        points.addListener((ListChangeListener<RatePoint>) change -> redraw(points));
+        redraw(points);
+    }
+
+    private void redraw(List<RatePoint> points) {
+        double end = points.isEmpty() ? 0 : points.getLast().seconds();
+        double start = Math.max(0, end - IngestionMonitor.CHART_POINTS);
+        double upper = Math.max(start + 60, Math.ceil(end / 10) * 10);
+        x.setLowerBound(start);
+        x.setUpperBound(upper);
+        x.setTickUnit(upper - start > 120 ? 60 : 10);
+        List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
+        for (RatePoint p : points) data.add(new XYChart.Data<>(p.seconds(), value.applyAsDouble(p)));
+        rate.getData().setAll(data);
+        double max = limitOf.applyAsDouble(stats.getValue());
+        limit.getData().setAll(List.of(new XYChart.Data<>(start, max), new XYChart.Data<>(upper, max)));
+    }
+}

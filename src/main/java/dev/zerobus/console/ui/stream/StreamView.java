@@ -1,0 +1,149 @@
+package dev.zerobus.console.ui.stream;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** The Stream pane: header and commands, load progress, counters, rate charts, and tabs for events, ledger, problems, verify. */
+public final class StreamView extends StackPane {
+    private static final String CSS = Objects.requireNonNull(StreamView.class.getResource("stream.css")).toExternalForm();
+    private final TabPane tabs = new TabPane();
+    private final StreamViewModel model;
+    private final SessionFiles files;
+
+    public StreamView(StreamViewModel model, VerifyModel verify, SessionFiles files, Runnable runVerify, Runnable showRecords) {
+        this.model = model;
+        this.files = files;
+        setId("stream-pane");
+        getStylesheets().add(CSS);
+        getStyleClass().add("stream-pane");
+        var header = new StreamHeader(model, new StreamHeader.Actions(runVerify,
+                () -> choose("Save session bundle", "zerobus-session.zip", true, "Session bundle", "*.zip", files::saveBundle),
+                () -> choose("Open session bundle", null, false, "Session bundle", "*.zip", files::openBundle)));
+        var charts = new HBox(16,
+                new RateChart("stream-records-chart", "Records/s", model.points(), model.stats(), RatePoint::recordsPerSecond,
+                        StreamStats::recordsLimit, s -> "now " + Formats.recordsRate(s.recordsPerSecond()) + " · dashed: limit "
+                                + Formats.recordsRate(s.recordsLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")),
+                new RateChart("stream-bytes-chart", "MB/s", model.points(), model.stats(), RatePoint::megabytesPerSecond,
+                        s -> s.bytesLimit() / 1_000_000.0, s -> "now " + Formats.megabytesRate(s.bytesPerSecond()) + " · dashed: limit "
+                                + Formats.megabytesRate(s.bytesLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")));
+        charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
+        charts.setPrefHeight(230);
+        charts.setMinHeight(190);
+        tabs.setId("stream-tabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        var problemsTab = new Tab("Problems", new ProblemsView(model));
+        problemsTab.textProperty().bind(Bindings.size(model.problems()).map(n -> n.intValue() == 0 ? "Problems" : "Problems (" + n + ")"));
+        tabs.getTabs().setAll(new Tab("Events", new EventLogView(model, () -> choose("Export event log", "zerobus-events.log", true,
+                        "Text file", "*.log", files::exportEvents))),
+                new Tab("ACK ledger", new LedgerView(model)), problemsTab, new Tab("Verify", new VerifyView(verify, runVerify)));
+        tabs.getTabs().forEach(t -> t.setId("stream-tab-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-')));
+        problemsTab.setId("stream-tab-problems");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        var content = new VBox(12, header, loadProgress(model), notices(model), new CounterTiles(model.stats()), charts, tabs);
+        content.getStyleClass().add("pane-content");
+        content.visibleProperty().bind(model.hasSelection());
+        var empty = emptyState(showRecords);
+        empty.visibleProperty().bind(model.hasSelection().map(has -> !has));
+        getChildren().setAll(content, empty);
+        files.openedProperty().subscribe(bundle -> {
+            if (bundle != null && getScene() != null) BundleViewer.show(getScene().getWindow(), bundle);
+        });
+    }
+
+    StreamViewModel model() {
+        return model;
+    }
+
+    SessionFiles files() {
+        return files;
+    }
+
+    /** Brings the Verify tab to the front (Verify was pressed). */
+    public void showVerify() {
+        tabs.getSelectionModel().select(3);
+    }
+
+    private static HBox loadProgress(StreamViewModel model) {
+        var bar = new ProgressBar();
+        bar.setId("stream-load-progress");
+        bar.setPrefWidth(260);
+        bar.progressProperty().bind(model.stats().map(s -> s.load() == null ? 0 : s.load().fraction()));
+        var text = new Label();
+        text.setId("stream-load-text");
+        text.getStyleClass().add("muted");
+        text.textProperty().bind(model.stats().map(s -> s.load() == null ? "" : String.format(Locale.ROOT,
+                "Load: %.0f%% · %,d rows read · %,d durable · %,d bad rows%s", s.load().fraction() * 100, s.load().read(),
+                s.load().acked(), s.load().failed(), s.load().done() ? " · finished" : s.load().eta() == null ? ""
+                        : " · about " + Formats.elapsed(s.load().eta()) + " left")));
+        var row = new HBox(10, bar, text);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.visibleProperty().bind(model.stats().map(s -> s.load() != null));
+        row.managedProperty().bind(row.visibleProperty());
+        return row;
+    }
+
+    private static VBox notices(StreamViewModel model) {
+        var warning = new Label();
+        warning.setId("stream-limit-warning");
+        warning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
+        warning.getStyleClass().addAll("notice", "warning-notice");
+        warning.textProperty().bind(model.stats().map(s -> s.limitWarning() == null ? "" : s.limitWarning()));
+        warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        var retry = new Label();
+        retry.setId("stream-last-retry");
+        retry.setGraphic(new FontIcon(Feather.REFRESH_CW));
+        retry.getStyleClass().addAll("notice", "retry-notice");
+        retry.setWrapText(true);
+        retry.textProperty().bind(model.stats().map(s -> s.lastRetry() == null ? "" : "Last retry at " + s.lastRetry().time()
+                + " (stream " + s.lastRetry().stream() + "): " + s.lastRetry().event().message()));
+        retry.visibleProperty().bind(retry.textProperty().isNotEmpty());
+        retry.managedProperty().bind(retry.visibleProperty());
+        return new VBox(6, warning, retry);
+    }
+
+    private static VBox emptyState(Runnable showRecords) {
+        var icon = new FontIcon(Feather.ACTIVITY);
+        icon.getStyleClass().add("empty-icon");
+        var title = new Label("No ingestion yet");
+        title.getStyleClass().add("pane-title");
+        var text = new Label("Start a file import, a generated load or a composer session in the Records pane. Its streams show "
+                + "up here live: offsets, ACKs, retries, rates against the per-stream limits, and a read-back to verify.");
+        text.getStyleClass().add("muted");
+        text.setWrapText(true);
+        text.setMaxWidth(520);
+        var go = new Button("Open the Records pane", new FontIcon(Feather.EDIT_3));
+        go.setId("stream-go-records");
+        go.setOnAction(event -> showRecords.run());
+        var box = new VBox(12, icon, title, text, go);
+        box.setAlignment(Pos.CENTER);
+        box.setId("stream-empty");
+        return box;
+    }
+
+    private void choose(String title, String initialName, boolean save, String what, String pattern, Consumer<Path> action) {
+        var chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        if (initialName != null) chooser.setInitialFileName(initialName);
+        File file = save ? chooser.showSaveDialog(getScene().getWindow()) : chooser.showOpenDialog(getScene().getWindow());
+        if (file != null) action.accept(file.toPath());
+    }
+}
