@@ -11,6 +11,9 @@ import dev.zerobus.console.ui.theme.Theme;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -144,13 +147,22 @@ public final class MainWindow extends BorderPane {
         token.setGraphic(new FontIcon(Feather.KEY));
         var streams = new Label();
         streams.setId("status-streams");
-        streams.textProperty().bind(Bindings.createStringBinding(() -> openStreams() + " open stream(s)", context.ingestions()));
+        // Sessions open and close without the list changing, so the count is sampled (twice a second), like the Stream pane.
+        var refresh = new Timeline(new KeyFrame(javafx.util.Duration.millis(500), e -> streams.setText(openStreamsText())));
+        refresh.setCycleCount(Animation.INDEFINITE);
+        refresh.play();
+        streams.setText(openStreamsText());
         streams.setGraphic(new FontIcon(Feather.ACTIVITY));
         var bar = new HBox(sandbox, token, streams);
         bar.getChildren().forEach(n -> n.getStyleClass().add("status-item"));
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
+    }
+
+    private String openStreamsText() {
+        long open = openStreams();
+        return open + (open == 1 ? " open stream" : " open streams");
     }
 
     private long openStreams() {

@@ -357,7 +357,7 @@ public final class IngestionSession implements AutoCloseable {
             }
         };
         stream = opened;
-        event(Kind.OPENED, "Stream " + streamGeneration + " open");
+        event(Kind.OPENED, streamGeneration == 1 ? "Connected" : "Reconnected (connection " + streamGeneration + ")");
         return opened;
     }
 

@@ -54,7 +54,7 @@ class MainWindowTest {
         assertThat(robot.lookup("#active-profile").queryAs(Label.class).getText()).startsWith("Sandbox (local)  (http://127.0.0.1:");
         assertThat(robot.lookup("#active-table").queryAs(Label.class).getText()).isEqualTo("none selected");
         assertThat(robot.lookup("#status-sandbox").queryAs(Label.class).getText()).isEqualTo("Sandbox running on 127.0.0.1");
-        assertThat(robot.lookup("#status-streams").queryAs(Label.class).getText()).isEqualTo("0 open stream(s)");
+        assertThat(robot.lookup("#status-streams").queryAs(Label.class).getText()).isEqualTo("0 open streams");
     }
 
     @Test
