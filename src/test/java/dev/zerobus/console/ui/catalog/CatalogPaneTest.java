@@ -1,0 +1,159 @@
+package dev.zerobus.console.ui.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.schema.ColumnType;
+import dev.zerobus.console.schema.TableColumn;
+import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PulseProbe;
+import dev.zerobus.console.ui.UiTestSupport;
+import dev.zerobus.console.ui.theme.Theme;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeCell;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class CatalogPaneTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TempDir static Path dir;
+    static SandboxWorkspace sandbox;
+    AppContext context;
+    CatalogViewModel model;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        context = UiTestSupport.context(sandbox, dir.resolve("config"));
+        model = new CatalogViewModel(context);
+        var scene = new Scene(new CatalogView(model), 1200, 780);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void browsesToAllTypesAndShowsItsGeneratedProto(FxRobot robot) {
+        robot.interact(model::refresh);
+        robot.doubleClickOn(cell(robot, "main"));
+        robot.doubleClickOn(cell(robot, "default"));
+        robot.clickOn(cell(robot, "all_types"));
+
+        UiTestSupport.waitUntil(PATIENCE, () -> protoText(robot).contains("message all_types"));
+        assertThat(protoText(robot)).contains("c_array_struct", "map<string, int32> c_map");
+        assertThat(robot.lookup("#table-writable").queryAs(Label.class).getText()).isEqualTo("Ready for Zerobus");
+        assertThat(context.activeTable().get().fullName()).isEqualTo("main.default.all_types");
+        assertThat(context.settings().get(CatalogViewModel.LAST_TABLE, "")).isEqualTo("main.default.all_types");
+    }
+
+    @Test
+    void reselectsTheRememberedTableOnStart(FxRobot robot) {
+        context.settings().put(CatalogViewModel.LAST_TABLE, "main.default.sensor_readings");
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
+        assertThat(model.tableProperty().get().fullName()).isEqualTo("main.default.sensor_readings");
+    }
+
+    @Test
+    void flagsAColumnThatProtoCannotCarry(FxRobot robot) {
+        var browser = context.browser(context.activeProfile().get());
+        browser.createTable("main", "default", "with_decimal", List.of(
+                new TableColumn("id", ColumnType.of(ColumnType.Kind.LONG), false),
+                new TableColumn("price", new ColumnType.Decimal(10, 2), true)));
+        try {
+            robot.interact(model::refresh);
+            UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+            robot.interact(() -> model.reveal("main.default.with_decimal"));
+
+            UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#unsupported-price").tryQuery().isPresent());
+            assertThat(robot.lookup("#unsupported-price").queryLabeled().getText()).contains("DECIMAL has no protobuf mapping");
+            assertThat(robot.lookup("#table-writable").queryAs(Label.class).getText()).isEqualTo("Cannot take Zerobus streams");
+        } finally {
+            browser.deleteTable("main.default.with_decimal");
+        }
+    }
+
+    @Test
+    void schemaCheckReportsAMissingColumn(FxRobot robot) {
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+        robot.interact(() -> model.reveal("main.default.sensor_readings"));
+        UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
+
+        robot.clickOn("#tab-check");
+        robot.interact(() -> robot.lookup("#check-input").queryAs(TextArea.class).setText("{\"temp\": 21, \"humidity\": 40}"));
+        robot.clickOn("#check-run");
+
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.check().findings().isEmpty());
+        assertThat(model.check().findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("Missing");
+            assertThat(f.path()).isEqualTo("device_name");
+        });
+        assertThat(robot.lookup("#check-summary").queryAs(Label.class).getText()).startsWith("1 difference(s)");
+    }
+
+    @Test
+    void staysResponsiveDuringASlowCatalogCallAndCancelStopsIt(FxRobot robot) {
+        var probe = new PulseProbe();
+        sandbox.faults().catalogDelay(Duration.ofSeconds(2));
+        try {
+            robot.interact(probe::start);
+            robot.clickOn("#catalog-refresh");
+            UiTestSupport.waitUntil(PATIENCE, () -> model.busyProperty().get());
+            UiTestSupport.waitUntil(PATIENCE, () -> !model.busyProperty().get());
+            assertThat(model.roots()).extracting(CatalogNode::name).contains("main");
+
+            robot.clickOn("#catalog-refresh");
+            UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#catalog-cancel").query().isVisible());
+            long cancelledAt = System.nanoTime();
+            robot.clickOn("#catalog-cancel");
+            UiTestSupport.waitUntil(PATIENCE, () -> !model.busyProperty().get());
+
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofMillis(1500));
+            assertThat(model.roots()).isEmpty();
+            assertThat(model.statusProperty().get()).isEqualTo("Cancelled.");
+            robot.interact(probe::stop);
+            assertThat(probe.maxGapMillis()).isLessThan(250);
+        } finally {
+            sandbox.faults().catalogDelay(Duration.ZERO);
+            robot.interact(probe::stop);
+        }
+    }
+
+    /** The tree row showing {@code name} (a cell, which outlives the graphic it rebuilds on every update). */
+    private static Node cell(FxRobot robot, String name) {
+        java.util.function.Predicate<Node> row = n -> n instanceof TreeCell<?> c && !c.isEmpty()
+                && c.getItem() instanceof CatalogNode node && node.name().equals(name);
+        UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#catalog-tree").lookup(row).tryQuery().isPresent());
+        return robot.lookup("#catalog-tree").lookup(row).query();
+    }
+
+    private static String protoText(FxRobot robot) {
+        return robot.lookup("#proto-text").queryAs(CodeArea.class).getText();
+    }
+}
