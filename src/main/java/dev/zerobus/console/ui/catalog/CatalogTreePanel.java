@@ -27,7 +27,8 @@ final class CatalogTreePanel extends VBox {
         var title = new Label("Unity Catalog");
         title.getStyleClass().add(Styles.TITLE_4);
         filter.setId("catalog-filter");
-        filter.setPromptText("Filter loaded tables  (Ctrl+F)");
+        filter.setPromptText("Filter tables");
+        filter.setTooltip(new Tooltip("Show only loaded catalogs, schemas and tables whose name contains this (Ctrl+F)"));
         filter.textProperty().bindBidirectional(model.filterProperty());
         HBox.setHgrow(filter, Priority.ALWAYS);
         var refresh = iconButton("catalog-refresh", Feather.REFRESH_CW, "Reload catalogs (F5)");

@@ -34,7 +34,7 @@ public final class CatalogView extends VBox {
         this.tree = new CatalogTreePanel(model, this::newTable);
         this.tableTab = new TableTab(this::copyProto, this::saveProto);
         var split = new SplitPane(tree, createDetails());
-        split.setDividerPositions(0.26);
+        split.setDividerPositions(0.22);
         SplitPane.setResizableWithParent(tree, false);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().setAll(split, createActivityBar());

@@ -19,21 +19,25 @@ final class ColumnsTable extends TableView<TableColumn> {
         setId("table-columns");
         var name = new javafx.scene.control.TableColumn<TableColumn, String>("Column");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(150);
+        name.setPrefWidth(140);
+        name.setMinWidth(90);
         var type = new javafx.scene.control.TableColumn<TableColumn, String>("Type");
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type().typeText()));
-        type.setPrefWidth(170);
-        var nullable = new javafx.scene.control.TableColumn<TableColumn, String>("Null");
-        nullable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().nullable() ? "yes" : "NOT NULL"));
+        type.setPrefWidth(150);
+        type.setMinWidth(80);
+        var nullable = new javafx.scene.control.TableColumn<TableColumn, String>("Nullable");
+        nullable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().nullable() ? "yes" : "no"));
         nullable.setPrefWidth(80);
+        nullable.setMinWidth(88);
         var zerobus = new javafx.scene.control.TableColumn<TableColumn, TableColumn>("Zerobus");
         zerobus.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         zerobus.setCellFactory(c -> new FlagCell());
-        zerobus.setPrefWidth(200);
+        zerobus.setPrefWidth(96);
+        zerobus.setMinWidth(96);
         getColumns().setAll(java.util.List.of(name, type, nullable, zerobus));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("This table has no columns."));
-        getStyleClass().add("columns-table");
+        getStyleClass().addAll("columns-table", atlantafx.base.theme.Styles.DENSE);
     }
 
     void show(SelectedTable table) {

@@ -68,10 +68,13 @@ final class TableHeader extends VBox {
     private void fact(int row, int column, String label, String value) {
         var key = new Label(label);
         key.getStyleClass().add("muted");
+        key.setMinWidth(USE_PREF_SIZE);
         var text = new Label(value == null || value.isBlank() ? "—" : value);
         text.setId("table-fact-" + label.toLowerCase(java.util.Locale.ROOT));
         text.setTooltip(new Tooltip(text.getText()));
-        text.setMaxWidth(column == 4 ? 360 : 220);
+        boolean long_ = label.equals("Location") || label.equals("Comment");
+        if (long_) text.setMaxWidth(420);
+        else text.setMinWidth(USE_PREF_SIZE);
         facts.add(key, column, row);
         facts.add(text, column + 1, row);
         if (label.equals("Comment")) GridPane.setColumnSpan(text, 5);

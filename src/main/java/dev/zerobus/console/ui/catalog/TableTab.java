@@ -15,7 +15,7 @@ final class TableTab extends VBox {
         proto = new ProtoPanel(onCopy, onSave);
         var split = new SplitPane(columns, proto);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.52);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().setAll(header, split);
         getStyleClass().add("table-tab");
