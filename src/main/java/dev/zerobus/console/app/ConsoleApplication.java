@@ -7,6 +7,7 @@ import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
+import dev.zerobus.console.workspace.Secret;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -61,7 +62,8 @@ public final class ConsoleApplication extends Application {
                 Platform.runLater(() -> {
                     sandbox = started;
                     var e = started.endpoints();
-                    context.sandbox().set(e);
+                    context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
+                            Secret.of(e.clientSecret())));
                     context.sandboxStatus().set("Sandbox running on 127.0.0.1 (Zerobus " + port(e.zerobusEndpoint()) + ", workspace "
                             + port(e.workspaceUrl()) + ")");
                     if (context.activeProfile().get() == null) context.activeProfile().set(initialProfile(settings));

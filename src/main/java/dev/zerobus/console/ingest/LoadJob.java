@@ -212,7 +212,11 @@ public final class LoadJob {
             }
             Object payload = encode(row, failedRows);
             if (payload == null) {
-                if (options.errorPolicy().shouldStop(badRows.get())) return true;
+                if (options.errorPolicy().shouldStop(badRows.get())) {
+                    // The good rows read before the bad one still go out: stopping means "send nothing after it".
+                    if (!batch.isEmpty()) dispatch(queues.get(next), batch, batchFirst);
+                    return true;
+                }
                 continue;
             }
             if (!batch.isEmpty() && index != expectedNext) { // keep each request's indexes contiguous

@@ -32,12 +32,14 @@ public final class SandboxWorkspace implements AutoCloseable {
     private final StatsApi stats = new StatsApi();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
     private final SandboxEndpoints endpoints;
+    private final DataDirLock lock;
     private volatile boolean closed;
 
     private SandboxWorkspace(SandboxOptions options) throws IOException {
         this.options = options;
         Path dataDir = options.dataDir().toAbsolutePath();
         Files.createDirectories(dataDir);
+        this.lock = DataDirLock.acquire(dataDir);
         var state = WorkspaceState.open(dataDir.resolve("workspace.json"), options.clock());
         var tables = new DeltaTableStore(dataDir.resolve("tables"), options.faults());
         if (state.isEmpty()) {
@@ -65,6 +67,7 @@ public final class SandboxWorkspace implements AutoCloseable {
             http.close();
             grpc.close();
             tables.close();
+            lock.close();
             throw e;
         }
         this.endpoints = new SandboxEndpoints("http://127.0.0.1:" + grpc.port(), workspaceUrl, SandboxPrincipals.GRANTED,
@@ -114,6 +117,7 @@ public final class SandboxWorkspace implements AutoCloseable {
         http.close();
         context.tables().close();
         stats.close();
+        lock.close();
         log.info("Sandbox stopped");
     }
 }

@@ -4,7 +4,6 @@ import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.catalog.WorkspaceClients;
-import dev.zerobus.console.sandbox.SandboxEndpoints;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
@@ -32,7 +31,7 @@ public final class AppContext {
     private final Executor fx;
     private final ObjectProperty<@Nullable ConnectionProfile> activeProfile = new SimpleObjectProperty<>();
     private final ObjectProperty<@Nullable TableDetails> activeTable = new SimpleObjectProperty<>();
-    private final ObjectProperty<@Nullable SandboxEndpoints> sandbox = new SimpleObjectProperty<>();
+    private final ObjectProperty<@Nullable ConnectionProfile> sandbox = new SimpleObjectProperty<>();
     private final StringProperty sandboxStatus = new SimpleStringProperty("Sandbox not started");
     private final StringProperty tokenStatus = new SimpleStringProperty("Not checked");
     private final ObservableList<ActiveIngestion> ingestions = FXCollections.observableArrayList();
@@ -63,7 +62,8 @@ public final class AppContext {
     public Executor fx() { return fx; }
     public ObjectProperty<@Nullable ConnectionProfile> activeProfile() { return activeProfile; }
     public ObjectProperty<@Nullable TableDetails> activeTable() { return activeTable; }
-    public ObjectProperty<@Nullable SandboxEndpoints> sandbox() { return sandbox; }
+    /** The running sandbox as a read-only profile named {@link #SANDBOX_PROFILE}, or null while it is not running. */
+    public ObjectProperty<@Nullable ConnectionProfile> sandbox() { return sandbox; }
     public StringProperty sandboxStatus() { return sandboxStatus; }
     public StringProperty tokenStatus() { return tokenStatus; }
     public ObservableList<ActiveIngestion> ingestions() { return ingestions; }
@@ -74,9 +74,12 @@ public final class AppContext {
 
     /** The sandbox as a connection profile, once it runs. */
     public @Nullable ConnectionProfile sandboxProfile() {
-        SandboxEndpoints e = sandbox.get();
-        return e == null ? null : new ConnectionProfile(SANDBOX_PROFILE, ConnectionProfile.Source.SANDBOX, e.workspaceUrl(),
-                e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret()));
+        return sandbox.get();
+    }
+
+    /** The profile for a running sandbox's endpoints (the app and tests build it; ui itself never touches the sandbox). */
+    public static ConnectionProfile sandboxProfile(String workspaceUrl, String zerobusEndpoint, String clientId, Secret secret) {
+        return new ConnectionProfile(SANDBOX_PROFILE, ConnectionProfile.Source.SANDBOX, workspaceUrl, zerobusEndpoint, clientId, secret);
     }
 
     /** A catalog browser for the given profile (cached for the active one). Call off the FX thread. */

@@ -45,6 +45,9 @@ public final class ErrorExplainer {
     }
 
     private static final Pattern TABLE = Pattern.compile("([A-Za-z0-9_]+\\.[A-Za-z0-9_]+\\.[A-Za-z0-9_]+)");
+    /** An HTTP 5xx status as the Zerobus SDK prints it: {@code server error (503)}. */
+    private static final Pattern SERVER_ERROR = Pattern.compile("\\(5\\d\\d\\)");
+    private static final Pattern URL = Pattern.compile("for url \\(([^)\\s]+)\\)");
     private static final Pattern GRANT = Pattern.compile("(GRANT [^\\n]*? TO `[^`]+`)");
 
     private static final List<Rule> RULES = List.of(
@@ -56,14 +59,20 @@ public final class ErrorExplainer {
                     "Zerobus Ingest is not available in this workspace's region.",
                     "Use a workspace in a region Zerobus serves (AWS: us-east-1, us-east-2, us-west-2, eu-central-1, eu-west-1, ...)."),
             new Rule(Category.TOKEN_SERVICE_UNAVAILABLE, true,
-                    s -> s.has("temporarily_unavailable") || (s.has("token") && s.has(" 500", " 502", " 503", " 504", "status 5")),
+                    s -> s.has("temporarily_unavailable") || (s.has("token") && (s.has(" 500", " 502", " 503", " 504", "status 5",
+                            "unity catalog server error") || SERVER_ERROR.matcher(s.text()).find())),
                     "The workspace's token endpoint failed temporarily (HTTP 5xx).",
                     "Retry in a moment; the console retries on its own. If it lasts, check the Databricks status page."),
             new Rule(Category.AUTHENTICATION, false,
-                    s -> s.has("invalid_client", "client authentication failed", "wrong client secret", "unknown client_id", "invalid client"),
+                    s -> s.has("invalid_client", "client authentication failed", "wrong client secret", "unknown client_id", "invalid client",
+                            "client error (401)", "uc token is in invalid format"),
                     "The workspace rejected the client id or secret (OAuth invalid_client).",
                     "Use the service principal's Application ID as client id and one of its OAuth secrets (not a personal access "
                             + "token). Secrets expire: create a new one under Settings > Identity and access > Service principals > Secrets."),
+            new Rule(Category.CONNECTION_REFUSED, true, s -> s.has("token fetch failed: network error"),
+                    "The workspace's token endpoint could not be reached (the host did not resolve or refused the connection).",
+                    "Check the workspace URL (scheme, host and port), your network, VPN and proxy settings; the Zerobus SDK "
+                            + "fetches a token from <workspace URL>/oidc/v1/token before every stream."),
             new Rule(Category.TOKEN_EXPIRED, false, s -> s.has("token expired", "expired at"),
                     "The access token expired.",
                     "Nothing to fix in the configuration: streams fetch a new token when they are created. Restart the stream."),
@@ -86,9 +95,14 @@ public final class ErrorExplainer {
                     "The table does not exist, or the principal cannot see it.",
                     "Check catalog.schema.table (names are case-insensitive, ASCII letters, digits and underscores) and that the "
                             + "principal has USE CATALOG and USE SCHEMA."),
-            new Rule(Category.MESSAGE_TOO_LARGE, false, s -> s.has("message too large", "exceeds the 10 mb", "10 mb", "larger than max", "too large"),
+            new Rule(Category.MESSAGE_TOO_LARGE, false, s -> s.has("message too large", "exceeds the 10 mb", "10 mb", "larger than max",
+                    "too large", "message length too large", "limit is 10485760 bytes"),
                     "A request was larger than the service's 10 MB limit per message.",
                     "Send smaller batches (a batch is one message) and keep each record well under 10 MB."),
+            new Rule(Category.THROUGHPUT_LIMIT, true, s -> s.has("resource_exhausted", "resourceexhausted", "resource exhausted",
+                    "throughput", "rate limit", "quota", "too many requests") || s.httpStatus() == 429,
+                    "The stream hit a throughput limit (per stream: 15,000 records/s and 100 MB/s).",
+                    "Spread the load over more streams, send batches, or slow down; the console backs off and retries."),
             new Rule(Category.SCHEMA_MISMATCH, false,
                     s -> s.has("descriptor", "schema mismatch", "does not match the table", "column count", "missing column", "unknown field",
                             "optionality"),
@@ -98,13 +112,11 @@ public final class ErrorExplainer {
             new Rule(Category.INVALID_RECORD, false, s -> s.has("invalid_argument", "invalid argument", "cannot decode", "does not fit", "offset"),
                     "The service rejected a record.",
                     "Fix the field named in the message (see the type table in the user guide) and send the record again."),
-            new Rule(Category.THROUGHPUT_LIMIT, true, s -> s.has("resource_exhausted", "throughput", "rate limit", "quota", "too many requests")
-                    || s.httpStatus() == 429,
-                    "The stream hit a throughput limit (per stream: 15,000 records/s and 100 MB/s).",
-                    "Spread the load over more streams, send batches, or slow down; the console backs off and retries."),
-            new Rule(Category.TLS, false, s -> s.has("certificate", "ssl", "tls handshake", "handshake"),
+            new Rule(Category.TLS, false, s -> s.has("certificate", "ssl", "tls handshake", "handshake", "invalidcontenttype",
+                    "received corrupt message", "unknownissuer"),
                     "The TLS connection failed (certificate or handshake).",
-                    "Behind a TLS-inspecting proxy, point SSL_CERT_FILE at its CA bundle; use https:// (or no scheme) for Databricks hosts."),
+                    "Behind a TLS-inspecting proxy, point SSL_CERT_FILE at its CA bundle; use https:// (or no scheme) for Databricks hosts "
+                            + "and http:// for a plaintext endpoint such as the local sandbox."),
             new Rule(Category.DNS, false, s -> s.caused(UnknownHostException.class) || s.has("dns error", "failed to lookup address",
                     "name or service not known", "nodename nor servname", "no such host", "unknown host"),
                     "The host name does not resolve.",
@@ -158,8 +170,10 @@ public final class ErrorExplainer {
                 "If it repeats, copy the report (it never contains secrets) into a support ticket.", false, text);
     }
 
-    /** A fix quoting the server's own GRANT statement or table name where the message carries one. */
+    /** A fix quoting the server's own GRANT statement, table name or the URL the SDK tried, where the message carries one. */
     private static String fixFor(Rule rule, String text) {
+        Matcher url = URL.matcher(text);
+        if (rule.category() == Category.CONNECTION_REFUSED && url.find()) return rule.fix() + " The SDK tried " + url.group(1) + ".";
         if (rule.category() == Category.PERMISSION) {
             Matcher grant = GRANT.matcher(text);
             if (grant.find()) return rule.fix() + " Run: " + grant.group(1);

@@ -63,4 +63,16 @@ class SandboxWorkspaceTest {
             assertThat(sandbox.endpoints().clientSecret()).isNotEqualTo(firstSecret);
         }
     }
+
+    @Test
+    void refusesASecondSandboxOnTheSameDataDir() {
+        try (var first = SandboxWorkspace.start(SandboxOptions.defaults(dataDir))) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxWorkspace.start(SandboxOptions.defaults(dataDir)))
+                    .hasMessageContaining("is in use by another sandbox").hasMessageContaining("--data DIR");
+            assertThat(first.isRunning()).isTrue();
+        }
+        try (var again = SandboxWorkspace.start(SandboxOptions.defaults(dataDir))) {
+            assertThat(again.isRunning()).isTrue();
+        }
+    }
 }

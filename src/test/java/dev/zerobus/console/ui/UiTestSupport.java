@@ -3,6 +3,7 @@ package dev.zerobus.console.ui;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.workspace.ProfileStore;
+import dev.zerobus.console.workspace.Secret;
 import dev.zerobus.console.workspace.SecretStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -34,7 +35,8 @@ public final class UiTestSupport {
                 new SecretStore.NoKeychain("No keychain in tests"));
         var settings = new UiSettings(Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID()));
         var context = new AppContext(profiles, settings, background, Platform::runLater);
-        context.sandbox().set(sandbox.endpoints());
+        var e = sandbox.endpoints();
+        context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret())));
         context.sandboxStatus().set("Sandbox running on 127.0.0.1");
         context.activeProfile().set(context.sandboxProfile());
         return context;

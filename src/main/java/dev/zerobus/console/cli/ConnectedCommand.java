@@ -1,0 +1,67 @@
+package dev.zerobus.console.cli;
+
+import dev.zerobus.console.catalog.CatalogException;
+import dev.zerobus.console.workspace.Problem;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * What every command that talks to a workspace shares: resolving the connection (and closing a sandbox it started),
+ * and turning failures into a message and fix on stderr plus an exit code. Stack traces only with {@code --verbose}.
+ */
+abstract class ConnectedCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Mixin ConnectionOptions connection;
+
+    ConnectedCommand(ConnectionOptions connection) {
+        this.connection = connection;
+    }
+
+    /** Does the command's work; results go to {@code out}, everything else to {@code err}. Returns the exit code. */
+    abstract int run(Connection connection, PrintWriter out, PrintWriter err) throws Exception;
+
+    @Override
+    public final Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Connection opened = null;
+        try {
+            opened = connection.open(err);
+            return run(opened, out, err);
+        } catch (CliProblem e) {
+            return report(e.problem(), e, e.exitCode(), opened, err);
+        } catch (CatalogException e) {
+            return report(e.problem(), e, ExitCodes.FAILED, opened, err);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return report(new Problem("Interrupted.", "Run the command again."), e, ExitCodes.FAILED, opened, err);
+        } catch (Exception e) {
+            var problem = new Problem("Unexpected error: " + e, "Run again with --verbose and attach the output to a bug report.");
+            return report(problem, e, ExitCodes.FAILED, opened, err);
+        } finally {
+            out.flush();
+            if (opened != null) opened.close();
+            err.flush();
+        }
+    }
+
+    private int report(Problem problem, Throwable e, int exitCode, Connection opened, PrintWriter err) {
+        err.println(redact(opened, "Error: " + problem.message()));
+        err.println(redact(opened, "Fix: " + problem.fix()));
+        if (problem.copyableFix() != null) err.println(redact(opened, "Run: " + problem.copyableFix()));
+        if (connection.isVerbose()) {
+            var trace = new java.io.StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            err.print(redact(opened, trace.toString()));
+        }
+        return exitCode;
+    }
+
+    private static String redact(Connection opened, String text) {
+        return opened == null ? text : opened.redact(text);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.zerobus.console;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The layering of shared/design/architecture.md, checked on the compiled classes. */
+class ArchitectureTest {
+    private static final String[] SERVICE_LAYER = {"dev.zerobus.console.workspace..", "dev.zerobus.console.catalog..",
+        "dev.zerobus.console.schema..", "dev.zerobus.console.source..", "dev.zerobus.console.ingest.."};
+    static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.zerobus.console");
+    }
+
+    @Test
+    void serviceLayerUsesNoJavaFx() {
+        noClasses().that().resideInAnyPackage(SERVICE_LAYER).or().resideInAnyPackage(
+                        "dev.zerobus.console.cli..", "dev.zerobus.console.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "atlantafx..", "org.kordamp.ikonli..")
+                .because("the service layer serves the CLI and tests as well as the UI")
+                .check(classes);
+    }
+
+    @Test
+    void sandboxNeverUsesTheClientsItStandsInFor() {
+        noClasses().that().resideInAPackage("dev.zerobus.console.sandbox..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.databricks.zerobus..", "com.databricks.sdk..",
+                        "dev.zerobus.console.workspace..", "dev.zerobus.console.catalog..", "dev.zerobus.console.ingest..")
+                .because("the official clients reach the sandbox only over loopback sockets, as they reach Databricks")
+                .check(classes);
+    }
+
+    @Test
+    void serviceLayerDoesNotReachIntoTheSandbox() {
+        noClasses().that().resideInAnyPackage(SERVICE_LAYER).or().resideInAPackage("dev.zerobus.console.ui..")
+                .should().dependOnClassesThat().resideInAPackage("dev.zerobus.console.sandbox..")
+                .because("the service layer must behave the same against a real workspace")
+                .check(classes);
+    }
+
+    @Test
+    void viewModelsTouchNoSceneGraph() {
+        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
+                .because("a ViewModel holds state and commands; only its View builds nodes (style.md)")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}

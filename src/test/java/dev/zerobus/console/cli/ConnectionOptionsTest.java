@@ -1,0 +1,49 @@
+package dev.zerobus.console.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConnectionOptionsTest {
+    private final CliSandbox fixture = CliSandbox.get();
+    @TempDir Path sandboxData;
+
+    @Test
+    void usesTheEnvironmentWhenNoProfileIsNamed() {
+        var e = fixture.sandbox.endpoints();
+        var env = Map.of("DATABRICKS_HOST", e.workspaceUrl(), "ZEROBUS_ENDPOINT", e.zerobusEndpoint(),
+                "DATABRICKS_CLIENT_ID", e.clientId(), "DATABRICKS_CLIENT_SECRET", e.clientSecret());
+
+        var run = fixture.run(new TablesCommand(fixture.connection(env)));
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err()).isEqualTo("Using profile 'environment' (from the environment): " + e.workspaceUrl() + " as sandbox-sp\n");
+        assertThat(run.out()).contains("main");
+    }
+
+    @Test
+    void startsASandboxWhenNoWorkspaceIsConfiguredAndClosesItAfterwards() {
+        var run = fixture.run(new TablesCommand(fixture.connection()), "--sandbox-data", sandboxData.toString(),
+                "--catalog", "main", "--schema", "default");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.err().lines()).first().isEqualTo("Using the local sandbox (no workspace configured), data in "
+                + sandboxData.toAbsolutePath() + "…");
+        assertThat(run.out()).contains("sensor_readings");
+        assertThat(sandboxData.resolve("workspace.json")).exists();
+    }
+
+    @Test
+    void aProfileAndTheSandboxTogetherAreAUsageProblem() {
+        var run = fixture.run(new TablesCommand(fixture.connection()), "--profile", CliSandbox.GRANTED, "--sandbox");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("""
+                Error: --profile and --sandbox/--sandbox-data both name a connection.
+                Fix: Pass only one of them.
+                """);
+    }
+}
