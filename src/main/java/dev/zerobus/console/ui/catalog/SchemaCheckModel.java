@@ -55,7 +55,7 @@ final class SchemaCheckModel {
         byte[] compiled = descriptorSet;
         SchemaCheck.Input kind = input.get();
         CompletableFuture.supplyAsync(() -> compiled != null ? SchemaCheck.ofDescriptorSet(schema, compiled)
-                        : kind == SchemaCheck.Input.JSON ? SchemaCheck.ofJson(schema, value) : SchemaCheck.ofProtoText(value),
+                        : kind == SchemaCheck.Input.JSON ? SchemaCheck.ofJson(schema, value) : SchemaCheck.ofProtoText(schema, value),
                 background).thenAcceptAsync(result -> show(schema, result), fx);
     }
 

@@ -118,6 +118,32 @@ class CatalogPaneTest {
     }
 
     @Test
+    void schemaCheckReadsPastedProtoText(FxRobot robot) {
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+        robot.interact(() -> model.reveal("main.default.sensor_readings"));
+        UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
+
+        robot.clickOn("#tab-check");
+        robot.clickOn("#check-input-proto");
+        robot.interact(() -> robot.lookup("#check-input").queryAs(TextArea.class).setText("""
+                syntax = "proto2";
+                message sensor_readings {
+                  optional int32 temp = 1;
+                  optional int32 humidity = 2;
+                  optional int64 ts = 3;
+                }
+                """));
+        robot.clickOn("#check-run");
+
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.check().findings().isEmpty());
+        assertThat(model.check().findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("Missing");
+            assertThat(f.path()).isEqualTo("device_name");
+        });
+    }
+
+    @Test
     void staysResponsiveDuringASlowCatalogCallAndCancelStopsIt(FxRobot robot) {
         var probe = new PulseProbe();
         sandbox.faults().catalogDelay(Duration.ofSeconds(2));
