@@ -10,7 +10,7 @@ import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Problem;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -47,7 +47,7 @@ public final class CatalogViewModel {
     public CatalogViewModel(AppContext context) {
         this.context = context;
         this.activities = new Activities(context.background(), context.fx());
-        this.tree = new TreeLoader(activities, this::browser, problem::set);
+        this.tree = new TreeLoader(activities, this::browserForActiveProfile, problem::set);
         this.check = new SchemaCheckModel(context.background(), context.fx());
         this.snippet = new SnippetModel(context);
         selectedNode.subscribe(this::select);
@@ -99,8 +99,9 @@ public final class CatalogViewModel {
 
     /** Creates a managed Delta table for trials, then shows it in the tree and selects it. */
     void createTable(String catalog, String schema, String name, List<TableColumn> columns, Runnable onCreated) {
+        var browser = browserForActiveProfile();
         activities.run("Creating table " + catalog + "." + schema + "." + name + "…",
-                c -> browser().createTable(catalog, schema, name, columns),
+                c -> browser.get().createTable(catalog, schema, name, columns),
                 new Activities.Outcome<>(created -> {
                     status.set("Created " + created.fullName() + ".");
                     onCreated.run();
@@ -129,7 +130,8 @@ public final class CatalogViewModel {
         if (node == null || !node.isTable()) return;
         long request = ++detailsRequest;
         status.set("");
-        activities.run("Reading table " + node.fullName() + "…", c -> readTable(node.fullName()),
+        var browser = browserForActiveProfile();
+        activities.run("Reading table " + node.fullName() + "…", c -> readTable(browser.get(), node.fullName()),
                 new Activities.Outcome<>(selected -> {
                     if (request != detailsRequest) return;
                     problem.set(null);
@@ -140,8 +142,7 @@ public final class CatalogViewModel {
     }
 
     /** Background: the table, then what the current principal holds on it (a failure there is shown, not fatal). */
-    private SelectedTable readTable(String fullName) {
-        CatalogBrowser browser = browser();
+    private static SelectedTable readTable(CatalogBrowser browser, String fullName) {
         TableDetails details = browser.table(fullName);
         var proto = ProtoSchemaMapper.map(details.schema());
         try {
@@ -163,11 +164,18 @@ public final class CatalogViewModel {
         }
     }
 
-    /** Background only: the browser of the active profile. */
-    private CatalogBrowser browser() {
-        ConnectionProfile profile = Optional.ofNullable(context.activeProfile().get()).orElseThrow(() ->
-                new CatalogException(new Problem("No connection profile is active.",
-                        "Choose a profile on the Connection pane (or start the sandbox), then refresh.")));
-        return context.browser(profile);
+    /**
+     * Reads the active profile now (FX thread); the returned supplier builds or reuses its browser, which may block,
+     * so call it in the background.
+     */
+    private Supplier<CatalogBrowser> browserForActiveProfile() {
+        ConnectionProfile profile = context.activeProfile().get();
+        return () -> {
+            if (profile == null) {
+                throw new CatalogException(new Problem("No connection profile is active.",
+                        "Choose a profile on the Connection pane (or start the sandbox), then refresh."));
+            }
+            return context.browser(profile);
+        };
     }
 }

@@ -74,7 +74,12 @@ final class CheckTab extends VBox {
         if (file != null) model.open(file.toPath());
     }
 
+    /** A kind badge and the wrapped sentence; the zero pref width keeps long sentences from scrolling sideways. */
     private static final class FindingCell extends ListCell<SchemaCheck.Finding> {
+        FindingCell() {
+            setPrefWidth(0);
+        }
+
         @Override
         protected void updateItem(SchemaCheck.Finding finding, boolean empty) {
             super.updateItem(finding, empty);
@@ -84,9 +89,11 @@ final class CheckTab extends VBox {
             }
             var kind = new Label(finding.kind());
             kind.getStyleClass().addAll("badge", finding.kind().equals("Missing") ? "danger" : "warning");
-            kind.setMinWidth(USE_PREF_SIZE);
+            kind.setMinWidth(96);
+            kind.setAlignment(Pos.CENTER);
             var message = new Label(finding.message());
             message.setWrapText(true);
+            message.maxWidthProperty().bind(getListView().widthProperty().subtract(150));
             var row = new HBox(10, kind, message);
             row.setAlignment(Pos.CENTER_LEFT);
             setGraphic(row);

@@ -23,11 +23,16 @@ final class CodeTab extends VBox {
         language.setId("code-language");
         language.getItems().setAll(SnippetLanguage.values());
         language.valueProperty().bindBidirectional(model.languageProperty());
+        language.setConverter(names(SnippetLanguage.class, java.util.Map.of(SnippetLanguage.PYTHON, "Python",
+                SnippetLanguage.JAVA, "Java", SnippetLanguage.GO, "Go", SnippetLanguage.TYPESCRIPT, "TypeScript",
+                SnippetLanguage.RUST, "Rust")));
         language.setTooltip(new Tooltip("Language of the official Zerobus Ingest SDK"));
         var recordType = new ComboBox<SnippetRecordType>();
         recordType.setId("code-record-type");
         recordType.getItems().setAll(SnippetRecordType.values());
         recordType.valueProperty().bindBidirectional(model.recordTypeProperty());
+        recordType.setConverter(names(SnippetRecordType.class, java.util.Map.of(SnippetRecordType.JSON, "JSON",
+                SnippetRecordType.PROTO, "Protobuf")));
         recordType.setTooltip(new Tooltip("JSON text records, or Protobuf messages built from the .proto"));
         var file = new Label();
         file.getStyleClass().addAll("muted", "mono");
@@ -52,5 +57,15 @@ final class CodeTab extends VBox {
         getChildren().setAll(bar, code, cli);
         setSpacing(10);
         getStyleClass().add("code-tab");
+    }
+
+    private static <E extends Enum<E>> javafx.util.StringConverter<E> names(Class<E> type, java.util.Map<E, String> names) {
+        return new javafx.util.StringConverter<>() {
+            @Override public String toString(E value) { return value == null ? "" : names.get(value); }
+            @Override public E fromString(String text) {
+                return names.entrySet().stream().filter(e -> e.getValue().equals(text)).map(java.util.Map.Entry::getKey)
+                        .findFirst().orElse(null);
+            }
+        };
     }
 }

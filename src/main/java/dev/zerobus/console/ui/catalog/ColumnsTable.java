@@ -64,9 +64,12 @@ final class ColumnsTable extends TableView<TableColumn> {
                 getStyleClass().remove("unsupported");
             } else {
                 setId("unsupported-" + column.name());
-                setText("unsupported: " + problem.reason());
+                setText("unsupported");
                 setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));
-                setTooltip(new Tooltip(problem.message()));
+                var tip = new Tooltip(problem.message());
+                tip.setWrapText(true);
+                tip.setMaxWidth(420);
+                setTooltip(tip);
                 if (!getStyleClass().contains("unsupported")) getStyleClass().add("unsupported");
             }
         }

@@ -14,11 +14,12 @@ import javafx.collections.ObservableList;
  */
 final class TreeLoader {
     private final Activities activities;
-    private final Supplier<CatalogBrowser> browser;
+    /** Called on the FX thread when a load starts (it reads the active profile); the supplier it returns runs in the background. */
+    private final Supplier<Supplier<CatalogBrowser>> browser;
     private final Consumer<Problem> onProblem;
     private final ObservableList<CatalogNode> roots = FXCollections.observableArrayList();
 
-    TreeLoader(Activities activities, Supplier<CatalogBrowser> browser, Consumer<Problem> onProblem) {
+    TreeLoader(Activities activities, Supplier<Supplier<CatalogBrowser>> browser, Consumer<Problem> onProblem) {
         this.activities = activities;
         this.browser = browser;
         this.onProblem = onProblem;
@@ -28,8 +29,9 @@ final class TreeLoader {
 
     void loadCatalogs(Runnable then) {
         roots.clear();
+        Supplier<CatalogBrowser> b = browser.get();
         activities.run("Loading catalogs…",
-                c -> browser.get().listCatalogs(c, item -> {}).stream()
+                c -> b.get().listCatalogs(c, item -> {}).stream()
                         .map(s -> new CatalogNode(CatalogNode.Kind.CATALOG, s.name(), s.fullName(), s.comment(), null)).toList(),
                 new Activities.Outcome<>(nodes -> {
                     roots.setAll(nodes);
@@ -47,7 +49,8 @@ final class TreeLoader {
         node.loading().set(true);
         node.problem().set(null);
         String what = node.kind() == CatalogNode.Kind.CATALOG ? "schemas" : "tables";
-        activities.run("Loading " + what + " of " + node.fullName() + "…", c -> children(node, c),
+        Supplier<CatalogBrowser> b = browser.get();
+        activities.run("Loading " + what + " of " + node.fullName() + "…", c -> children(b.get(), node, c),
                 new Activities.Outcome<>(children -> {
                     node.children().setAll(children);
                     node.markLoaded(true);
@@ -81,8 +84,7 @@ final class TreeLoader {
         return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
     }
 
-    private List<CatalogNode> children(CatalogNode node, dev.zerobus.console.catalog.Cancellation cancellation) {
-        CatalogBrowser b = browser.get();
+    private static List<CatalogNode> children(CatalogBrowser b, CatalogNode node, dev.zerobus.console.catalog.Cancellation cancellation) {
         if (node.kind() == CatalogNode.Kind.CATALOG) {
             return b.listSchemas(node.fullName(), cancellation, item -> {}).stream()
                     .map(s -> new CatalogNode(CatalogNode.Kind.SCHEMA, s.name(), s.fullName(), s.comment(), null)).toList();

@@ -91,7 +91,10 @@ class CatalogPaneTest {
             robot.interact(() -> model.reveal("main.default.with_decimal"));
 
             UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#unsupported-price").tryQuery().isPresent());
-            assertThat(robot.lookup("#unsupported-price").queryLabeled().getText()).contains("DECIMAL has no protobuf mapping");
+            var flag = robot.lookup("#unsupported-price").queryLabeled();
+            assertThat(flag.getText()).isEqualTo("unsupported");
+            assertThat(flag.getTooltip().getText()).contains("Column 'price'", "DECIMAL has no protobuf mapping");
+            assertThat(robot.lookup("#proto-problems").lookup(".label").queryLabeled().getText()).contains("DECIMAL");
             assertThat(robot.lookup("#table-writable").queryAs(Label.class).getText()).isEqualTo("Cannot take Zerobus streams");
         } finally {
             browser.deleteTable("main.default.with_decimal");

@@ -10,7 +10,16 @@ import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.zerobus.console.schema.ColumnType;
+import dev.zerobus.console.schema.TableColumn;
+import java.util.List;
+import java.util.function.Predicate;
+import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TreeCell;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterAll;
@@ -64,5 +73,44 @@ class CatalogScreenshotTest {
         robot.interact(() -> Theme.DARK.apply(scene));
         assertThat(Screenshots.save(scene, "catalog-all_types-dark")).exists();
         robot.interact(() -> Theme.LIGHT.apply(scene));
+    }
+
+    @Test
+    void showsAnUnsupportedColumnTheSchemaCheckAndTheCode(FxRobot robot) {
+        robot.interact(() -> context.selectedPane().set("catalog"));
+        UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.activeTable().get() != null);
+        var browser = context.browser(context.activeProfile().get());
+        browser.createTable("main", "default", "orders_trial", List.of(
+                new TableColumn("order_id", ColumnType.of(ColumnType.Kind.LONG), false),
+                new TableColumn("customer", ColumnType.of(ColumnType.Kind.STRING), true),
+                new TableColumn("amount", new ColumnType.Decimal(10, 2), true),
+                new TableColumn("placed_at", ColumnType.of(ColumnType.Kind.TIMESTAMP), true)));
+        try {
+            robot.press(KeyCode.F5).release(KeyCode.F5);
+            Predicate<Node> row = n -> n instanceof TreeCell<?> c && !c.isEmpty()
+                    && c.getItem() instanceof CatalogNode node && node.name().equals("orders_trial");
+            UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> robot.lookup(row).tryQuery().isPresent());
+            robot.clickOn("#catalog-filter").write("orders");
+            robot.clickOn((Node) robot.lookup(row).query());
+            UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> robot.lookup("#unsupported-amount").tryQuery().isPresent());
+            Screenshots.save(scene, "catalog-unsupported-light");
+
+            robot.clickOn("#tab-check");
+            robot.interact(() -> robot.lookup("#check-input").queryAs(TextArea.class)
+                    .setText("{\"customer\": \"Ada\", \"amount\": 12.5, \"placed\": \"2024-05-01T12:30:00Z\"}"));
+            robot.clickOn("#check-run");
+            UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> robot.lookup("#check-summary").queryAs(Label.class)
+                    .getText().contains("difference"));
+            Screenshots.save(scene, "catalog-check-light");
+
+            robot.clickOn("#tab-code");
+            UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> !robot.lookup("#code-text").queryAs(CodeArea.class).getText().isEmpty());
+            Screenshots.save(scene, "catalog-code-light");
+            robot.interact(() -> Theme.DARK.apply(scene));
+            Screenshots.save(scene, "catalog-code-dark");
+        } finally {
+            robot.interact(() -> Theme.LIGHT.apply(scene));
+            browser.deleteTable("main.default.orders_trial");
+        }
     }
 }
