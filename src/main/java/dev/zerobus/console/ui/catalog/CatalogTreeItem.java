@@ -29,6 +29,7 @@ final class CatalogTreeItem extends TreeItem<CatalogNode> {
         if (node != null) index.put(node, this);
         source.subscribe(this::rebuild);
         filter.subscribe(this::rebuild);
+        rebuild();
         expandedProperty().subscribe(expanded -> {
             if (expanded && this.node != null) onExpand.accept(this.node);
         });

@@ -97,8 +97,12 @@ public final class CatalogViewModel {
         status.set("Cancelled.");
     }
 
-    /** Creates a managed Delta table for trials, then shows it in the tree and selects it. */
-    void createTable(String catalog, String schema, String name, List<TableColumn> columns, Runnable onCreated) {
+    /**
+     * Creates a managed Delta table for trials, then shows it in the tree and selects it. A failure goes to
+     * {@code onFailed} (the dialog keeps what was typed) rather than to the pane's banner.
+     */
+    void createTable(String catalog, String schema, String name, List<TableColumn> columns, Runnable onCreated,
+                     java.util.function.Consumer<Problem> onFailed) {
         var browser = browserForActiveProfile();
         activities.run("Creating table " + catalog + "." + schema + "." + name + "…",
                 c -> browser.get().createTable(catalog, schema, name, columns),
@@ -106,7 +110,7 @@ public final class CatalogViewModel {
                     status.set("Created " + created.fullName() + ".");
                     onCreated.run();
                     tree.reloadSchema(catalog + "." + schema, () -> reveal(created.fullName()));
-                }, problem::set, () -> {}));
+                }, onFailed, () -> {}));
     }
 
     /** Names of the schemas loaded so far (catalog.schema), for the new-table dialog. */

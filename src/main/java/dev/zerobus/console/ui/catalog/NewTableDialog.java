@@ -24,8 +24,10 @@ final class NewTableDialog extends Dialog<ButtonType> {
     private final NewTableModel model = new NewTableModel();
     private final VBox rows = new VBox(6);
     private final Label problem = new Label();
+    private final CatalogViewModel catalog;
 
     NewTableDialog(Window owner, List<String> schemas, CatalogViewModel catalog) {
+        this.catalog = catalog;
         initOwner(owner);
         setTitle("New table");
         setHeaderText("A managed Delta table to trial Zerobus with");
@@ -45,6 +47,7 @@ final class NewTableDialog extends Dialog<ButtonType> {
         add.setId("new-table-add-column");
         add.setOnAction(event -> model.addColumn("", "string", true));
         model.rows.subscribe(this::showRows);
+        showRows();
         problem.setId("new-table-problem");
         problem.getStyleClass().add("problem-text");
         problem.setWrapText(true);
@@ -55,14 +58,25 @@ final class NewTableDialog extends Dialog<ButtonType> {
         var create = (Button) getDialogPane().lookupButton(ButtonType.OK);
         create.setText("Create table");
         create.setId("new-table-create");
+        // The dialog stays open until the table exists, so a refused name or type loses nothing that was typed.
         create.addEventFilter(ActionEvent.ACTION, event -> {
-            String error = model.problem();
-            problem.setText(error == null ? "" : error);
-            if (error != null) {
-                event.consume();
-                return;
-            }
-            catalog.createTable(model.catalog(), model.schemaName(), model.name.get().strip(), model.columns(), () -> {});
+            event.consume();
+            create(create);
+        });
+    }
+
+    private void create(Button create) {
+        String error = model.problem();
+        problem.setText(error == null ? "" : error);
+        if (error != null) return;
+        create.setDisable(true);
+        problem.setText("Creating " + model.schema.get() + "." + model.name.get().strip() + "…");
+        catalog.createTable(model.catalog(), model.schemaName(), model.name.get().strip(), model.columns(), () -> {
+            setResult(ButtonType.OK);
+            close();
+        }, failure -> {
+            create.setDisable(false);
+            problem.setText(failure.message() + " " + failure.fix());
         });
     }
 

@@ -16,6 +16,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -98,6 +99,29 @@ class CatalogPaneTest {
             assertThat(robot.lookup("#table-writable").queryAs(Label.class).getText()).isEqualTo("Cannot take Zerobus streams");
         } finally {
             browser.deleteTable("main.default.with_decimal");
+        }
+    }
+
+    @Test
+    void createsATrialTableWithTheColumnsEditorAndSelectsIt(FxRobot robot) {
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+        robot.clickOn("#catalog-new-table");
+        robot.clickOn("#new-table-name").write("trial_events");
+        robot.clickOn("#new-column-name-1").write("price");
+        robot.interact(() -> robot.lookup("#new-column-type-1").queryAs(TextField.class).setText("decimall(10,2)"));
+        robot.clickOn("#new-table-create");
+        assertThat(robot.lookup("#new-table-problem").queryLabeled().getText()).startsWith("Column price:");
+
+        robot.interact(() -> robot.lookup("#new-column-type-1").queryAs(TextField.class).setText("decimal(10,2)"));
+        robot.clickOn("#new-table-create");
+        try {
+            UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null
+                    && model.tableProperty().get().fullName().equals("main.default.trial_events"));
+            UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#unsupported-price").tryQuery().isPresent());
+            assertThat(robot.lookup("#new-table-name").tryQuery()).isEmpty();
+        } finally {
+            context.browser(context.activeProfile().get()).deleteTable("main.default.trial_events");
         }
     }
 
