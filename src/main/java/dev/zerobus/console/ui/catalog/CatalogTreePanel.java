@@ -51,7 +51,13 @@ final class CatalogTreePanel extends VBox {
         empty.getStyleClass().add("muted");
         empty.setWrapText(true);
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.roots()).and(model.busyProperty().not()));
-        var treeArea = new javafx.scene.layout.StackPane(tree, empty);
+        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        empty.setPadding(new javafx.geometry.Insets(0, 16, 0, 16));
+        var loading = new ProgressIndicator();
+        loading.setId("catalog-tree-loading");
+        loading.setMaxSize(40, 40);
+        loading.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.roots()).and(model.busyProperty()));
+        var treeArea = new javafx.scene.layout.StackPane(tree, empty, loading);
         VBox.setVgrow(treeArea, Priority.ALWAYS);
 
         getChildren().setAll(title, tools, treeArea);
@@ -100,6 +106,7 @@ final class CatalogTreePanel extends VBox {
             });
             var spinner = new ProgressIndicator();
             spinner.getStyleClass().add("tree-spinner");
+            spinner.setMaxSize(14, 14);
             spinner.visibleProperty().bind(node.loading());
             spinner.managedProperty().bind(node.loading());
             var note = new Label();

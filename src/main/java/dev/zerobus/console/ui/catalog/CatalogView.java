@@ -99,6 +99,7 @@ public final class CatalogView extends VBox {
         progress.setId("catalog-progress");
         progress.setPrefWidth(140);
         progress.visibleProperty().bind(model.busyProperty());
+        progress.managedProperty().bind(model.busyProperty());
         var label = new Label();
         label.setId("catalog-busy-label");
         label.textProperty().bind(model.busyProperty().flatMap(busy -> busy ? model.busyLabelProperty() : model.statusProperty()));

@@ -27,8 +27,8 @@ final class TreeLoader {
 
     ObservableList<CatalogNode> roots() { return roots; }
 
+    /** Replaces the catalogs when the new list arrives; a cancelled or failed reload keeps the tree on show. */
     void loadCatalogs(Runnable then) {
-        roots.clear();
         Supplier<CatalogBrowser> b = browser.get();
         activities.run("Loading catalogs…",
                 c -> b.get().listCatalogs(c, item -> {}).stream()

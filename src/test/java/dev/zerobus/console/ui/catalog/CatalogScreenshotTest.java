@@ -113,4 +113,22 @@ class CatalogScreenshotTest {
             browser.deleteTable("main.default.orders_trial");
         }
     }
+
+    @Test
+    void showsProgressAndCancelWhileTheCatalogIsSlow(FxRobot robot) {
+        robot.interact(() -> context.selectedPane().set("catalog"));
+        UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.activeTable().get() != null);
+        sandbox.faults().catalogDelay(Duration.ofSeconds(3));
+        try {
+            robot.press(KeyCode.F5).release(KeyCode.F5);
+            UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> robot.lookup("#catalog-cancel").query().isVisible());
+            Screenshots.save(scene, "catalog-loading-light");
+            robot.clickOn("#catalog-cancel");
+            UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> !robot.lookup("#catalog-cancel").query().isVisible());
+            assertThat(robot.lookup("#catalog-busy-label").queryLabeled().getText()).isEqualTo("Cancelled.");
+            Screenshots.save(scene, "catalog-cancelled-light");
+        } finally {
+            sandbox.faults().catalogDelay(Duration.ZERO);
+        }
+    }
 }
