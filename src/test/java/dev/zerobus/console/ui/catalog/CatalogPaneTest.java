@@ -73,6 +73,26 @@ class CatalogPaneTest {
     }
 
     @Test
+    void filtersTheLoadedTablesByName(FxRobot robot) {
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+        robot.interact(() -> model.reveal("main.default.all_types"));
+        UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
+
+        robot.clickOn("#catalog-filter").write("sensor");
+
+        UiTestSupport.waitUntil(PATIENCE, () -> visibleTables(robot).equals(List.of("sensor_readings")));
+        robot.interact(() -> model.filterProperty().set(""));
+        UiTestSupport.waitUntil(PATIENCE, () -> visibleTables(robot).containsAll(List.of("all_types", "sensor_readings")));
+    }
+
+    private static List<String> visibleTables(FxRobot robot) {
+        return robot.lookup("#catalog-tree").lookup((Node n) -> n instanceof TreeCell<?> c && !c.isEmpty()
+                && c.getItem() instanceof CatalogNode node && node.isTable()).queryAll().stream()
+                .map(n -> ((CatalogNode) ((TreeCell<?>) n).getItem()).name()).sorted().toList();
+    }
+
+    @Test
     void reselectsTheRememberedTableOnStart(FxRobot robot) {
         context.settings().put(CatalogViewModel.LAST_TABLE, "main.default.sensor_readings");
         robot.interact(model::refresh);

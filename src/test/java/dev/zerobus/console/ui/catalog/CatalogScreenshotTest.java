@@ -73,6 +73,13 @@ class CatalogScreenshotTest {
         robot.interact(() -> Theme.DARK.apply(scene));
         assertThat(Screenshots.save(scene, "catalog-all_types-dark")).exists();
         robot.interact(() -> Theme.LIGHT.apply(scene));
+
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
+        UiTestSupport.waitUntil(Duration.ofSeconds(10), () -> robot.lookup("#catalog-busy-label").queryLabeled()
+                .getText().equals("Copied the .proto to the clipboard."));
+        var copied = new java.util.concurrent.atomic.AtomicReference<String>();
+        robot.interact(() -> copied.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        assertThat(copied.get()).contains("message all_types {");
     }
 
     @Test
