@@ -75,8 +75,10 @@ final class SchemaCheckModel {
                 return;
             }
             input.set(name.endsWith(".json") || name.endsWith(".jsonl") ? SchemaCheck.Input.JSON : SchemaCheck.Input.PROTO);
-            text.set(binary ? "(compiled descriptor set " + file.getFileName() + ", " + bytes.length + " bytes)"
-                    : new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+            String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            // A JSON Lines file holds many records: check its first one.
+            if (name.endsWith(".jsonl")) content = content.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
+            text.set(binary ? "(compiled descriptor set " + file.getFileName() + ", " + bytes.length + " bytes)" : content);
             descriptorSet = binary ? bytes : null;
             check();
         }, fx);
