@@ -1,0 +1,239 @@
+package dev.zerobus.console.ui.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.schema.ColumnType;
+import dev.zerobus.console.schema.TableColumn;
+import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PulseProbe;
+import dev.zerobus.console.ui.UiTestSupport;
+import dev.zerobus.console.ui.theme.Theme;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TreeCell;
+import javafx.stage.Stage;
+import org.fxmisc.richtext.CodeArea;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class CatalogPaneTest {
+    private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    @TempDir static Path dir;
+    static SandboxWorkspace sandbox;
+    AppContext context;
+    CatalogViewModel model;
+
+    @BeforeAll
+    static void startSandbox() {
+        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        sandbox.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        context = UiTestSupport.context(sandbox, dir.resolve("config"));
+        model = new CatalogViewModel(context);
+        var scene = new Scene(new CatalogView(model), 1200, 780);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void browsesToAllTypesAndShowsItsGeneratedProto(FxRobot robot) {
+        robot.interact(model::refresh);
+        robot.doubleClickOn(cell(robot, "main"));
+        robot.doubleClickOn(cell(robot, "default"));
+        robot.clickOn(cell(robot, "all_types"));
+
+        UiTestSupport.waitUntil(PATIENCE, () -> protoText(robot).contains("message all_types"));
+        assertThat(protoText(robot)).contains("c_array_struct", "map<string, int32> c_map");
+        assertThat(robot.lookup("#table-writable").queryAs(Label.class).getText()).isEqualTo("Ready for Zerobus");
+        assertThat(context.activeTable().get().fullName()).isEqualTo("main.default.all_types");
+        assertThat(context.settings().get(CatalogViewModel.LAST_TABLE, "")).isEqualTo("main.default.all_types");
+    }
+
+    @Test
+    void filtersTheLoadedTablesByName(FxRobot robot) {
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+        robot.interact(() -> model.reveal("main.default.all_types"));
+        UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
+
+        robot.clickOn("#catalog-filter").write("sensor");
+
+        UiTestSupport.waitUntil(PATIENCE, () -> visibleTables(robot).equals(List.of("sensor_readings")));
+        robot.interact(() -> model.filterProperty().set(""));
+        UiTestSupport.waitUntil(PATIENCE, () -> visibleTables(robot).containsAll(List.of("all_types", "sensor_readings")));
+    }
+
+    private static List<String> visibleTables(FxRobot robot) {
+        return robot.lookup("#catalog-tree").lookup((Node n) -> n instanceof TreeCell<?> c && !c.isEmpty()
+                && c.getItem() instanceof CatalogNode node && node.isTable()).queryAll().stream()
+                .map(n -> ((CatalogNode) ((TreeCell<?>) n).getItem()).name()).sorted().toList();
+    }
+
+    @Test
+    void reselectsTheRememberedTableOnStart(FxRobot robot) {
+        context.settings().put(CatalogViewModel.LAST_TABLE, "main.default.sensor_readings");
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
+        assertThat(model.tableProperty().get().fullName()).isEqualTo("main.default.sensor_readings");
+    }
+
+    @Test
+    void flagsAColumnThatProtoCannotCarry(FxRobot robot) {
+        var browser = context.browser(context.activeProfile().get());
+        browser.createTable("main", "default", "with_decimal", List.of(
+                new TableColumn("id", ColumnType.of(ColumnType.Kind.LONG), false),
+                new TableColumn("price", new ColumnType.Decimal(10, 2), true)));
+        try {
+            robot.interact(model::refresh);
+            UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+            robot.interact(() -> model.reveal("main.default.with_decimal"));
+
+            UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#unsupported-price").tryQuery().isPresent());
+            var flag = robot.lookup("#unsupported-price").queryLabeled();
+            assertThat(flag.getText()).isEqualTo("unsupported");
+            assertThat(flag.getTooltip().getText()).contains("Column 'price'", "DECIMAL has no protobuf mapping");
+            assertThat(robot.lookup("#proto-problems").lookup(".label").queryLabeled().getText()).contains("DECIMAL");
+            assertThat(robot.lookup("#table-writable").queryAs(Label.class).getText()).isEqualTo("Cannot take Zerobus streams");
+        } finally {
+            browser.deleteTable("main.default.with_decimal");
+        }
+    }
+
+    @Test
+    void createsATrialTableWithTheColumnsEditorAndSelectsIt(FxRobot robot) {
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+        robot.clickOn("#catalog-new-table");
+        robot.clickOn("#new-table-name").write("trial_events");
+        robot.clickOn("#new-column-name-1").write("price");
+        robot.interact(() -> robot.lookup("#new-column-type-1").queryAs(TextField.class).setText("decimall(10,2)"));
+        robot.clickOn("#new-table-create");
+        assertThat(robot.lookup("#new-table-problem").queryLabeled().getText()).startsWith("Column price:");
+
+        robot.interact(() -> robot.lookup("#new-column-type-1").queryAs(TextField.class).setText("decimal(10,2)"));
+        robot.clickOn("#new-table-create");
+        try {
+            UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null
+                    && model.tableProperty().get().fullName().equals("main.default.trial_events"));
+            UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#unsupported-price").tryQuery().isPresent());
+            assertThat(robot.lookup("#new-table-name").tryQuery()).isEmpty();
+        } finally {
+            context.browser(context.activeProfile().get()).deleteTable("main.default.trial_events");
+        }
+    }
+
+    @Test
+    void schemaCheckReportsAMissingColumn(FxRobot robot) {
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+        robot.interact(() -> model.reveal("main.default.sensor_readings"));
+        UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
+
+        robot.clickOn("#tab-check");
+        robot.interact(() -> robot.lookup("#check-input").queryAs(TextArea.class).setText("{\"temp\": 21, \"humidity\": 40}"));
+        robot.clickOn("#check-run");
+
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.check().findings().isEmpty());
+        assertThat(model.check().findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("Missing");
+            assertThat(f.path()).isEqualTo("device_name");
+        });
+        assertThat(robot.lookup("#check-summary").queryAs(Label.class).getText()).startsWith("1 difference(s)");
+    }
+
+    @Test
+    void schemaCheckReadsPastedProtoText(FxRobot robot) {
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+        robot.interact(() -> model.reveal("main.default.sensor_readings"));
+        UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
+
+        robot.clickOn("#tab-check");
+        robot.clickOn("#check-input-proto");
+        robot.interact(() -> robot.lookup("#check-input").queryAs(TextArea.class).setText("""
+                syntax = "proto2";
+                message sensor_readings {
+                  optional int32 temp = 1;
+                  optional int32 humidity = 2;
+                  optional int64 ts = 3;
+                }
+                """));
+        robot.clickOn("#check-run");
+
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.check().findings().isEmpty());
+        assertThat(model.check().findings()).anySatisfy(f -> {
+            assertThat(f.kind()).isEqualTo("Missing");
+            assertThat(f.path()).isEqualTo("device_name");
+        });
+    }
+
+    @Test
+    void staysResponsiveDuringASlowCatalogCallAndCancelStopsIt(FxRobot robot) {
+        var whileLoading = new PulseProbe();
+        var whileCancelling = new PulseProbe();
+        sandbox.faults().catalogDelay(Duration.ofSeconds(2));
+        try {
+            robot.clickOn("#catalog-refresh");
+            UiTestSupport.waitUntil(PATIENCE, () -> model.busyProperty().get());
+            robot.interact(whileLoading::start);
+            UiTestSupport.waitUntil(PATIENCE, () -> !model.busyProperty().get());
+            robot.interact(whileLoading::stop);
+            assertThat(model.roots()).extracting(CatalogNode::name).containsExactly("main");
+            assertThat(whileLoading.maxGapMillis()).isLessThan(250);
+
+            robot.clickOn("#catalog-refresh");
+            UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#catalog-cancel").query().isVisible());
+            robot.interact(whileCancelling::start);
+            long cancelledAt = System.nanoTime();
+            robot.clickOn("#catalog-cancel");
+            UiTestSupport.waitUntil(PATIENCE, () -> !model.busyProperty().get());
+            robot.interact(whileCancelling::stop);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofMillis(1500));
+            assertThat(model.statusProperty().get()).isEqualTo("Cancelled.");
+            assertThat(model.roots()).extracting(CatalogNode::name).containsExactly("main"); // the tree on show is kept
+            assertThat(whileCancelling.maxGapMillis()).isLessThan(250);
+        } finally {
+            sandbox.faults().catalogDelay(Duration.ZERO);
+            robot.interact(() -> {
+                whileLoading.stop();
+                whileCancelling.stop();
+            });
+        }
+    }
+
+    /** The tree row showing {@code name} (a cell, which outlives the graphic it rebuilds on every update). */
+    private static Node cell(FxRobot robot, String name) {
+        java.util.function.Predicate<Node> row = n -> n instanceof TreeCell<?> c && !c.isEmpty()
+                && c.getItem() instanceof CatalogNode node && node.name().equals(name);
+        UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#catalog-tree").lookup(row).tryQuery().isPresent());
+        return robot.lookup("#catalog-tree").lookup(row).query();
+    }
+
+    private static String protoText(FxRobot robot) {
+        return robot.lookup("#proto-text").queryAs(CodeArea.class).getText();
+    }
+}
