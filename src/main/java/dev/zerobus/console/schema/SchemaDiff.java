@@ -168,13 +168,19 @@ public record SchemaDiff(List<Difference> differences) {
         return out;
     }
 
-    /** 0 for names equal ignoring case, '_' and '-'; 1..2 for that edit distance (case-insensitive); -1 when not alike. */
+    /**
+     * 0 for names equal ignoring case, '_' and '-'; 1..2 for that edit distance (case-insensitive); 3 when one is a
+     * prefix of the other (a dropped or added suffix: 'placed' / 'placed_at'); -1 when not alike.
+     */
     static int likeness(String a, String b) {
         String na = normalise(a), nb = normalise(b);
         if (na.equals(nb)) return 0;
         int d = editDistance(a.toLowerCase(Locale.ROOT), b.toLowerCase(Locale.ROOT));
         // Short names are all close to each other ('id' vs 'ts'): the edits must leave at least half the name.
-        return d <= 2 && 2 * d <= Math.min(a.length(), b.length()) ? d : -1;
+        if (d <= 2 && 2 * d <= Math.min(a.length(), b.length())) return d;
+        String shorter = na.length() <= nb.length() ? na : nb;
+        String longer = shorter == na ? nb : na;
+        return shorter.length() >= 4 && longer.startsWith(shorter) ? 3 : -1;
     }
 
     private static String normalise(String name) {

@@ -218,4 +218,13 @@ class SchemaDiffTest {
         assertThat(SchemaDiff.likeness("id", "ts")).isNegative();
         assertThat(SchemaDiff.likeness("device-name", "DeviceName")).isZero();
     }
+
+    @Test
+    void aDroppedOrAddedSuffixLooksRenamed() {
+        assertThat(SchemaDiff.likeness("placed", "placed_at")).isEqualTo(3);
+        assertThat(SchemaDiff.likeness("ts", "ts_micros")).isNegative(); // too short to tell
+        SchemaDiff diff = SchemaDiff.ofJsonSample(SENSORS, "{\"device_name\":\"a\",\"humid\":40}");
+        assertThat(diff.differences()).extracting(Difference::kind, Difference::path)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.RENAMED, "humidity"));
+    }
 }
