@@ -129,11 +129,13 @@ class LoadJobTest {
         sandbox.faults().closeStreamsAfter(100_000);
         var memory = ManagementFactory.getMemoryMXBean();
         AtomicLong peak = new AtomicLong();
+        // The live set, not garbage: collect, then read. Other tests share this JVM, so raw "used" says little.
         Thread sampler = Thread.ofPlatform().daemon().start(() -> {
             while (!Thread.currentThread().isInterrupted()) {
+                System.gc();
                 peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max);
                 try {
-                    Thread.sleep(20);
+                    Thread.sleep(250);
                 } catch (InterruptedException e) {
                     return;
                 }
@@ -157,8 +159,10 @@ class LoadJobTest {
         rows.forEach(r -> devices.add((String) r[0]));
         assertThat(devices).hasSize(1_000_000);
         assertThat(rows.size()).isGreaterThanOrEqualTo(1_000_000);
-        // The sandbox shares this JVM; the load itself keeps a few batches per stream in memory.
-        assertThat(peak.get()).as("peak heap bytes").isLessThan(900L * 1024 * 1024);
+        // The sandbox shares this JVM (up to 200,000 records per stream pending commit); the load keeps a few batches
+        // per stream and the SDK's window. Reading the whole table back afterwards is not part of the load.
+        System.out.printf("live heap peak during the 1,000,000-row load: %d MB%n", peak.get() >> 20);
+        assertThat(peak.get()).as("live heap peak bytes").isLessThan(256L * 1024 * 1024);
     }
 
     @Test
