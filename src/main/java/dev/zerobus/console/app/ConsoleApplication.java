@@ -21,6 +21,10 @@ public final class ConsoleApplication extends Application {
         Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         var status = new SandboxStatusView();
         stage.setTitle("Zerobus Ingest Console");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = ConsoleApplication.class.getResource("/dev/zerobus/console/icons/app-" + size + ".png");
+            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.setScene(new Scene(status, 720, 420));
         stage.show();
         Thread.ofPlatform().name("sandbox-start").daemon().start(() -> {
