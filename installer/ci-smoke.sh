@@ -35,7 +35,7 @@ cleanup() {
   if [[ -n "$sandbox_pid" ]] && kill -0 "$sandbox_pid" 2>/dev/null; then kill -TERM "$sandbox_pid"; wait "$sandbox_pid" || true; fi
   if installed; then dpkg -r zerobus-console >/dev/null || true; fi
   dpkg -P zerobus-console >/dev/null 2>&1 || true
-  rm -rf "$data" "$out"
+  rm -rf "$data" "$out" "$out.err"
 }
 trap cleanup EXIT
 
