@@ -43,6 +43,10 @@ public final class ConsoleApplication extends Application {
         window.theme().apply(scene);
         window.attached();
         stage.setTitle("Zerobus Ingest Console");
+        for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
+            var icon = ConsoleApplication.class.getResource("/dev/zerobus/console/icons/app-" + size + ".png");
+            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
         stage.setScene(scene);
         restoreBounds(stage, settings);
         context.selectedPane().set(settings.get("pane", "connection"));

@@ -47,6 +47,8 @@ final class Dialogs {
         alert.initOwner(owner);
         alert.setTitle("About Zerobus Ingest Console");
         alert.setHeaderText("Zerobus Ingest Console " + VersionInfo.app());
+        var icon = Dialogs.class.getResource("/dev/zerobus/console/icons/app-64.png");
+        if (icon != null) alert.setGraphic(new javafx.scene.image.ImageView(icon.toExternalForm()));
         alert.getDialogPane().setContent(grid);
         alert.show();
     }
