@@ -145,6 +145,31 @@ class RecordsPaneTest {
         Screenshots.save(scene, "records-composer-light");
         robot.interact(() -> Theme.DARK.apply(scene));
         Screenshots.save(scene, "records-composer-dark");
+        robot.interact(() -> Theme.LIGHT.apply(scene));
+
+        // Verify on the Stream pane reads the table back through the SQL Statement API: the composed row is there.
+        robot.interact(() -> context.selectedPane().set("stream"));
+        UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#stream-selector").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        var selector = (javafx.scene.control.ComboBox<dev.zerobus.console.ui.ActiveIngestion>) robot.lookup("#stream-selector")
+                .queryAs(javafx.scene.control.ComboBox.class);
+        robot.interact(() -> selector.getItems().stream().filter(i -> i.name().equals("Composer: all_types")).findFirst()
+                .ifPresent(i -> selector.getSelectionModel().select(i)));
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.V)
+                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        @SuppressWarnings("unchecked")
+        var verified = (javafx.scene.control.TableView<java.util.Map<String, String>>) robot.lookup("#stream-verify-rows")
+                .queryAs(javafx.scene.control.TableView.class);
+        UiTestSupport.waitUntil(PATIENCE, () -> verified.getItems().stream().anyMatch(r -> "7".equals(r.get("id"))));
+        var row = verified.getItems().stream().filter(r -> "7".equals(r.get("id"))).findFirst().orElseThrow();
+        assertThat(row).containsEntry("c_boolean", "true").containsEntry("c_tinyint", "-8").containsEntry("c_smallint", "300")
+                .containsEntry("c_int", "70000").containsEntry("c_bigint", "9007199254740993").containsEntry("c_string", "hello form")
+                .containsEntry("c_binary", "aGVsbG8=").containsEntry("c_date", "2024-05-01");
+        assertThat(row.get("c_timestamp")).startsWith("2024-05-01T12:30:00");
+        assertThat(row.get("c_timestamp_ntz")).startsWith("2024-05-01T08:00:00");
+        assertThat(row.get("c_array")).isEqualTo("[42]");
+        assertThat(row.get("c_map")).contains("\"answer\"").contains("41");
+        assertThat(row.get("c_struct")).contains("Main St").contains("12345").contains("52.5");
     }
 
     @Test
