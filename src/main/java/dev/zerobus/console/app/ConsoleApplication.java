@@ -2,15 +2,22 @@ package dev.zerobus.console.app;
 
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.ingest.IngestException;
+import dev.zerobus.console.ingest.IngestionSession;
+import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -119,7 +126,35 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void stop() {
+        closeIngestions();
         if (sandbox != null) sandbox.close();
         if (background != null) background.shutdownNow();
+    }
+
+    /** Cancels running loads and flushes and closes open streams, so that nothing sent is cut off (10 s at most). */
+    private void closeIngestions() {
+        if (context == null || background == null) return;
+        List<Future<?>> closing = new ArrayList<>();
+        for (ActiveIngestion ingestion : context.ingestions()) {
+            if (ingestion.job() != null) ingestion.job().cancel(); // the load flushes and closes its own streams
+            IngestionSession session = ingestion.session();
+            if (session != null && !session.state().isTerminal()) {
+                closing.add(background.submit(() -> {
+                    try {
+                        session.close();
+                    } catch (IngestException e) {
+                        log.warn("A stream on {} did not close cleanly: {}", session.options().table(), e.explanation().cause());
+                    }
+                }));
+            }
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (Future<?> f : closing) {
+            try {
+                f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                log.warn("Gave up waiting for a stream to close on exit: {}", e.toString());
+            }
+        }
     }
 }
