@@ -44,13 +44,10 @@ public record SessionOptions(ConnectionProfile profile, String table, RecordForm
 
     /** The endpoint as the SDK takes it: http://host:port (loopback, plaintext) or https://host. */
     public String endpointUrl() {
-        String e = profile.zerobusEndpoint().strip();
-        if (e.endsWith("/")) e = e.substring(0, e.length() - 1);
-        return e.contains("://") ? e : "https://" + e;
+        return profile.sdkEndpointUrl();
     }
 
     public String workspaceUrl() {
-        String w = profile.workspaceUrl().strip();
-        return w.endsWith("/") ? w.substring(0, w.length() - 1) : w;
+        return profile.sdkWorkspaceUrl();
     }
 }

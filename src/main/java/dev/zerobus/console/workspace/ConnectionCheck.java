@@ -134,7 +134,7 @@ public final class ConnectionCheck {
 
     private Outcome checkNetwork() {
         List<String> reached = new ArrayList<>();
-        for (String target : List.of(profile.workspaceUrl(), endpointUrl())) {
+        for (String target : List.of(profile.workspaceUrl(), profile.sdkEndpointUrl())) {
             URI uri = URI.create(target);
             String host = uri.getHost();
             int port = uri.getPort() > 0 ? uri.getPort() : "http".equalsIgnoreCase(uri.getScheme()) ? 80 : 443;
@@ -174,12 +174,12 @@ public final class ConnectionCheck {
                 .put("object_full_path", parts[0] + "." + parts[1]).putArray("privileges").add("USE SCHEMA");
         details.addObject().put("type", "unity_catalog_privileges").put("object_type", "TABLE").put("object_full_path", table)
                 .putArray("privileges").add("SELECT").add("MODIFY");
-        String workspaceLabel = URI.create(endpointUrl()).getHost().split("\\.")[0];
+        String workspaceLabel = URI.create(profile.sdkEndpointUrl()).getHost().split("\\.")[0];
         var source = new ClientCredentials.Builder()
                 .withHttpClient(new CommonsHttpClient.Builder().withTimeoutSeconds(30).build())
                 .withClientId(profile.clientId())
                 .withClientSecret(profile.clientSecret().reveal())
-                .withTokenUrl(trimSlash(profile.workspaceUrl()) + "/oidc/v1/token")
+                .withTokenUrl(profile.sdkWorkspaceUrl() + "/oidc/v1/token")
                 .withScopes(List.of("all-apis"))
                 .withAuthParameterPosition(AuthParameterPosition.HEADER)
                 .withEndpointParametersSupplier(() -> Map.of(
@@ -261,7 +261,7 @@ public final class ConnectionCheck {
 
     private Outcome checkStream() {
         var options = StreamConfigurationOptions.builder().setRecovery(false).build();
-        try (var sdk = new ZerobusSdk(endpointUrl(), trimSlash(profile.workspaceUrl()))) {
+        try (var sdk = new ZerobusSdk(profile.sdkEndpointUrl(), profile.sdkWorkspaceUrl())) {
             ZerobusJsonStream stream = sdk.createJsonStream(table, profile.clientId(), profile.clientSecret().reveal(), options)
                     .get(STREAM_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             stream.close();
@@ -283,16 +283,6 @@ public final class ConnectionCheck {
     private CatalogBrowser browser() {
         WorkspaceClient client = WorkspaceClients.create(profile);
         return new CatalogBrowser(client);
-    }
-
-    /** The endpoint as a URL: the SDK takes a bare host (TLS) or http://host:port (plaintext, loopback only). */
-    private String endpointUrl() {
-        String e = profile.zerobusEndpoint();
-        return e.contains("://") ? trimSlash(e) : "https://" + trimSlash(e);
-    }
-
-    private static String trimSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static String firstLine(String text) {

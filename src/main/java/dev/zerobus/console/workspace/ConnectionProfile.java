@@ -28,6 +28,24 @@ public record ConnectionProfile(String name, Source source, String workspaceUrl,
         return new ConnectionProfile(newName, newSource, workspaceUrl, zerobusEndpoint, clientId, clientSecret);
     }
 
+    /**
+     * The Zerobus endpoint as the SDKs take it: {@code http://host:port} stays plaintext (loopback), a bare host
+     * gets {@code https://}; no trailing slash.
+     */
+    public String sdkEndpointUrl() {
+        String e = trimSlash(zerobusEndpoint);
+        return e.contains("://") ? e : "https://" + e;
+    }
+
+    /** The workspace URL without a trailing slash, as the SDKs join paths onto it. */
+    public String sdkWorkspaceUrl() {
+        return trimSlash(workspaceUrl);
+    }
+
+    private static String trimSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
     public boolean hasSecret() {
         return clientSecret != null && !clientSecret.isEmpty();
     }
