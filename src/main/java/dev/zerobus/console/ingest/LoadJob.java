@@ -201,12 +201,13 @@ public final class LoadJob {
         long batchFirst = -1;
         long expectedNext = -1;
         int next = 0;
+        boolean resuming = skip.count() > 0; // a fresh load has nothing to skip: no locked lookup per row
         SourceRow row;
         while (!cancelled && streamFailure.get() == null && (row = source.next()) != null) {
             waitWhilePaused();
             read.incrementAndGet();
             long index = row.recordIndex();
-            if (skip.contains(index)) {
+            if (resuming && skip.contains(index)) {
                 skipped.incrementAndGet();
                 continue;
             }
