@@ -30,9 +30,12 @@ public final class FaultPlan implements dev.zerobus.console.sandbox.delta.Commit
         private Limits() {}
     }
 
-    /** Default per-stream quota in "like the service" mode: 100,000 rows/s (the quotas page, adjustable). */
+    /**
+     * Default per-stream quota in "like the service" mode: "Records per second per stream: 100,000 (adjustable)"
+     * (https://docs.databricks.com/aws/en/ingestion/zerobus-quotas; the older limits page still says 15,000).
+     */
     public static final long DEFAULT_QUOTA_ROWS_PER_SECOND = 100_000;
-    /** Default per-stream byte quota in "like the service" mode: 100 MB/s (limits and quotas pages). */
+    /** Default per-stream byte quota in "like the service" mode: "Throughput per stream (gRPC): 100 MB/second" (same page). */
     public static final long DEFAULT_QUOTA_BYTES_PER_SECOND = 100_000_000;
 
     /** Close each stream with UNAVAILABLE after it received this many records; 0 = never. */

@@ -13,14 +13,16 @@ import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
 import io.delta.kernel.hook.PostCommitHook;
-import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,16 +30,20 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One Delta table on local disk, driven through Delta Kernel. Reads are thread-safe; commits come from one writer. */
+/**
+ * One Delta table on local disk, driven through Delta Kernel. Reads are thread-safe; commits come from one writer.
+ *
+ * <p>Kernel's public API throughout, except {@code ScanStateRow.getPhysicalDataReadSchema}: Kernel 4.4 has no public
+ * way to get the physical read schema from a scan state (its own read examples call this one), and the logical
+ * schema would be wrong as soon as a table uses column mapping.
+ */
 final class DeltaTable {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaTable.class);
     private static final String ENGINE_INFO = "zerobus-console-sandbox";
-    private static final Pattern NUM_RECORDS = Pattern.compile("\"numRecords\":(\\d+)");
+    private static final java.util.regex.Pattern VERSION_FILE = java.util.regex.Pattern.compile("\\d{20}\\.json");
     /** Kernel's default (10) would checkpoint several times a second under many small group commits. */
     private static final Map<String, String> TABLE_PROPERTIES = Map.of("delta.checkpointInterval", "100");
 
@@ -127,7 +133,7 @@ final class DeltaTable {
         StructType physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
         List<Object[]> rows = new ArrayList<>();
         for (Row scanFile : scanFiles(scan, false)) {
-            FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
+            FileStatus file = AddFile.of(scanFile).status(uri);
             CloseableIterator<ColumnarBatch> physical = engine.getParquetHandler()
                     .readParquetFiles(single(file), physicalSchema, Optional.empty()).map(FileReadResult::getData);
             try (var data = Scan.transformPhysicalData(engine, scanState, scanFile, physical)) {
@@ -143,12 +149,9 @@ final class DeltaTable {
         Scan scan = latestSnapshot().getScanBuilder().build();
         long count = 0;
         for (Row scanFile : scanFiles(scan, true)) {
-            Row add = scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
-            String stats = add.isNullAt(InternalScanFileUtils.ADD_FILE_STATS_ORDINAL)
-                    ? "" : add.getString(InternalScanFileUtils.ADD_FILE_STATS_ORDINAL);
-            Matcher m = NUM_RECORDS.matcher(stats);
-            if (!m.find()) throw new IllegalStateException("Data file without row count statistics in " + dir);
-            count += Long.parseLong(m.group(1));
+            AddFile add = AddFile.of(scanFile);
+            count += DataFileStatistics.getNumRecords(add.stats() == null ? "" : add.stats()).orElseThrow(
+                    () -> new IllegalStateException("Data file " + add.path() + " has no row count statistics in " + dir));
         }
         return count;
     }
@@ -178,9 +181,35 @@ final class DeltaTable {
                 }
             }
         }
-        files.sort(Comparator.comparingLong((Row r) -> InternalScanFileUtils.getAddFileStatus(r).getModificationTime())
-                .thenComparing(InternalScanFileUtils::getFilePath));
-        return files;
+        record Keyed(Row row, AddFile add) {}
+        return files.stream().map(r -> new Keyed(r, AddFile.of(r)))
+                .sorted(Comparator.comparingLong((Keyed k) -> k.add().modificationTime()).thenComparing(k -> k.add().path()))
+                .map(Keyed::row).toList();
+    }
+
+    /**
+     * The add action of a scan file, read by field name through the public {@link Row} API (the scan-file layout
+     * {@code Scan.getScanFiles} documents: an {@code add} struct with path, size, modificationTime and stats).
+     */
+    private record AddFile(String path, long size, long modificationTime, String stats) {
+        static AddFile of(Row scanFile) {
+            Row add = scanFile.getStruct(scanFile.getSchema().indexOf("add"));
+            StructType fields = add.getSchema();
+            int stats = fields.indexOf("stats");
+            return new AddFile(add.getString(fields.indexOf("path")), add.getLong(fields.indexOf("size")),
+                    add.getLong(fields.indexOf("modificationTime")), stats < 0 || add.isNullAt(stats) ? null : add.getString(stats));
+        }
+
+        /** The file's status, its path (a URI, relative to the table root unless absolute) resolved against {@code tableUri}. */
+        FileStatus status(String tableUri) {
+            try {
+                URI file = new URI(path);
+                String location = file.isAbsolute() ? path : new URI(tableUri + "/").resolve(file).toString();
+                return FileStatus.of(location, size, modificationTime);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("Data file path '" + path + "' is not a URI", e);
+            }
+        }
     }
 
     private long nextModificationTime() {
@@ -188,9 +217,11 @@ final class DeltaTable {
         return lastModificationTime;
     }
 
-    private Optional<Path> latestVersionFile() {
+    /** The commit file of the newest version ({@code _delta_log/<20-digit version>.json}: the names sort by version). */
+    Optional<Path> latestVersionFile() {
         try (var files = Files.list(dir.resolve("_delta_log"))) {
-            return files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).findAny();
+            return files.filter(p -> VERSION_FILE.matcher(p.getFileName().toString()).matches())
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * The single committer of one table. Appends queue up while a commit runs; the writer thread then takes everything
  * queued (up to the group caps) and commits it as one Parquet file and one Delta version (a group commit).
  * Futures complete on the writer thread, in append order, only after the commit is fsynced. Thread-safe.
+ *
+ * <p>{@link #append} does no I/O and waits for no I/O: the table's log is read (its snapshot loaded, its schema
+ * checked) on the writer thread, so a stream's first append to a table does not read the Delta log on the caller's
+ * (transport) thread.
  */
 final class TableWriter {
     private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
@@ -34,8 +38,6 @@ final class TableWriter {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private boolean stopping;
     private boolean discardQueued;
-    private final StructType tableSchema;
-    private volatile TableSchema acceptedSchema;
 
     // Writer thread only.
     private Snapshot snapshot;
@@ -44,8 +46,6 @@ final class TableWriter {
 
     TableWriter(String tableId, DeltaTable table, CommitFaults faults) {
         this.tableId = tableId;
-        this.snapshot = table.latestSnapshot();
-        this.tableSchema = snapshot.getSchema();
         this.table = table;
         this.faults = faults;
         this.thread = Thread.ofPlatform().name("delta-writer-" + tableId).daemon(false).unstarted(this::run);
@@ -56,7 +56,6 @@ final class TableWriter {
         var future = new CompletableFuture<Long>();
         long bytes;
         try {
-            checkSchema(schema);
             bytes = RowCheck.check(schema, rows);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
@@ -72,15 +71,12 @@ final class TableWriter {
         return future;
     }
 
-    /** Rejects a schema whose Kernel form differs from the table's; remembers the last one that matched. */
-    private void checkSchema(TableSchema schema) {
-        if (schema.equals(acceptedSchema)) return;
-        StructType expected = KernelTypes.structType(schema);
-        if (!expected.equals(tableSchema)) {
-            throw new IllegalArgumentException("Rows for " + tableId + " use schema " + expected
-                    + " but the Delta table has " + tableSchema);
+    /** Rejects rows whose schema's Kernel form differs from the table's (writer thread, before a commit). */
+    private void checkSchema(StructType rows, Snapshot base) {
+        StructType table = base.getSchema();
+        if (!rows.equals(table)) {
+            throw new IllegalArgumentException("Rows for " + tableId + " use schema " + rows + " but the Delta table has " + table);
         }
-        acceptedSchema = schema;
     }
 
     /** Commits everything queued, then stops the thread. */
@@ -163,7 +159,9 @@ final class TableWriter {
         TransactionCommitResult result;
         try {
             if (snapshot == null) snapshot = table.latestSnapshot();
-            result = table.append(snapshot, schema, kernelSchema(schema), rows, faults);
+            StructType kernelSchema = kernelSchema(schema);
+            checkSchema(kernelSchema, snapshot);
+            result = table.append(snapshot, schema, kernelSchema, rows, faults);
         } catch (Exception e) {
             snapshot = null; // reload: the failure may have left Kernel's view of the log stale
             LOG.debug("Commit of {} rows to {} failed", rows.size(), tableId, e);

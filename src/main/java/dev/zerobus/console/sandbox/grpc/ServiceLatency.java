@@ -3,8 +3,9 @@ package dev.zerobus.console.sandbox.grpc;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Durability-ACK latency as the service shows it: "Time to durability P50 <= 200 ms, P95 <= 500 ms"
- * (https://docs.databricks.com/aws/en/ingestion/zerobus-limits), about 150 ms at p50 (Zerobus overview pages). Drawn
+ * Durability-ACK latency as the service shows it: "Time to durability: approximately 150 ms"
+ * (https://docs.databricks.com/aws/en/ingestion/zerobus-quotas), "P95 <= 500 ms, P50 <= 200 ms"
+ * (https://docs.databricks.com/aws/en/ingestion/zerobus-limits). Drawn
  * from a log-normal with median 150 ms and sigma ln(3)/1.645, so p95 = 450 ms; capped at 2 s (the docs give no
  * tail beyond p95, and a longer wait would only run into the SDK's ACK timeout). Thread-safe.
  */

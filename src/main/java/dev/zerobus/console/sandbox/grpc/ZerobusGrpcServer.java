@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * The Zerobus gRPC server on 127.0.0.1 ({@code databricks.zerobus.Zerobus/EphemeralStream}). Thread-safe.
  *
  * <p>Streams run on the transport threads ({@code directExecutor()}): a hop to an executor per message cost 10x
- * the throughput for single records (toolchain.md); nothing in a stream handler blocks.
+ * the throughput for single records (toolchain.md). So a stream handler does no I/O: records are decoded there and
+ * handed to the table's writer thread, which reads the Delta log and commits (a table's first append starts that
+ * thread and returns). It may wait briefly on a monitor: create_stream looks the table and grants up in
+ * {@code WorkspaceState}, whose monitor is also held while a metadata change is saved.
  */
 public final class ZerobusGrpcServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ZerobusGrpcServer.class);

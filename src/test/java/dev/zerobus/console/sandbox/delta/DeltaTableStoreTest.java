@@ -238,7 +238,8 @@ class DeltaTableStoreTest {
             store.delete("events");
 
             assertThat(root.resolve("events")).doesNotExist();
-            assertThat(store.append("events", EVENTS, List.<Object[]>of(row(2)))).isCompletedExceptionally();
+            // the writer reads the log on its own thread, so the append fails there, not on the caller's
+            assertThat(store.append("events", EVENTS, List.<Object[]>of(row(2)))).failsWithin(java.time.Duration.ofSeconds(30));
         }
     }
 
@@ -268,5 +269,19 @@ class DeltaTableStoreTest {
             }
             default -> value;
         };
+    }
+
+    @Test
+    void latestVersionFileIsTheNewestCommitAndCountsComeFromStatistics() throws Exception {
+        try (var store = new DeltaTableStore(root, CommitFaults.NONE)) {
+            store.create("t1", EVENTS);
+            for (int v = 1; v <= 12; v++) {
+                store.append("t1", EVENTS, List.of(new Object[] {v, "n" + v}, new Object[] {100 + v, null})).get(30, TimeUnit.SECONDS);
+            }
+            assertThat(store.count("t1")).isEqualTo(24);
+        }
+        // 13 versions (0..12) and a checkpoint beside them: the newest commit file, whatever order the directory lists
+        assertThat(new DeltaTable(null, root.resolve("t1")).latestVersionFile()).get()
+                .extracting(p -> p.getFileName().toString()).isEqualTo("00000000000000000012.json");
     }
 }
