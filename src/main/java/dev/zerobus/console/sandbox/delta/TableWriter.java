@@ -71,12 +71,23 @@ final class TableWriter {
         return future;
     }
 
-    /** Rejects rows whose schema's Kernel form differs from the table's (writer thread, before a commit). */
-    private void checkSchema(StructType rows, Snapshot base) {
+    /**
+     * The schema to write rows of schema {@code rows} with: the table's. Rows that lack nullable columns the table
+     * gained after they were sent (at its end, as ADD COLUMNS puts them) get NULL there, so an open stream keeps
+     * working when a nullable column is added ("adding a nullable column does not break ingestion":
+     * https://docs.databricks.com/aws/en/ingestion/zerobus-schema-management). Anything else is refused.
+     */
+    private StructType writeSchema(StructType rows, Snapshot base) {
         StructType table = base.getSchema();
-        if (!rows.equals(table)) {
+        if (rows.equals(table)) return table;
+        boolean widened = table.length() > rows.length();
+        for (int c = 0; widened && c < table.length(); c++) {
+            widened = c < rows.length() ? table.at(c).equals(rows.at(c)) : table.at(c).isNullable();
+        }
+        if (!widened) {
             throw new IllegalArgumentException("Rows for " + tableId + " use schema " + rows + " but the Delta table has " + table);
         }
+        return table;
     }
 
     /** Commits everything queued, then stops the thread. */
@@ -159,9 +170,14 @@ final class TableWriter {
         TransactionCommitResult result;
         try {
             if (snapshot == null) snapshot = table.latestSnapshot();
-            StructType kernelSchema = kernelSchema(schema);
-            checkSchema(kernelSchema, snapshot);
-            result = table.append(snapshot, schema, kernelSchema, rows, faults);
+            try {
+                result = table.append(snapshot, schema, writeSchema(kernelSchema(schema), snapshot), rows, faults);
+            } catch (io.delta.kernel.exceptions.ConcurrentWriteException e) {
+                // Another writer changed the table (ALTER TABLE ... ADD COLUMNS): write again on top of its version.
+                LOG.info("Table {} changed under its writer ({}); committing on the new version", tableId, e.getMessage());
+                snapshot = table.latestSnapshot();
+                result = table.append(snapshot, schema, writeSchema(kernelSchema(schema), snapshot), rows, faults);
+            }
         } catch (Exception e) {
             snapshot = null; // reload: the failure may have left Kernel's view of the log stale
             LOG.debug("Commit of {} rows to {} failed", rows.size(), tableId, e);

@@ -284,4 +284,39 @@ class DeltaTableStoreTest {
         assertThat(new DeltaTable(null, root.resolve("t1")).latestVersionFile()).get()
                 .extracting(p -> p.getFileName().toString()).isEqualTo("00000000000000000012.json");
     }
+
+    @Test
+    void rowsSentBeforeANullableColumnWasAddedLandWithNullThere() throws Exception {
+        TableSchema widened = new TableSchema("main.default.events", List.of(
+                new TableColumn("id", ColumnType.of(Kind.INT), false),
+                new TableColumn("name", ColumnType.of(Kind.STRING), true),
+                new TableColumn("note", ColumnType.of(Kind.STRING), true)));
+        try (var store = new DeltaTableStore(root, CommitFaults.NONE)) {
+            store.create("t1", EVENTS);
+            store.append("t1", EVENTS, List.<Object[]>of(row(1))).get(30, TimeUnit.SECONDS);
+            addNullableColumnBehindTheWritersBack(root.resolve("t1/_delta_log"), 2, "note");
+            // the writer's snapshot is still version 1: its commit conflicts, it moves to version 2 and pads the rows
+            store.append("t1", EVENTS, List.<Object[]>of(row(2))).get(30, TimeUnit.SECONDS);
+            store.append("t1", widened, List.<Object[]>of(new Object[] {3, "name-3", "hello"})).get(30, TimeUnit.SECONDS);
+
+            assertThat(store.read("t1", widened, -1)).containsExactly(
+                    new Object[] {1, "name-1", null}, new Object[] {2, "name-2", null}, new Object[] {3, "name-3", "hello"});
+        }
+    }
+
+    /** Commits version {@code version}: the table's metadata with one more nullable string column (what ADD COLUMNS writes). */
+    private static void addNullableColumnBehindTheWritersBack(Path log, long version, String column) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode metaData = null;
+        for (String line : java.nio.file.Files.readAllLines(log.resolve(String.format("%020d.json", 0)))) {
+            var action = json.readTree(line);
+            if (action.has("metaData")) metaData = (com.fasterxml.jackson.databind.node.ObjectNode) action.get("metaData");
+        }
+        var schema = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(metaData.get("schemaString").asText());
+        schema.withArray("fields").addObject().put("name", column).put("type", "string").put("nullable", true).putObject("metadata");
+        metaData.put("schemaString", json.writeValueAsString(schema));
+        java.nio.file.Files.writeString(log.resolve(String.format("%020d.json", version)),
+                json.writeValueAsString(json.createObjectNode().set("metaData", metaData)) + "\n",
+                java.nio.file.StandardOpenOption.CREATE_NEW);
+    }
 }
