@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -22,7 +21,8 @@ public final class IdentityStore {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
-    record StoredSecret(String id, byte[] salt, byte[] hash, Instant createTime, Instant expireTime) {}
+    /** Times in epoch milliseconds; salt and hash base64 (Jackson's byte[] form). */
+    record StoredSecret(String id, byte[] salt, byte[] hash, long createTime, long expireTime) {}
 
     record StoredPrincipal(long id, String applicationId, String displayName, boolean active, List<StoredSecret> secrets) {}
 

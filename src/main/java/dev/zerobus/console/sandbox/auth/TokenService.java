@@ -63,7 +63,8 @@ public final class TokenService {
             for (IdentityStore.StoredPrincipal p : store.load()) {
                 principals.put(p.applicationId(), new Principal(p.applicationId(), p.displayName(), p.id()));
                 List<ClientSecret> list = new ArrayList<>();
-                p.secrets().forEach(s -> list.add(new ClientSecret(s.id(), s.salt(), s.hash(), s.createTime(), s.expireTime())));
+                p.secrets().forEach(s -> list.add(new ClientSecret(s.id(), s.salt(), s.hash(),
+                        Instant.ofEpochMilli(s.createTime()), Instant.ofEpochMilli(s.expireTime()))));
                 secrets.put(p.applicationId(), list);
             }
         }
@@ -314,7 +315,8 @@ public final class TokenService {
         for (Principal p : servicePrincipals()) {
             if (isBuiltIn(p)) continue;
             List<IdentityStore.StoredSecret> list = secrets.getOrDefault(p.clientId(), List.of()).stream()
-                    .map(s -> new IdentityStore.StoredSecret(s.id(), s.salt(), s.hash(), s.createTime(), s.expireTime())).toList();
+                    .map(s -> new IdentityStore.StoredSecret(s.id(), s.salt(), s.hash(), s.createTime().toEpochMilli(),
+                            s.expireTime().toEpochMilli())).toList();
             stored.add(new IdentityStore.StoredPrincipal(p.id(), p.clientId(), p.displayName(), true, list));
         }
         store.save(stored);
