@@ -88,6 +88,9 @@ public final class HttpExchangeContext {
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
         }
+        // Flush before close: close() first drains what is left of the request body (64 KiB at most, then it drops the
+        // connection), and a client still holding back an oversized body would not see the answer until then.
+        exchange.getResponseBody().flush();
         exchange.close();
     }
 
@@ -95,6 +98,7 @@ public final class HttpExchangeContext {
     public void redirect(String location) throws IOException {
         exchange.getResponseHeaders().set("Location", location);
         exchange.sendResponseHeaders(302, -1);
+        exchange.getResponseBody().flush();
         exchange.close();
     }
 
