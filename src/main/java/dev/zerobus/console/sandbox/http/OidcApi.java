@@ -203,8 +203,9 @@ public final class OidcApi {
                             + "'. Check the client id (application id) of the service principal (the sandbox knows "
                             + tokens.servicePrincipals().stream().map(p -> p.clientId()).sorted().toList() + ").");
             case TokenService.Authentication.WrongSecret w -> oauthError(request, 401, "invalid_client",
-                    "Client authentication failed: wrong or expired client secret for client_id '" + w.clientId()
-                            + "'. Copy the secret again (the sandbox mints new ones for its built-in principals at every start).");
+                    "Client authentication failed: wrong client secret for client_id '" + w.clientId()
+                            + "' (or it expired). Copy the secret again (the sandbox mints new ones for its built-in "
+                            + "principals at every start).");
             case TokenService.Authentication.NoSecret n -> oauthError(request, 401, "invalid_client",
                     "Client authentication failed: service principal '" + n.clientId() + "' has no OAuth secret. Create "
                             + "one (POST /api/2.0/accounts/servicePrincipals/{id}/credentials/secrets, as a workspace admin).");
