@@ -41,13 +41,6 @@ class AdminApiTest {
         sandbox.close();
     }
 
-    private static String m2mToken(String clientId) throws Exception {
-        var tokenRequest = HttpRequest.newBuilder(URI.create(sandbox.endpoints().workspaceUrl() + "/oidc/v1/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis&client_id="
-                        + clientId + "&client_secret=" + sandbox.secretOf(clientId))).build();
-        return JSON.readTree(http.send(tokenRequest, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
-    }
 
     @Test
     void setsSomeFaultsAndResetsThemAll() throws Exception {
@@ -92,8 +85,8 @@ class AdminApiTest {
     /** Before: any principal's token changed the fault plan; no-grants-sp and the analyst must be refused (403). */
     @Test
     void refusesPrincipalsThatAreNotTheSandboxAdmin() throws Exception {
-        String noGrants = m2mToken(SandboxPrincipals.NO_GRANTS);
-        String granted = m2mToken(SandboxPrincipals.GRANTED);
+        String noGrants = SdkClients.m2mToken(sandbox, SandboxPrincipals.NO_GRANTS);
+        String granted = SdkClients.m2mToken(sandbox, SandboxPrincipals.GRANTED);
         for (String token : new String[] {noGrants, granted, sandbox.endpoints().analystToken()}) {
             HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"withholdAcks\":true}", token);
             HttpResponse<String> clear = send("DELETE", "/sandbox/admin/faults", null, token);

@@ -27,6 +27,18 @@ final class SdkClients {
         return new WorkspaceClient(new DatabricksConfig().setHost(sandbox.endpoints().workspaceUrl()).setToken(token));
     }
 
+    /** A plain OAuth M2M access token of a built-in service principal, for raw HTTP calls. */
+    static String m2mToken(SandboxWorkspace sandbox, String clientId) throws Exception {
+        try (var http = java.net.http.HttpClient.newHttpClient()) {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(sandbox.endpoints().workspaceUrl() + "/oidc/v1/token"))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis&client_id="
+                            + clientId + "&client_secret=" + sandbox.secretOf(clientId))).build();
+            String body = http.send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("access_token").asText();
+        }
+    }
+
     static WorkspaceClient of(SandboxWorkspace sandbox, String clientId, String clientSecret) {
         return new WorkspaceClient(new DatabricksConfig()
                 .setHost(sandbox.endpoints().workspaceUrl())
