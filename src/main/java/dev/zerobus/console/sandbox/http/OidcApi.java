@@ -118,7 +118,12 @@ public final class OidcApi {
             return;
         }
         String code = tokens.newAuthorizationCode(user, clientId, redirectUri, request.query("code_challenge"),
-                request.query("scope"));
+                request.query("scope")).orElse(null);
+        if (code == null) {
+            redirect(request, redirectUri, Map.of("error", "temporarily_unavailable", "error_description",
+                    "Too many sign-ins are waiting to be completed. Try again in a minute."), state);
+            return;
+        }
         log.debug("Authorization code issued to {} for {}", user.clientId(), clientId);
         redirect(request, redirectUri, Map.of("code", code), state);
     }
