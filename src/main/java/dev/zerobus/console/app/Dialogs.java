@@ -1,5 +1,6 @@
 package dev.zerobus.console.app;
 
+import dev.zerobus.console.cli.VersionInfo;
 import dev.zerobus.console.ingest.NativeLibraryStatus;
 import dev.zerobus.console.ui.Shortcuts;
 import javafx.scene.control.Alert;

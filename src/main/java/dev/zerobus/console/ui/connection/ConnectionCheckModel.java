@@ -1,19 +1,19 @@
 package dev.zerobus.console.ui.connection;
 
 import dev.zerobus.console.catalog.Cancellation;
-import dev.zerobus.console.workspace.CheckReport;
-import dev.zerobus.console.workspace.CheckStep;
-import dev.zerobus.console.workspace.ConnectionCheck;
+import dev.zerobus.console.doctor.CheckReport;
+import dev.zerobus.console.doctor.CheckStep;
+import dev.zerobus.console.doctor.ConnectionCheck;
+import dev.zerobus.console.doctor.StepResult;
+import dev.zerobus.console.doctor.StepResult.Status;
 import dev.zerobus.console.workspace.ConnectionProfile;
-import dev.zerobus.console.workspace.StepResult;
-import dev.zerobus.console.workspace.StepResult.Status;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

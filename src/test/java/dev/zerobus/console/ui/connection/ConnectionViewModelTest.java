@@ -2,13 +2,13 @@ package dev.zerobus.console.ui.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zerobus.console.doctor.CheckStep;
+import dev.zerobus.console.doctor.StepResult;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.UiSettings;
-import dev.zerobus.console.workspace.CheckStep;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.SecretStore;
-import dev.zerobus.console.workspace.StepResult;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

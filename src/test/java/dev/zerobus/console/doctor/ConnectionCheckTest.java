@@ -1,13 +1,15 @@
-package dev.zerobus.console.workspace;
+package dev.zerobus.console.doctor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.catalog.Cancellation;
+import dev.zerobus.console.doctor.StepResult.Status;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ConnectionProfile.Source;
-import dev.zerobus.console.workspace.StepResult.Status;
+import dev.zerobus.console.workspace.Secret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;

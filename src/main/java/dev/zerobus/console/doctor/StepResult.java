@@ -1,5 +1,6 @@
-package dev.zerobus.console.workspace;
+package dev.zerobus.console.doctor;
 
+import dev.zerobus.console.workspace.Problem;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 

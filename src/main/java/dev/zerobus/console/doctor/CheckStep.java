@@ -1,4 +1,4 @@
-package dev.zerobus.console.workspace;
+package dev.zerobus.console.doctor;
 
 /** The steps of a connection check, in the order they run. */
 public enum CheckStep {

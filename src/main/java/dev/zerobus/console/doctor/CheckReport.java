@@ -1,5 +1,6 @@
-package dev.zerobus.console.workspace;
+package dev.zerobus.console.doctor;
 
+import dev.zerobus.console.workspace.ConnectionProfile;
 import java.util.List;
 import java.util.Locale;
 

@@ -1,4 +1,4 @@
-package dev.zerobus.console.app;
+package dev.zerobus.console.cli;
 
 import java.io.IOException;
 import java.io.InputStream;

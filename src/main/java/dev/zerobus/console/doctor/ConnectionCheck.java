@@ -1,4 +1,4 @@
-package dev.zerobus.console.workspace;
+package dev.zerobus.console.doctor;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.commons.CommonsHttpClient;
@@ -15,7 +15,12 @@ import dev.zerobus.console.catalog.CatalogException;
 import dev.zerobus.console.catalog.HeldPrivilege;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.catalog.WorkspaceClients;
-import dev.zerobus.console.workspace.StepResult.Status;
+import dev.zerobus.console.doctor.StepResult.Status;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import dev.zerobus.console.workspace.EndpointInfo;
+import dev.zerobus.console.workspace.EndpointParser;
+import dev.zerobus.console.workspace.ErrorExplainer;
+import dev.zerobus.console.workspace.Problem;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
