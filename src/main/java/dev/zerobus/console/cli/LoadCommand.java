@@ -2,14 +2,14 @@ package dev.zerobus.console.cli;
 
 import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.catalog.WorkspaceClients;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadProgress;
 import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.ingest.RowError;
-import dev.zerobus.console.schema.RecordCodec;
-import dev.zerobus.console.schema.SnippetRecordType;
 import dev.zerobus.console.schema.TableSchema;
+import dev.zerobus.console.snippet.SnippetRecordType;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.MappingProblem;
 import java.io.PrintWriter;

@@ -1,9 +1,9 @@
 package dev.zerobus.console.ingest;
 
 import com.databricks.zerobus.ZerobusSdk;
-import dev.zerobus.console.schema.CodecResult;
-import dev.zerobus.console.schema.FieldError;
-import dev.zerobus.console.schema.RecordCodec;
+import dev.zerobus.console.codec.CodecResult;
+import dev.zerobus.console.codec.FieldError;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.FailedRowsWriter;
 import dev.zerobus.console.source.RatePacer;

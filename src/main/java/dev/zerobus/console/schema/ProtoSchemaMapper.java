@@ -76,7 +76,7 @@ public final class ProtoSchemaMapper {
     }
 
     /** Field numbers 1, 2, ...; protobuf reserves 19000-19999. */
-    static int fieldNumber(int index) {
+    public static int fieldNumber(int index) {
         int n = index + 1;
         return n >= 19000 ? n + 1000 : n;
     }

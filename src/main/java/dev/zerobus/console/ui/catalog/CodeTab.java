@@ -1,8 +1,8 @@
 package dev.zerobus.console.ui.catalog;
 
 import atlantafx.base.theme.Styles;
-import dev.zerobus.console.schema.SnippetLanguage;
-import dev.zerobus.console.schema.SnippetRecordType;
+import dev.zerobus.console.snippet.SnippetLanguage;
+import dev.zerobus.console.snippet.SnippetRecordType;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -1,12 +1,12 @@
 package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.codec.CodecOptions;
+import dev.zerobus.console.codec.CodecResult;
+import dev.zerobus.console.codec.FieldError;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.IngestionSession;
 import dev.zerobus.console.ingest.RecordFormat;
-import dev.zerobus.console.schema.CodecOptions;
-import dev.zerobus.console.schema.CodecResult;
-import dev.zerobus.console.schema.FieldError;
-import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.source.SyntheticRecords;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;

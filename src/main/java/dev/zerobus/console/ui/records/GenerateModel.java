@@ -1,11 +1,11 @@
 package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.codec.CodecOptions;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadOptions;
 import dev.zerobus.console.ingest.RecordFormat;
-import dev.zerobus.console.schema.CodecOptions;
-import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;
 import dev.zerobus.console.source.SourceOptions;

@@ -1,8 +1,8 @@
 package dev.zerobus.console.ui.records;
 
-import dev.zerobus.console.schema.CodecOptions;
-import dev.zerobus.console.schema.CodecResult;
-import dev.zerobus.console.schema.RecordCodec;
+import dev.zerobus.console.codec.CodecOptions;
+import dev.zerobus.console.codec.CodecResult;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;

@@ -2,7 +2,7 @@ package dev.zerobus.console.ui.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zerobus.console.schema.CodecOptions;
+import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ColumnType.Kind;
 import dev.zerobus.console.schema.TableColumn;

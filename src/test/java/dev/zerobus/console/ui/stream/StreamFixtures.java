@@ -1,13 +1,13 @@
 package dev.zerobus.console.ui.stream;
 
 import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadOptions;
 import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.ingest.RetryPolicy;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
-import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;
 import dev.zerobus.console.source.SourceOptions;
