@@ -1,6 +1,9 @@
 package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.records.compose.ComposerView;
+import dev.zerobus.console.ui.records.fileimport.ImportView;
+import dev.zerobus.console.ui.records.load.GenerateView;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;

@@ -2,6 +2,9 @@ package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.records.compose.ComposerModel;
+import dev.zerobus.console.ui.records.fileimport.ImportModel;
+import dev.zerobus.console.ui.records.load.GenerateModel;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;

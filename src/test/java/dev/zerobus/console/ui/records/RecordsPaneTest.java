@@ -8,6 +8,7 @@ import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiTestSupport;
+import dev.zerobus.console.ui.records.compose.SentRecord;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.fileimport;
 
 import dev.zerobus.console.schema.TableColumn;
 import javafx.beans.property.ObjectProperty;

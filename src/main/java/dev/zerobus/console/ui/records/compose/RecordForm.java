@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.compose;
 
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.schema.TableColumn;

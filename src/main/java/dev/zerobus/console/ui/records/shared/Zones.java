@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.shared;
 
 import java.time.ZoneId;
 import java.util.LinkedHashSet;
@@ -7,10 +7,10 @@ import java.util.Set;
 import javafx.util.StringConverter;
 
 /** The time zones offered for timestamps written without an offset: this computer's, UTC and common ones. */
-final class Zones {
+public final class Zones {
     private Zones() {}
 
-    static List<ZoneId> common() {
+    public static List<ZoneId> common() {
         Set<ZoneId> zones = new LinkedHashSet<>();
         zones.add(ZoneId.systemDefault());
         for (String id : List.of("UTC", "Europe/London", "Europe/Berlin", "America/New_York", "America/Chicago",
@@ -20,7 +20,7 @@ final class Zones {
         return List.copyOf(zones);
     }
 
-    static StringConverter<ZoneId> converter() {
+    public static StringConverter<ZoneId> converter() {
         return new StringConverter<>() {
             @Override public String toString(ZoneId zone) {
                 return zone == null ? "" : zone.equals(ZoneId.systemDefault()) ? zone.getId() + " (local)" : zone.getId();

@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.fileimport;
 
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.codec.CodecOptions;
@@ -14,6 +14,7 @@ import dev.zerobus.console.source.SourceOptions;
 import dev.zerobus.console.source.SourcePreview;
 import dev.zerobus.console.source.SourceRow;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.records.load.LoadRunModel;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,7 +65,7 @@ public final class ImportModel {
     private final BooleanBinding canStart;
     private final MappingCheck check = new MappingCheck();
 
-    ImportModel(AppContext context) {
+    public ImportModel(AppContext context) {
         this.context = context;
         this.run = new LoadRunModel(context);
         canStart = Bindings.createBooleanBinding(() -> preview.get() != null && mappingProblems.get().isEmpty()

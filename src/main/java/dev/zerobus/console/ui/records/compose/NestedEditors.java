@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.compose;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.schema.ColumnType;

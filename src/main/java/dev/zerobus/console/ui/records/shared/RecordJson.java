@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.shared;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -9,7 +9,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** JSON text <-> the plain values the form edits (numbers kept exact, key order kept). Thread-safe. */
-final class RecordJson {
+public final class RecordJson {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .enable(SerializationFeature.INDENT_OUTPUT);
@@ -17,7 +17,7 @@ final class RecordJson {
     private RecordJson() {}
 
     /** Pretty JSON of a record; top-level nulls are left out (a missing column is NULL). */
-    static String write(Map<String, ?> record) {
+    public static String write(Map<String, ?> record) {
         Map<String, Object> copy = new LinkedHashMap<>();
         record.forEach((key, value) -> { if (value != null) copy.put(key, value); });
         try {
@@ -29,7 +29,7 @@ final class RecordJson {
 
     /** The record as a map, or null when the text is not one JSON object (the codec then says why). */
     @SuppressWarnings("unchecked")
-    static @Nullable Map<String, Object> read(String text) {
+    public static @Nullable Map<String, Object> read(String text) {
         try {
             Object value = MAPPER.readValue(text, Object.class);
             return value instanceof Map<?, ?> map ? (Map<String, Object>) map : null;
@@ -39,7 +39,7 @@ final class RecordJson {
     }
 
     /** The top-level column a codec error path names: {@code c_struct.geo.lat} and {@code c_array[2]} -> their column. */
-    static String columnOf(String path) {
+    public static String columnOf(String path) {
         int end = path.length();
         int dot = path.indexOf('.');
         int bracket = path.indexOf('[');

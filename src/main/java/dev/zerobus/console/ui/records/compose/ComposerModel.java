@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.compose;
 
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.codec.CodecOptions;
@@ -10,6 +10,8 @@ import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.source.SyntheticRecords;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.records.shared.RecordJson;
+import dev.zerobus.console.ui.records.shared.RowCounts;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -55,7 +57,7 @@ public final class ComposerModel {
     private @Nullable ComposerSession session;
     private long sampleSeed = 1;
 
-    ComposerModel(AppContext context) {
+    public ComposerModel(AppContext context) {
         this.context = context;
         this.memory = new TableMemory(context.settings());
         ticker.setCycleCount(Animation.INDEFINITE);

@@ -1,7 +1,10 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.compose;
+
+import static dev.zerobus.console.ui.records.shared.Sections.sectionTitle;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.records.shared.Zones;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -23,10 +26,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The composer tab: toolbar, the form and the JSON side by side, and the sent records below. */
-final class ComposerView extends VBox {
+public final class ComposerView extends VBox {
     private final ComposerModel model;
 
-    ComposerView(ComposerModel model) {
+    public ComposerView(ComposerModel model) {
         this.model = model;
         getStyleClass().add("composer");
         setSpacing(10);
@@ -145,16 +148,6 @@ final class ComposerView extends VBox {
         var label = new Label(text);
         label.getStyleClass().add("muted");
         return label;
-    }
-
-    static HBox sectionTitle(String title, String hint) {
-        var t = new Label(title);
-        t.getStyleClass().add("section-title");
-        var h = new Label(hint);
-        h.getStyleClass().add("muted");
-        var box = new HBox(8, t, h);
-        box.setAlignment(Pos.BASELINE_LEFT);
-        return box;
     }
 
 }

@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.fileimport;
 
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;

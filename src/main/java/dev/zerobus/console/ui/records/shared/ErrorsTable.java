@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.shared;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RowError;
@@ -12,8 +12,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 
 /** The rows a load could not send: line, column, value and reason. */
-final class ErrorsTable extends TableView<RowError> {
-    ErrorsTable(ObservableList<RowError> errors, String id) {
+public final class ErrorsTable extends TableView<RowError> {
+    public ErrorsTable(ObservableList<RowError> errors, String id) {
         super(errors);
         setId(id);
         getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);

@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.load;
 
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.codec.CodecOptions;
@@ -35,7 +35,7 @@ public final class GenerateModel {
     private final LoadRunModel run;
     private final BooleanBinding canStart;
 
-    GenerateModel(AppContext context) {
+    public GenerateModel(AppContext context) {
         this.context = context;
         this.run = new LoadRunModel(context);
         canStart = Bindings.createBooleanBinding(() -> table.get() != null && context.activeProfile().get() != null

@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.compose;
 
 import java.time.LocalTime;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.load;
 
 import atlantafx.base.theme.Styles;
 import javafx.css.PseudoClass;
@@ -15,10 +15,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** A load's progress: bar, rows read/sent/ACKed/failed, rate and ETA, pause/resume/cancel, and the outcome. */
-final class LoadProgressView extends VBox {
+public final class LoadProgressView extends VBox {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
 
-    LoadProgressView(LoadRunModel run, String idPrefix) {
+    public LoadProgressView(LoadRunModel run, String idPrefix) {
         var bar = new ProgressBar(0);
         bar.setId(idPrefix + "-progress");
         bar.setMaxWidth(Double.MAX_VALUE);

@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.load;
 
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.ingest.LoadJob;
@@ -7,6 +7,7 @@ import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.ingest.RowError;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.records.shared.RowCounts;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +47,7 @@ public final class LoadRunModel {
     private final Timeline sampler = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> sample()));
     private @Nullable LoadJob job;
 
-    LoadRunModel(AppContext context) {
+    public LoadRunModel(AppContext context) {
         this.context = context;
         sampler.setCycleCount(Animation.INDEFINITE);
     }
@@ -65,7 +66,7 @@ public final class LoadRunModel {
     public ObservableList<RowError> errors() { return errors; }
 
     /** Starts the job; it is listed in the Stream pane as {@code name}. */
-    void start(LoadJob newJob, String name, ConnectionProfile profile, TableDetails table) {
+    public void start(LoadJob newJob, String name, ConnectionProfile profile, TableDetails table) {
         job = newJob;
         errors.clear();
         result.set(null);

@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.fileimport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.SourceRow;
+import dev.zerobus.console.ui.records.shared.RecordJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,12 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.fileimport;
+
+import static dev.zerobus.console.ui.records.shared.Sections.titled;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.records.load.LoadProgressView;
+import dev.zerobus.console.ui.records.shared.ErrorsTable;
+import dev.zerobus.console.ui.records.shared.Zones;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.collections.FXCollections;
@@ -25,10 +30,10 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The file import tab: file (chooser or drop), preview and mapping, options, progress and bad rows. */
-final class ImportView extends VBox {
+public final class ImportView extends VBox {
     private final ImportModel model;
 
-    ImportView(ImportModel model) {
+    public ImportView(ImportModel model) {
         this.model = model;
         setSpacing(10);
         getStyleClass().add("import-view");
@@ -42,7 +47,7 @@ final class ImportView extends VBox {
         getChildren().setAll(createDropArea(), split);
     }
 
-    void chooseFile() {
+    public void chooseFile() {
         var chooser = new FileChooser();
         chooser.setTitle("Import records from a file");
         chooser.getExtensionFilters().addAll(
@@ -166,13 +171,6 @@ final class ImportView extends VBox {
     private static String extension(Path p) {
         String n = p.getFileName().toString();
         return n.substring(n.lastIndexOf('.'));
-    }
-
-    static VBox titled(String title, String hint, javafx.scene.Node content) {
-        VBox.setVgrow(content, Priority.ALWAYS);
-        var box = new VBox(6, ComposerView.sectionTitle(title, hint), content);
-        box.setMinHeight(0);
-        return box;
     }
 
     private static Region spacer() {

@@ -1,4 +1,4 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.fileimport;
 
 import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.codec.CodecResult;
@@ -8,6 +8,7 @@ import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.SourceRow;
 import dev.zerobus.console.source.ValueHint;
+import dev.zerobus.console.ui.records.shared.RecordJson;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

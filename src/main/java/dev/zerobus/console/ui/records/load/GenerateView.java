@@ -1,7 +1,9 @@
-package dev.zerobus.console.ui.records;
+package dev.zerobus.console.ui.records.load;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.records.shared.ErrorsTable;
+import dev.zerobus.console.ui.records.shared.Sections;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -16,8 +18,8 @@ import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The generate tab: a synthetic load at a target rate and count, for throughput trials. */
-final class GenerateView extends VBox {
-    GenerateView(GenerateModel model) {
+public final class GenerateView extends VBox {
+    public GenerateView(GenerateModel model) {
         var count = new Spinner<Integer>(1, 100_000_000, (int) model.countProperty().get(), 1000);
         count.setId("generate-count");
         count.setEditable(true);
@@ -59,10 +61,10 @@ final class GenerateView extends VBox {
         startRow.setAlignment(Pos.CENTER_LEFT);
 
         var errors = new ErrorsTable(model.run().errors(), "generate-errors");
-        var errorsBox = ImportView.titled("Bad rows", "Generated records the codec rejected", errors);
+        var errorsBox = Sections.titled("Bad rows", "Generated records the codec rejected", errors);
         VBox.setVgrow(errorsBox, Priority.ALWAYS);
         setSpacing(12);
-        getChildren().setAll(ComposerView.sectionTitle("Synthetic load", "Values fit each column's type and name (names, emails, prices…)"),
+        getChildren().setAll(Sections.sectionTitle("Synthetic load", "Values fit each column's type and name (names, emails, prices…)"),
                 grid, startRow, new LoadProgressView(model.run(), "generate"), errorsBox);
     }
 
