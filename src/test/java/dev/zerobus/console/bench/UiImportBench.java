@@ -7,8 +7,8 @@ import dev.zerobus.console.sandbox.SandboxProcess;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PulseProbe;
 import dev.zerobus.console.ui.UiSettings;
+import dev.zerobus.console.ui.records.RecordsModel;
 import dev.zerobus.console.ui.records.RecordsPane;
-import dev.zerobus.console.ui.records.RecordsViewModel;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
@@ -82,7 +82,7 @@ public final class UiImportBench {
                 // Build the Stream pane first: its one-off construction is not what this bench measures.
                 context.selectedPane().set("stream");
                 context.selectedPane().set("records");
-                RecordsViewModel model = RecordsPane.modelOf(scene.lookup("#records-pane"));
+                RecordsModel model = RecordsPane.modelOf(scene.lookup("#records-pane"));
                 var importer = model.importer();
                 importer.previewProperty().subscribe(preview -> {
                     if (preview == null || startNanos[0] != 0) return;

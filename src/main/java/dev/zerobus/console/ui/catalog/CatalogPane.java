@@ -9,7 +9,7 @@ public final class CatalogPane {
 
     /** Builds the pane and registers its shortcuts; loads the catalogs now and whenever the profile changes. FX thread. */
     public static Node create(AppContext context) {
-        var model = new CatalogViewModel(context);
+        var model = new CatalogModel(context);
         var view = new CatalogView(model);
         context.shortcuts().add("F5", "Catalog: reload catalogs", model::refresh);
         context.shortcuts().add("Shortcut+F", "Catalog: filter tables", () -> {

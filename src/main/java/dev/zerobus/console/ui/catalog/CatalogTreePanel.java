@@ -23,7 +23,7 @@ final class CatalogTreePanel extends VBox {
     private final TreeView<CatalogNode> tree = new TreeView<>();
     private final Map<CatalogNode, CatalogTreeItem> index = new HashMap<>();
 
-    CatalogTreePanel(CatalogViewModel model, Runnable onNewTable) {
+    CatalogTreePanel(CatalogModel model, Runnable onNewTable) {
         var title = new Label("Unity Catalog");
         title.getStyleClass().add(Styles.TITLE_4);
         filter.setId("catalog-filter");

@@ -25,11 +25,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class CatalogView extends VBox {
     private static final String CSS = Objects.requireNonNull(CatalogView.class.getResource("catalog.css")).toExternalForm();
 
-    private final CatalogViewModel model;
+    private final CatalogModel model;
     private final CatalogTreePanel tree;
     private final TableTab tableTab;
 
-    public CatalogView(CatalogViewModel model) {
+    public CatalogView(CatalogModel model) {
         this.model = model;
         this.tree = new CatalogTreePanel(model, this::newTable);
         this.tableTab = new TableTab(this::copyProto, this::saveProto);

@@ -9,7 +9,7 @@ public final class ConnectionPane {
 
     /** Builds the pane. Called once, on the FX thread. */
     public static Node create(AppContext context) {
-        var model = new ConnectionViewModel(context, context.background(), context.fx());
+        var model = new ConnectionModel(context, context.background(), context.fx());
         var view = new ConnectionView(model);
         context.shortcuts().add("Shortcut+T", "Test the connection (Connection pane)", onPane(context, model::testConnection));
         context.shortcuts().add("Shortcut+S", "Save the connection profile (Connection pane)", onPane(context, model::save));

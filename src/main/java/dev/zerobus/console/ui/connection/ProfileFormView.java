@@ -28,7 +28,7 @@ final class ProfileFormView extends VBox {
     private final BooleanBinding editable;
     private int row;
 
-    ProfileFormView(ConnectionViewModel model) {
+    ProfileFormView(ConnectionModel model) {
         ProfileFormModel form = model.form();
         editable = form.editable();
         getStyleClass().add("card");
@@ -51,7 +51,7 @@ final class ProfileFormView extends VBox {
         getChildren().addAll(createHeader(model), createReadOnlyHint(model), grid, createActions(model));
     }
 
-    private HBox createHeader(ConnectionViewModel model) {
+    private HBox createHeader(ConnectionModel model) {
         var title = new Label();
         title.getStyleClass().add("section-title");
         title.textProperty().bind(model.form().isNewProperty().map(isNew -> isNew ? "New profile" : "Profile"));
@@ -66,7 +66,7 @@ final class ProfileFormView extends VBox {
         return box;
     }
 
-    private Node createReadOnlyHint(ConnectionViewModel model) {
+    private Node createReadOnlyHint(ConnectionModel model) {
         var hint = new Label();
         hint.setId("profile-read-only");
         hint.getStyleClass().add("muted");
@@ -89,7 +89,7 @@ final class ProfileFormView extends VBox {
         return box;
     }
 
-    private HBox createActions(ConnectionViewModel model) {
+    private HBox createActions(ConnectionModel model) {
         var save = new Button("Save profile", new FontIcon(Feather.SAVE));
         save.setId("profile-save");
         save.getStyleClass().add(Styles.SUCCESS);
@@ -107,7 +107,7 @@ final class ProfileFormView extends VBox {
         return box;
     }
 
-    private CheckBox createRemember(ConnectionViewModel model) {
+    private CheckBox createRemember(ConnectionModel model) {
         var remember = new CheckBox("Remember the secret in the OS keychain"
                 + (model.isKeychainAvailable() ? "" : " (no keychain available here)"));
         remember.setId("profile-remember-secret");

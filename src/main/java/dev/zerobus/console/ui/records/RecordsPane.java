@@ -9,9 +9,9 @@ public final class RecordsPane {
 
     /** Builds the pane. Called once, on the FX thread. */
     public static Node create(AppContext context) {
-        var model = new RecordsViewModel(context);
+        var model = new RecordsModel(context);
         var view = new RecordsView(model, context);
-        view.getProperties().put(RecordsViewModel.class, model);
+        view.getProperties().put(RecordsModel.class, model);
         context.shortcuts().add("Shortcut+Enter", "Send the composed record (Records pane)", () -> {
             if (isShown(context)) model.composer().send();
         });
@@ -32,7 +32,7 @@ public final class RecordsPane {
     }
 
     /** The view model behind a pane made by {@link #create} (for tests). */
-    public static RecordsViewModel modelOf(Node pane) {
-        return (RecordsViewModel) pane.getProperties().get(RecordsViewModel.class);
+    public static RecordsModel modelOf(Node pane) {
+        return (RecordsModel) pane.getProperties().get(RecordsModel.class);
     }
 }

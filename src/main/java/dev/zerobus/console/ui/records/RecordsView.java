@@ -23,7 +23,7 @@ public final class RecordsView extends VBox {
     private final Tab importTab;
     private final ImportView importView;
 
-    public RecordsView(RecordsViewModel model, AppContext context) {
+    public RecordsView(RecordsModel model, AppContext context) {
         setId("records-pane");
         getStyleClass().addAll("pane-content", "records-pane");
         getStylesheets().add(RecordsView.class.getResource("records.css").toExternalForm());
@@ -50,7 +50,7 @@ public final class RecordsView extends VBox {
         importView.chooseFile();
     }
 
-    private HBox createHeader(RecordsViewModel model) {
+    private HBox createHeader(RecordsModel model) {
         var title = new Label("Records");
         title.getStyleClass().add("pane-title");
         var table = new Label();

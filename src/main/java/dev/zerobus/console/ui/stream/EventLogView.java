@@ -16,7 +16,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The event log of the selected ingestion, newest first, with a text filter and an export of what passes it. */
 final class EventLogView extends VBox {
-    EventLogView(StreamViewModel model, Runnable export) {
+    EventLogView(StreamModel model, Runnable export) {
         var filter = new TextField();
         filter.setId("stream-event-filter");
         filter.setPromptText("Filter events: text, kind (RETRY, ERROR…) or stream");

@@ -12,7 +12,7 @@ import javafx.scene.layout.VBox;
 
 /** The ACK ledger: requests not yet durable (newest first), then those seen becoming durable or failing lately. */
 final class LedgerView extends VBox {
-    LedgerView(StreamViewModel model) {
+    LedgerView(StreamModel model) {
         var note = new Label("One row per request (a record or a batch) at its offset on its stream. In flight: waiting for "
                 + "the durability ACK · re-sent: sent again after a recovery · durable: committed to the table.");
         note.getStyleClass().add("muted");

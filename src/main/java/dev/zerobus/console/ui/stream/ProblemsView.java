@@ -9,7 +9,7 @@ import javafx.scene.layout.VBox;
 
 /** Errors of the selected ingestion, newest first, each with the explainer's cause and fix. */
 final class ProblemsView extends VBox {
-    ProblemsView(StreamViewModel model) {
+    ProblemsView(StreamModel model) {
         var list = new ListView<EventRow>(new javafx.collections.transformation.SortedList<>(model.problems(),
                 (a, b) -> b.event().at().compareTo(a.event().at())));
         list.setId("stream-problems");

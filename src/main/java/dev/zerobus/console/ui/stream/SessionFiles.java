@@ -19,13 +19,13 @@ public final class SessionFiles {
     /** A bundle opened for viewing: its file and its entries by name. */
     public record OpenedBundle(Path file, Map<String, String> entries) {}
 
-    private final StreamViewModel model;
+    private final StreamModel model;
     private final Supplier<SessionBundle.@Nullable Content> content;
     private final Executor background;
     private final Executor fx;
     private final ReadOnlyObjectWrapper<@Nullable OpenedBundle> opened = new ReadOnlyObjectWrapper<>();
 
-    public SessionFiles(StreamViewModel model, Supplier<SessionBundle.@Nullable Content> content, Executor background, Executor fx) {
+    public SessionFiles(StreamModel model, Supplier<SessionBundle.@Nullable Content> content, Executor background, Executor fx) {
         this.model = model;
         this.content = content;
         this.background = background;

@@ -17,7 +17,7 @@ public final class StreamPane {
 
     /** Builds the pane. Called once, on the FX thread. */
     public static Node create(AppContext context) {
-        var model = new StreamViewModel(context.ingestions(), context.background(), context.fx());
+        var model = new StreamModel(context.ingestions(), context.background(), context.fx());
         var verify = new VerifyModel(context::reader, context.background(), context.fx());
         var files = new SessionFiles(model, () -> {
             ActiveIngestion selected = model.selectedProperty().get();

@@ -36,7 +36,7 @@ class CatalogPaneTest {
     @TempDir static Path dir;
     static SandboxWorkspace sandbox;
     AppContext context;
-    CatalogViewModel model;
+    CatalogModel model;
 
     @BeforeAll
     static void startSandbox() {
@@ -51,7 +51,7 @@ class CatalogPaneTest {
     @Start
     void start(Stage stage) {
         context = UiTestSupport.context(sandbox, dir.resolve("config"));
-        model = new CatalogViewModel(context);
+        model = new CatalogModel(context);
         var scene = new Scene(new CatalogView(model), 1200, 780);
         Theme.LIGHT.apply(scene);
         stage.setScene(scene);
@@ -69,7 +69,7 @@ class CatalogPaneTest {
         assertThat(protoText(robot)).contains("c_array_struct", "map<string, int32> c_map");
         assertThat(robot.lookup("#table-writable").queryAs(Label.class).getText()).isEqualTo("Ready for Zerobus");
         assertThat(context.activeTable().get().fullName()).isEqualTo("main.default.all_types");
-        assertThat(context.settings().get(CatalogViewModel.LAST_TABLE, "")).isEqualTo("main.default.all_types");
+        assertThat(context.settings().get(CatalogModel.LAST_TABLE, "")).isEqualTo("main.default.all_types");
     }
 
     @Test
@@ -94,7 +94,7 @@ class CatalogPaneTest {
 
     @Test
     void reselectsTheRememberedTableOnStart(FxRobot robot) {
-        context.settings().put(CatalogViewModel.LAST_TABLE, "main.default.sensor_readings");
+        context.settings().put(CatalogModel.LAST_TABLE, "main.default.sensor_readings");
         robot.interact(model::refresh);
         UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
         assertThat(model.tableProperty().get().fullName()).isEqualTo("main.default.sensor_readings");

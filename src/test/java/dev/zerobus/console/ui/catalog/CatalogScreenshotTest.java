@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.schema.ColumnType;
+import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.zerobus.console.schema.ColumnType;
-import dev.zerobus.console.schema.TableColumn;
 import java.util.List;
 import java.util.function.Predicate;
 import javafx.scene.Node;
@@ -53,7 +53,7 @@ class CatalogScreenshotTest {
     @Start
     void start(Stage stage) {
         context = UiTestSupport.context(sandbox, dir.resolve("config"));
-        context.settings().put(CatalogViewModel.LAST_TABLE, "main.default.all_types");
+        context.settings().put(CatalogModel.LAST_TABLE, "main.default.all_types");
         window = new MainWindow(context, Theme.LIGHT);
         scene = new Scene(window, 1280, 820);
         Theme.LIGHT.apply(scene);

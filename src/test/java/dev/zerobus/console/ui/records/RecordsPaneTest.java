@@ -44,7 +44,7 @@ class RecordsPaneTest {
     static SandboxWorkspace sandbox;
     AppContext context;
     Scene scene;
-    RecordsViewModel model;
+    RecordsModel model;
 
     @BeforeAll
     static void startSandbox() {

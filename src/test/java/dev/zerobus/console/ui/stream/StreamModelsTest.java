@@ -76,7 +76,7 @@ class StreamModelsTest {
         try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new java.util.zip.ZipEntry("x.txt"));
         }
-        var model = new StreamViewModel(FXCollections.observableArrayList(), Runnable::run, Runnable::run);
+        var model = new StreamModel(FXCollections.observableArrayList(), Runnable::run, Runnable::run);
         var files = new SessionFiles(model, () -> null, Runnable::run, Runnable::run);
 
         files.openBundle(zip);
@@ -88,7 +88,7 @@ class StreamModelsTest {
 
     @Test
     void exportsOnlyTheEventsThatPassTheFilter() throws Exception {
-        var model = new StreamViewModel(FXCollections.observableArrayList(), Runnable::run, Runnable::run);
+        var model = new StreamModel(FXCollections.observableArrayList(), Runnable::run, Runnable::run);
         var files = new SessionFiles(model, () -> null, Runnable::run, Runnable::run);
         model.events().setAll(retry(), new EventRow(2, new IngestEvent(Instant.now(), IngestEvent.Kind.OPENED, "Stream 1 open", null)));
         model.eventFilterProperty().set("error");

@@ -21,13 +21,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The ViewModel without the toolkit: both executors run inline, so every command has finished when it returns. */
-class ConnectionViewModelTest {
+/** The model without the toolkit: both executors run inline, so every command has finished when it returns. */
+class ConnectionModelTest {
     @TempDir Path dir;
     ExecutorService unused = Executors.newSingleThreadExecutor();
     ProfileStore store;
     AppContext context;
-    ConnectionViewModel model;
+    ConnectionModel model;
 
     @BeforeEach
     void setUp() {
@@ -35,7 +35,7 @@ class ConnectionViewModelTest {
                 new SecretStore.NoKeychain("No keychain in tests"));
         var settings = new UiSettings(Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID()));
         context = new AppContext(store, settings, unused, Runnable::run);
-        model = new ConnectionViewModel(context, Runnable::run, Runnable::run);
+        model = new ConnectionModel(context, Runnable::run, Runnable::run);
         model.reload(null);
     }
 

@@ -31,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * flush / close / pause commands. {@link #sample()} is called ~10 times a second on the FX thread; nothing is pushed
  * per ACK. Commands run on {@code background}; their outcome comes back through {@code fx}.
  */
-public final class StreamViewModel {
+public final class StreamModel {
     private final ObservableList<ActiveIngestion> ingestions;
     private final Executor background;
     private final Executor fx;
@@ -50,7 +50,7 @@ public final class StreamViewModel {
     private @Nullable IngestionMonitor shown;
     private long longestSampleNanos;
 
-    public StreamViewModel(ObservableList<ActiveIngestion> ingestions, Executor background, Executor fx) {
+    public StreamModel(ObservableList<ActiveIngestion> ingestions, Executor background, Executor fx) {
         this.ingestions = ingestions;
         this.background = background;
         this.fx = fx;

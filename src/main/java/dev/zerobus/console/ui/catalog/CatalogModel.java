@@ -29,7 +29,7 @@ import org.jspecify.annotations.Nullable;
  * the Check and Code tabs' models. Every catalog call runs through {@link Activities} (background, cancellable).
  * Touched on the FX thread only.
  */
-public final class CatalogViewModel {
+public final class CatalogModel {
     static final String LAST_TABLE = "catalog.lastTable";
 
     private final AppContext context;
@@ -44,7 +44,7 @@ public final class CatalogViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private long detailsRequest;
 
-    public CatalogViewModel(AppContext context) {
+    public CatalogModel(AppContext context) {
         this.context = context;
         this.activities = new Activities(context.background(), context.fx());
         this.tree = new TreeLoader(activities, this::browserForActiveProfile, problem::set);

@@ -14,8 +14,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * saved ones), the profile being edited, and the connection check. Store calls run on {@code background}; results
  * come back through {@code fx}. Secrets that the keychain did not take are kept for this session only, never on disk.
  */
-public final class ConnectionViewModel {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionViewModel.class);
+public final class ConnectionModel {
+    private static final Logger log = LoggerFactory.getLogger(ConnectionModel.class);
 
     /** A message above the form: what just happened, or what went wrong and what to do. */
     public record Notice(String text, boolean isError, boolean canUndo) {}
@@ -56,7 +56,7 @@ public final class ConnectionViewModel {
     private final BooleanBinding selectedIsActive;
     private @Nullable ConnectionProfile lastDeleted;
 
-    public ConnectionViewModel(AppContext context, Executor background, Executor fx) {
+    public ConnectionModel(AppContext context, Executor background, Executor fx) {
         this.context = context;
         this.store = context.profiles();
         this.background = background;

@@ -14,14 +14,14 @@ import org.jspecify.annotations.Nullable;
  * The Records pane: the composer, the file import and the generated load, all on the table chosen in the Catalog
  * pane. A change of table or profile closes the composer's stream. FX thread only.
  */
-public final class RecordsViewModel {
+public final class RecordsModel {
     private final AppContext context;
     private final ComposerModel composer;
     private final ImportModel importer;
     private final GenerateModel generator;
     private final ReadOnlyStringWrapper notWritable = new ReadOnlyStringWrapper("");
 
-    public RecordsViewModel(AppContext context) {
+    public RecordsModel(AppContext context) {
         this.context = context;
         this.composer = new ComposerModel(context);
         this.importer = new ImportModel(context);
