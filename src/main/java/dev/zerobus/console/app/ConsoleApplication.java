@@ -30,7 +30,7 @@ import org.slf4j.LoggerFactory;
  * sandbox in-process so that a newcomer can browse a table within a minute, with no workspace configured.
  */
 public final class ConsoleApplication extends Application {
-    private static final Logger log = LoggerFactory.getLogger(ConsoleApplication.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
 
     private SandboxWorkspace sandbox;
     private ExecutorService background;
@@ -80,7 +80,7 @@ public final class ConsoleApplication extends Application {
                     if (context.activeProfile().get() == null) context.activeProfile().set(initialProfile(settings));
                 });
             } catch (RuntimeException e) {
-                log.warn("The sandbox did not start: {}", e.getMessage());
+                LOG.warn("The sandbox did not start: {}", e.getMessage());
                 Platform.runLater(() -> {
                     context.sandboxStatus().set("Sandbox not running: " + e.getMessage());
                     if (context.activeProfile().get() == null) context.profiles().defaultProfile().ifPresent(context.activeProfile()::set);
@@ -143,7 +143,7 @@ public final class ConsoleApplication extends Application {
                     try {
                         session.close();
                     } catch (IngestException e) {
-                        log.warn("A stream on {} did not close cleanly: {}", session.options().table(), e.explanation().cause());
+                        LOG.warn("A stream on {} did not close cleanly: {}", session.options().table(), e.explanation().cause());
                     }
                 }));
             }
@@ -153,7 +153,7 @@ public final class ConsoleApplication extends Application {
             try {
                 f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception e) {
-                log.warn("Gave up waiting for a stream to close on exit: {}", e.toString());
+                LOG.warn("Gave up waiting for a stream to close on exit: {}", e.toString());
             }
         }
     }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * cancelled on the warehouse. Thread-safe (stateless over the thread-safe client).
  */
 public final class StatementRunner {
-    private static final Logger log = LoggerFactory.getLogger(StatementRunner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
     /** The server holds the first response up to this long (the API allows 5..50 s), which saves most polls. */
     private static final String SERVER_WAIT = "10s";
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
@@ -109,7 +109,7 @@ public final class StatementRunner {
         try {
             client.statementExecution().cancelExecution(new CancelExecutionRequest().setStatementId(statementId));
         } catch (RuntimeException e) {
-            log.debug("Could not cancel statement {}", statementId, e);
+            LOG.debug("Could not cancel statement {}", statementId, e);
         }
     }
 }

@@ -47,7 +47,7 @@ import org.slf4j.LoggerFactory;
  * per instance; {@link Cancellation} stops it between steps.
  */
 public final class ConnectionCheck {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionCheck.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCheck.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
 
@@ -81,7 +81,7 @@ public final class ConnectionCheck {
                 try {
                     outcome = runStep(step);
                 } catch (RuntimeException e) {
-                    log.debug("Connection check step {} failed unexpectedly", step, e);
+                    LOG.debug("Connection check step {} failed unexpectedly", step, e);
                     var explanation = ErrorExplainer.explain(e);
                     outcome = Outcome.fail(new Problem(explanation.cause(), explanation.fix(), null, e));
                 }

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * the SDK's ACK callback runs on a native thread; {@link #metrics()} can be sampled from any thread.
  */
 public final class IngestionSession implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(IngestionSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IngestionSession.class);
 
     private final SessionOptions options;
     private final ZerobusSdk sdk;
@@ -254,7 +254,7 @@ public final class IngestionSession implements AutoCloseable {
         }
         closeQuietly(stream);
         setState(SessionState.FAILED, "Stopped: " + why.cause());
-        log.info("Session on {} failed ({}): {}", options.table(), why.category(), why.cause());
+        LOG.info("Session on {} failed ({}): {}", options.table(), why.category(), why.cause());
         return new IngestException(why, cause);
     }
 
@@ -366,7 +366,7 @@ public final class IngestionSession implements AutoCloseable {
         try {
             s.close();
         } catch (ZerobusException | RuntimeException e) {
-            log.debug("Closing a failed stream on {}: {}", options.table(), e.toString());
+            LOG.debug("Closing a failed stream on {}: {}", options.table(), e.toString());
         }
     }
 

@@ -35,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * Memory stays bounded: a few batches per stream are queued, and the SDK's window is a few dozen requests.
  */
 public final class LoadJob {
-    private static final Logger log = LoggerFactory.getLogger(LoadJob.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
     private static final int MAX_ERRORS_KEPT = 10_000;
     private static final int QUEUED_BATCHES = 4;
 
@@ -299,7 +299,7 @@ public final class LoadJob {
             }
         } catch (IngestException e) {
             streamFailure.compareAndSet(null, e);
-            log.info("A stream of the load on {} failed: {}", codec.schema().fullName(), e.explanation().cause());
+            LOG.info("A stream of the load on {} failed: {}", codec.schema().fullName(), e.explanation().cause());
             drainUntilEnd(queue);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * the throughput for single records (toolchain.md); nothing in a stream handler blocks.
  */
 public final class ZerobusGrpcServer implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ZerobusGrpcServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ZerobusGrpcServer.class);
     /**
      * Far above the service's own 10 MB per message, so that a larger message gets the service's INVALID_ARGUMENT.
      * grpc-java answers a message over this limit with RESOURCE_EXHAUSTED, which SDK 1.0.1 retries until its
@@ -54,7 +54,7 @@ public final class ZerobusGrpcServer implements AutoCloseable {
 
     public void start() throws IOException {
         server.start();
-        log.info("Zerobus gRPC server listening on 127.0.0.1:{}", server.getPort());
+        LOG.info("Zerobus gRPC server listening on 127.0.0.1:{}", server.getPort());
     }
 
     public int port() {
@@ -68,7 +68,7 @@ public final class ZerobusGrpcServer implements AutoCloseable {
         for (IngestStream stream : List.copyOf(openStreams)) stream.drainThenClose(StreamErrors.stopping());
         try {
             if (!server.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("Zerobus streams still open after {} s; cancelling them", DRAIN_SECONDS);
+                LOG.warn("Zerobus streams still open after {} s; cancelling them", DRAIN_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * {@code authorization_details}). Errors follow RFC 6749 ({@code error}, {@code error_description}).
  */
 public final class OidcApi {
-    private static final Logger log = LoggerFactory.getLogger(OidcApi.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OidcApi.class);
 
     private final TokenService tokens;
     private final FaultPlan faults;
@@ -53,7 +53,7 @@ public final class OidcApi {
 
     private void token(HttpExchangeContext request) throws IOException {
         if (faults.takeTokenRejection()) {
-            log.info("Rejecting a token request with 503 (fault injection)");
+            LOG.info("Rejecting a token request with 503 (fault injection)");
             oauthError(request, 503, "temporarily_unavailable", "Injected fault: the token endpoint is unavailable. Retry later.");
             return;
         }
@@ -89,7 +89,7 @@ public final class OidcApi {
                 }
                 String scope = first(form, "scope");
                 TokenGrant grant = tokens.issue(accepted.principal(), scope == null ? "all-apis" : scope, details);
-                log.debug("Issued a token to {} with {} authorization details", accepted.principal().clientId(), details.size());
+                LOG.debug("Issued a token to {} with {} authorization details", accepted.principal().clientId(), details.size());
                 ObjectNode body = JsonNodeFactory.instance.objectNode()
                         .put("access_token", grant.token())
                         .put("token_type", "Bearer")

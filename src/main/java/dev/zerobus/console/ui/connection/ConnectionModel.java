@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * come back through {@code fx}. Secrets that the keychain did not take are kept for this session only, never on disk.
  */
 public final class ConnectionModel {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionModel.class);
 
     /** A message above the form: what just happened, or what went wrong and what to do. */
     public record Notice(String text, boolean isError, boolean canUndo) {}
@@ -218,7 +218,7 @@ public final class ConnectionModel {
             if (error == null) {
                 done.accept(result);
             } else {
-                log.warn("{}", failure, error);
+                LOG.warn("{}", failure, error);
                 notice.set(new Notice(failure + " " + fix, true, false));
             }
         }, fx);

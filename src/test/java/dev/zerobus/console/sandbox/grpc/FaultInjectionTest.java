@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 
 /** The client behaviour each injected fault produces (zerobus-protocol.md): the SDK recovers and nothing is lost. */
 class FaultInjectionTest {
-    private static final Logger log = LoggerFactory.getLogger(FaultInjectionTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FaultInjectionTest.class);
 
     @TempDir
     Path dir;
@@ -66,7 +66,7 @@ class FaultInjectionTest {
         stream.waitForOffset(last);
         stream.close();
         long rows = assertAllLanded(10_000);
-        log.info("closeStreamsAfter(2500): 10000 records landed as {} rows", rows);
+        LOG.info("closeStreamsAfter(2500): 10000 records landed as {} rows", rows);
         assertThat(rows).isGreaterThanOrEqualTo(10_000);
     }
 
@@ -84,7 +84,7 @@ class FaultInjectionTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         stream.close();
         long rows = assertAllLanded(5_000);
-        log.info("closeSignalAfter(1000, 30s): 5000 records landed as {} rows in {} ms", rows, millis);
+        LOG.info("closeSignalAfter(1000, 30s): 5000 records landed as {} rows in {} ms", rows, millis);
         assertThat(millis).isLessThan(15_000);
         assertThat(rows).as("a graceful switch re-sends nothing").isEqualTo(5_000);
     }
@@ -101,7 +101,7 @@ class FaultInjectionTest {
         stream.waitForOffset(stream.ingestRecordOffset(IngestionTest.json(1)));
         long slow = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
         stream.close();
-        log.info("waitForOffset took {} ms without and {} ms with a 400 ms ACK latency", fast, slow);
+        LOG.info("waitForOffset took {} ms without and {} ms with a 400 ms ACK latency", fast, slow);
         assertThat(fast).isLessThan(300);
         assertThat(slow).isBetween(400L, 2_000L);
         assertAllLanded(2);
@@ -125,7 +125,7 @@ class FaultInjectionTest {
         stream.waitForOffset(last);
         stream.close();
         long rows = assertAllLanded(100);
-        log.info("withholdAcks: 100 records landed as {} rows (re-sent after each ACK timeout)", rows);
+        LOG.info("withholdAcks: 100 records landed as {} rows (re-sent after each ACK timeout)", rows);
         assertThat(rows).isGreaterThan(100);
     }
 
@@ -138,7 +138,7 @@ class FaultInjectionTest {
         stream.waitForOffset(last);
         stream.close();
         long rows = assertAllLanded(1_000);
-        log.info("failNextCommits(1): 1000 records landed as {} rows", rows);
+        LOG.info("failNextCommits(1): 1000 records landed as {} rows", rows);
         assertThat(fx.sandbox.faults().failNextCommit()).as("the injected failure was used").isFalse();
     }
 

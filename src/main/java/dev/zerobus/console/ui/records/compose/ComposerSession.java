@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * in the order they were sent and the FX thread never waits. Thread-safe.
  */
 final class ComposerSession implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ComposerSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ComposerSession.class);
 
     private final ConnectionProfile profile;
     private final TableDetails table;
@@ -99,7 +99,7 @@ final class ComposerSession implements AutoCloseable {
             try {
                 current.close();
             } catch (IngestException e) {
-                log.info("The composer's stream on {} closed with a failure: {}", table.fullName(), e.explanation().cause());
+                LOG.info("The composer's stream on {} closed with a failure: {}", table.fullName(), e.explanation().cause());
             }
         });
         sender.shutdown();
