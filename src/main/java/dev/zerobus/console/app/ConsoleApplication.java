@@ -1,11 +1,12 @@
 package dev.zerobus.console.app;
 
-import dev.zerobus.console.sandbox.SandboxOptions;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ingest.IngestException;
 import dev.zerobus.console.ingest.IngestionSession;
+import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ConnectionProfile;
@@ -56,7 +57,7 @@ public final class ConsoleApplication extends Application {
         }
         stage.setScene(scene);
         restoreBounds(stage, settings);
-        context.selectedPane().set(settings.get("pane", "connection"));
+        context.selectedPane().set(PaneId.fromId(settings.get("pane", PaneId.CONNECTION.id())));
         stage.setOnHidden(event -> saveBounds(stage, settings));
         stage.show();
         if (System.getProperty("zerobus.console.reportFirstWindow") != null) {

@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.catalog;
 
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import javafx.scene.Node;
 
 /** The Catalog pane: browse Unity Catalog, see a table's .proto and grants, check a schema, get producer code. */
@@ -13,7 +14,7 @@ public final class CatalogPane {
         var view = new CatalogView(model);
         context.shortcuts().add("F5", "Catalog: reload catalogs", model::refresh);
         context.shortcuts().add("Shortcut+F", "Catalog: filter tables", () -> {
-            context.selectedPane().set("catalog");
+            context.selectedPane().set(PaneId.CATALOG);
             view.focusFilter();
         });
         context.shortcuts().add("Shortcut+Shift+C", "Catalog: copy the selected table's .proto", view::copyProto);

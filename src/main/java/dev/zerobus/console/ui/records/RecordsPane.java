@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import javafx.scene.Node;
 
 /** Creates the Records pane and registers its shortcuts. */
@@ -21,14 +22,14 @@ public final class RecordsPane {
             model.composer().fillSample();
         });
         context.shortcuts().add("Shortcut+O", "Import records from a file", () -> {
-            context.selectedPane().set("records");
+            context.selectedPane().set(PaneId.RECORDS);
             view.chooseImportFile();
         });
         return view;
     }
 
     private static boolean isShown(AppContext context) {
-        return "records".equals(context.selectedPane().get());
+        return context.selectedPane().get() == PaneId.RECORDS;
     }
 
     /** The view model behind a pane made by {@link #create} (for tests). */

@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.records.compose.ComposerView;
 import dev.zerobus.console.ui.records.fileimport.ImportView;
 import dev.zerobus.console.ui.records.load.GenerateView;
@@ -74,7 +75,7 @@ public final class RecordsView extends VBox {
         text.getStyleClass().add("muted");
         var open = new Button("Open the Catalog");
         open.setId("records-open-catalog");
-        open.setOnAction(e -> context.selectedPane().set("catalog"));
+        open.setOnAction(e -> context.selectedPane().set(PaneId.CATALOG));
         var box = new VBox(12, icon, text, open);
         box.setAlignment(Pos.CENTER);
         box.setId("records-empty");

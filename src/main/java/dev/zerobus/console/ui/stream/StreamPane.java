@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.stream;
 
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -29,7 +30,7 @@ public final class StreamPane {
             verify.verify(model.selectedProperty().get(), context.activeProfile().get(), model.stats().get().recordsAcked());
             if (view[0] != null) view[0].showVerify();
         };
-        view[0] = new StreamView(model, verify, files, runVerify, () -> context.selectedPane().set("records"));
+        view[0] = new StreamView(model, verify, files, runVerify, () -> context.selectedPane().set(PaneId.RECORDS));
         var sampler = new Timeline(new KeyFrame(SAMPLE_EVERY, event -> model.sample()));
         sampler.setCycleCount(Animation.INDEFINITE);
         sampler.play();

@@ -7,6 +7,7 @@ import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
@@ -64,7 +65,7 @@ class CatalogScreenshotTest {
 
     @Test
     void showsAllTypesWithDetailsColumnsAndProto(FxRobot robot) {
-        robot.interact(() -> context.selectedPane().set("catalog"));
+        robot.interact(() -> context.selectedPane().set(PaneId.CATALOG));
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> robot.lookup("#proto-text").tryQuery()
                 .map(n -> ((CodeArea) n).getText().contains("message all_types")).orElse(false)
                 && robot.lookup("#table-privileges").tryQuery().isPresent());
@@ -84,7 +85,7 @@ class CatalogScreenshotTest {
 
     @Test
     void showsAnUnsupportedColumnTheSchemaCheckAndTheCode(FxRobot robot) {
-        robot.interact(() -> context.selectedPane().set("catalog"));
+        robot.interact(() -> context.selectedPane().set(PaneId.CATALOG));
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.activeTable().get() != null);
         var browser = context.browser(context.activeProfile().get());
         browser.createTable("main", "default", "orders_trial", List.of(
@@ -123,7 +124,7 @@ class CatalogScreenshotTest {
 
     @Test
     void showsProgressAndCancelWhileTheCatalogIsSlow(FxRobot robot) {
-        robot.interact(() -> context.selectedPane().set("catalog"));
+        robot.interact(() -> context.selectedPane().set(PaneId.CATALOG));
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.activeTable().get() != null);
         sandbox.faults().catalogDelay(Duration.ofSeconds(3));
         try {

@@ -6,6 +6,7 @@ import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.records.compose.SentRecord;
@@ -71,7 +72,7 @@ class RecordsPaneTest {
         TableDetails details = context.browser(context.sandboxProfile()).table(table);
         robot.interact(() -> {
             context.activeTable().set(details);
-            context.selectedPane().set("records");
+            context.selectedPane().set(PaneId.RECORDS);
         });
         UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#records-pane").tryQuery().isPresent());
         model = RecordsPane.modelOf(robot.lookup("#records-pane").query());
@@ -149,7 +150,7 @@ class RecordsPaneTest {
         robot.interact(() -> Theme.LIGHT.apply(scene));
 
         // Verify on the Stream pane reads the table back through the SQL Statement API: the composed row is there.
-        robot.interact(() -> context.selectedPane().set("stream"));
+        robot.interact(() -> context.selectedPane().set(PaneId.STREAM));
         UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#stream-selector").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
         var selector = (javafx.scene.control.ComboBox<dev.zerobus.console.ui.ActiveIngestion>) robot.lookup("#stream-selector")

@@ -10,6 +10,7 @@ import dev.zerobus.console.ingest.SessionOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ class StreamPaneTest {
         stage.setScene(scene);
         window.attached();
         stage.show();
-        context.selectedPane().set("stream");
+        context.selectedPane().set(PaneId.STREAM);
     }
 
     @AfterEach
@@ -109,7 +110,7 @@ class StreamPaneTest {
         assertThat(robot.lookup("#stream-empty").query().isVisible()).isTrue();
         dev.zerobus.console.ui.Screenshots.save(window.getScene(), "stream-empty-light");
         robot.clickOn("#stream-go-records");
-        UiTestSupport.waitUntil(LONG, () -> "records".equals(context.selectedPane().get()));
+        UiTestSupport.waitUntil(LONG, () -> context.selectedPane().get() == PaneId.RECORDS);
     }
 
     @Test
