@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +54,7 @@ public final class ConsoleApplication extends Application {
         stage.setTitle("Zerobus Ingest Console");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = ConsoleApplication.class.getResource("/dev/zerobus/console/icons/app-" + size + ".png");
-            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
         }
         stage.setScene(scene);
         restoreBounds(stage, settings);

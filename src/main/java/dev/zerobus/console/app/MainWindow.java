@@ -31,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -149,7 +150,7 @@ public final class MainWindow extends BorderPane {
         var streams = new Label();
         streams.setId("status-streams");
         // Sessions open and close without the list changing, so the count is sampled (twice a second), like the Stream pane.
-        var refresh = new Timeline(new KeyFrame(javafx.util.Duration.millis(500), e -> streams.setText(openStreamsText())));
+        var refresh = new Timeline(new KeyFrame(Duration.millis(500), e -> streams.setText(openStreamsText())));
         refresh.setCycleCount(Animation.INDEFINITE);
         refresh.play();
         streams.setText(openStreamsText());

@@ -13,6 +13,7 @@ import com.databricks.sdk.service.sql.StatementState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ public final class StatementRunner {
 
     private static void addRows(List<List<String>> rows, Collection<Collection<String>> data) {
         if (data == null) return;
-        for (Collection<String> row : data) rows.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+        for (Collection<String> row : data) rows.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }
 
     private static boolean isActive(StatementResponse response) {

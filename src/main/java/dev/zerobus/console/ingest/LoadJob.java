@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -243,7 +244,7 @@ public final class LoadJob {
     private void dispatch(BlockingQueue<Batch> queue, List<Object> payloads, long firstIndex) throws InterruptedException {
         Batch batch = new Batch(payloads, firstIndex);
         while (!cancelled && streamFailure.get() == null) {
-            if (queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) return;
+            if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) return;
         }
     }
 

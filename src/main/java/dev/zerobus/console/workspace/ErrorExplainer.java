@@ -4,6 +4,7 @@ import com.databricks.sdk.core.DatabricksError;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -138,7 +139,7 @@ public final class ErrorExplainer {
     private ErrorExplainer() {}
 
     public static Explanation explain(Throwable error) {
-        List<Throwable> chain = new java.util.ArrayList<>();
+        List<Throwable> chain = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int status = 0;
         for (Throwable t = error; t != null && chain.size() < 10; t = t.getCause()) {

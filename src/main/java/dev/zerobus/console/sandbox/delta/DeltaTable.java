@@ -12,6 +12,7 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.data.ScanStateRow;
@@ -63,7 +64,7 @@ final class DeltaTable {
         TransactionCommitResult result;
         try {
             result = txn.commit(engine, CloseableIterable.emptyIterable());
-        } catch (io.delta.kernel.exceptions.ConcurrentWriteException e) {
+        } catch (ConcurrentWriteException e) {
             throw new IllegalStateException("Table at " + dir + " was created concurrently", e);
         }
         runPostCommitHooks(result); // version 0's checksum lets later commits write theirs incrementally

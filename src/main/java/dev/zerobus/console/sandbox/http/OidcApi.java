@@ -8,6 +8,7 @@ import dev.zerobus.console.sandbox.auth.AuthorizationDetail;
 import dev.zerobus.console.sandbox.auth.TokenGrant;
 import dev.zerobus.console.sandbox.auth.TokenService;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -113,8 +114,8 @@ public final class OidcApi {
             if (colon < 0) return null;
             // RFC 6749 2.3.1: both parts are form-urlencoded before Basic encoding.
             return new String[] {
-                java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+                URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
         }
         String id = first(form, "client_id");
         return id == null ? null : new String[] {id, first(form, "client_secret")};

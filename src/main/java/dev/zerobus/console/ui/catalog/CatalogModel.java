@@ -9,7 +9,11 @@ import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -102,7 +106,7 @@ public final class CatalogModel {
      * {@code onFailed} (the dialog keeps what was typed) rather than to the pane's banner.
      */
     void createTable(String catalog, String schema, String name, List<TableColumn> columns, Runnable onCreated,
-                     java.util.function.Consumer<Problem> onFailed) {
+                     Consumer<Problem> onFailed) {
         var browser = browserForActiveProfile();
         activities.run("Creating table " + catalog + "." + schema + "." + name + "…",
                 c -> browser.get().createTable(catalog, schema, name, columns),
@@ -118,7 +122,7 @@ public final class CatalogModel {
         return tree.roots().stream().flatMap(c -> c.children().stream()).map(CatalogNode::fullName).toList();
     }
 
-    void saveProto(java.nio.file.Path file) {
+    void saveProto(Path file) {
         SelectedTable selected = table.get();
         if (selected == null) return;
         String text = selected.proto().protoText();
@@ -158,11 +162,11 @@ public final class CatalogModel {
         }
     }
 
-    private java.nio.file.Path writeFile(java.nio.file.Path file, String text) {
+    private Path writeFile(Path file, String text) {
         try {
-            java.nio.file.Files.writeString(file, text);
+            Files.writeString(file, text);
             return file;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new CatalogException(new Problem("Could not save " + file + ".",
                     "Pick a folder you can write to, or check the disk has space.", null, e));
         }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.util.Objects;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -117,7 +118,7 @@ public final class CatalogView extends VBox {
         return bar;
     }
 
-    private static Tab tab(String title, Feather icon, javafx.scene.Node content, String id) {
+    private static Tab tab(String title, Feather icon, Node content, String id) {
         var tab = new Tab(title, content);
         tab.setGraphic(new FontIcon(icon));
         tab.setId(id);

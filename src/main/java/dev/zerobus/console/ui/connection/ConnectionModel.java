@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -211,7 +212,7 @@ public final class ConnectionModel {
         return " The secret is kept for this session only (tick 'Remember the secret in the OS keychain' to store it).";
     }
 
-    private <T> void submit(Supplier<T> work, java.util.function.Consumer<T> done, String failure, String fix) {
+    private <T> void submit(Supplier<T> work, Consumer<T> done, String failure, String fix) {
         busy.set(true);
         CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, error) -> {
             busy.set(false);

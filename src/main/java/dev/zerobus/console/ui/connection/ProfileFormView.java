@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.zerobus.console.workspace.ConnectionProfile.Source;
 import dev.zerobus.console.workspace.EndpointInfo;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -58,7 +59,7 @@ final class ProfileFormView extends VBox {
         var source = new Label();
         source.setId("profile-source");
         source.getStyleClass().addAll("badge", "neutral");
-        source.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.form().isNewProperty().get()
+        source.textProperty().bind(Bindings.createStringBinding(() -> model.form().isNewProperty().get()
                 ? "not saved yet" : ProfileCell.sourceName(model.form().sourceProperty().get()),
                 model.form().isNewProperty(), model.form().sourceProperty()));
         var box = new HBox(10, title, source);

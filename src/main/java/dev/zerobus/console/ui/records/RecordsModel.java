@@ -5,6 +5,7 @@ import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.records.compose.ComposerModel;
 import dev.zerobus.console.ui.records.fileimport.ImportModel;
 import dev.zerobus.console.ui.records.load.GenerateModel;
+import java.nio.file.Path;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -38,7 +39,7 @@ public final class RecordsModel {
     public ReadOnlyStringProperty notWritableProperty() { return notWritable.getReadOnlyProperty(); }
 
     /** Opens a file for import (what the file chooser and drag and drop call). */
-    public void importFile(java.nio.file.Path path) {
+    public void importFile(Path path) {
         importer.importFile(path);
     }
 

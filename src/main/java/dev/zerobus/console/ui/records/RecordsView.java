@@ -6,6 +6,7 @@ import dev.zerobus.console.ui.records.compose.ComposerView;
 import dev.zerobus.console.ui.records.fileimport.ImportView;
 import dev.zerobus.console.ui.records.load.GenerateView;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -82,7 +83,7 @@ public final class RecordsView extends VBox {
         return box;
     }
 
-    private static Tab tab(String title, Feather icon, String id, javafx.scene.Node content) {
+    private static Tab tab(String title, Feather icon, String id, Node content) {
         var tab = new Tab(title, content);
         tab.setGraphic(new FontIcon(icon));
         tab.setId(id);

@@ -13,6 +13,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -144,7 +145,7 @@ final class IngestionMonitor {
     }
 
     /** Offsets are per stream; over several streams the sum is "how far", which is what the tile shows. */
-    private static long sum(List<MetricsSnapshot> s, java.util.function.ToLongFunction<MetricsSnapshot> f) {
+    private static long sum(List<MetricsSnapshot> s, ToLongFunction<MetricsSnapshot> f) {
         return s.isEmpty() ? 0 : s.stream().mapToLong(f).sum();
     }
 

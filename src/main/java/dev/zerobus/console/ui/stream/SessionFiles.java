@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -65,7 +66,7 @@ public final class SessionFiles {
 
     private interface Io<T> { T run() throws IOException; }
 
-    private <T> void io(Io<T> work, java.util.function.Consumer<T> done) {
+    private <T> void io(Io<T> work, Consumer<T> done) {
         CompletableFuture.supplyAsync(() -> {
             try {
                 return work.run();

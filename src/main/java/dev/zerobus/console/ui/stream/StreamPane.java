@@ -3,6 +3,8 @@ package dev.zerobus.console.ui.stream;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -23,7 +25,7 @@ public final class StreamPane {
         var files = new SessionFiles(model, () -> {
             ActiveIngestion selected = model.selectedProperty().get();
             return selected == null ? null : new SessionBundle.Content(selected, profileOf(selected, context), model.stats().get(),
-                    EventRow.allOf(selected.sessions()), java.util.List.copyOf(verify.rows()));
+                    EventRow.allOf(selected.sessions()), List.copyOf(verify.rows()));
         }, context.background(), context.fx());
         var view = new StreamView[1];
         Runnable runVerify = () -> {
@@ -40,7 +42,7 @@ public final class StreamPane {
         return view[0];
     }
 
-    private static dev.zerobus.console.workspace.ConnectionProfile profileOf(ActiveIngestion ingestion, AppContext context) {
+    private static ConnectionProfile profileOf(ActiveIngestion ingestion, AppContext context) {
         return ingestion.sessions().isEmpty() ? context.activeProfile().get() : ingestion.sessions().getFirst().options().profile();
     }
 }

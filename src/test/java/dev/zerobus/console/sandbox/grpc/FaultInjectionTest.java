@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.databricks.zerobus.AckCallback;
 import com.databricks.zerobus.StreamConfigurationOptions;
+import com.databricks.zerobus.ZerobusException;
 import com.databricks.zerobus.ZerobusJsonStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -155,11 +157,11 @@ class FaultInjectionTest {
     @Test
     void streamCreationGivesUpOnTheTokenEndpointAfterTheRecoveryRetries() {
         fx.sandbox.faults().rejectNextTokens(100);
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> open(SandboxFixture.options().setRecoveryRetries(2).build()));
+        Throwable t = Assertions.catchThrowable(() -> open(SandboxFixture.options().setRecoveryRetries(2).build()));
         int left = 0;
         while (fx.sandbox.faults().takeTokenRejection()) left++;
         assertThat(100 - left).as("token requests: the first try and 2 retries").isEqualTo(3);
-        assertThat(t.getCause()).isExactlyInstanceOf(com.databricks.zerobus.ZerobusException.class)
+        assertThat(t.getCause()).isExactlyInstanceOf(ZerobusException.class)
                 .hasMessageContaining("Token fetch failed: Unity catalog server error (503)");
     }
 

@@ -12,6 +12,7 @@ import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -227,7 +228,7 @@ class CatalogPaneTest {
 
     /** The tree row showing {@code name} (a cell, which outlives the graphic it rebuilds on every update). */
     private static Node cell(FxRobot robot, String name) {
-        java.util.function.Predicate<Node> row = n -> n instanceof TreeCell<?> c && !c.isEmpty()
+        Predicate<Node> row = n -> n instanceof TreeCell<?> c && !c.isEmpty()
                 && c.getItem() instanceof CatalogNode node && node.name().equals(name);
         UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#catalog-tree").lookup(row).tryQuery().isPresent());
         return robot.lookup("#catalog-tree").lookup(row).query();

@@ -14,12 +14,14 @@ import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeCell;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -78,8 +80,8 @@ class CatalogScreenshotTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
         UiTestSupport.waitUntil(Duration.ofSeconds(10), () -> robot.lookup("#catalog-busy-label").queryLabeled()
                 .getText().equals("Copied the .proto to the clipboard."));
-        var copied = new java.util.concurrent.atomic.AtomicReference<String>();
-        robot.interact(() -> copied.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        var copied = new AtomicReference<String>();
+        robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
         assertThat(copied.get()).contains("message all_types {");
     }
 

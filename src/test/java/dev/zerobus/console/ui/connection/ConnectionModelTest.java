@@ -8,6 +8,7 @@ import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
+import dev.zerobus.console.workspace.Secret;
 import dev.zerobus.console.workspace.SecretStore;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -82,7 +83,7 @@ class ConnectionModelTest {
 
     @Test
     void keepsAStoredSecretMaskedUntilRevealed() {
-        var withSecret = model.profiles().get(0).withSecret(dev.zerobus.console.workspace.Secret.of("s3cret-value"));
+        var withSecret = model.profiles().get(0).withSecret(Secret.of("s3cret-value"));
         model.form().load(withSecret, false);
         assertThat(model.form().secretTextProperty().get()).isEmpty();
         model.form().revealSecret();

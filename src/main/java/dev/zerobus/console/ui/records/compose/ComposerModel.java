@@ -24,6 +24,7 @@ import javafx.beans.property.*;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -52,7 +53,7 @@ public final class ComposerModel {
     private final ObservableList<SentRecord> history = FXCollections.observableArrayList();
     private final ObservableList<String> templates = FXCollections.observableArrayList();
     private final AtomicLong nextIndex = new AtomicLong();
-    private final Timeline ticker = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> refreshSent()));
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> refreshSent()));
     private @Nullable RecordCodec codec;
     private @Nullable ComposerSession session;
     private long sampleSeed = 1;

@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.records.compose;
 
 import atlantafx.base.theme.Styles;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -56,7 +57,7 @@ final class HistoryTable extends VBox {
     }
 
     private static TableColumn<SentRecord, String> column(String name, double width,
-                                                          java.util.function.Function<SentRecord, ObservableValue<String>> value) {
+                                                          Function<SentRecord, ObservableValue<String>> value) {
         var column = new TableColumn<SentRecord, String>(name);
         column.setPrefWidth(width);
         column.setCellValueFactory(features -> value.apply(features.getValue()));

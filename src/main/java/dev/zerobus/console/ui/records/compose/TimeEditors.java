@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -122,7 +123,7 @@ final class TimeEditors {
 
     static final class Local extends Instant {
         Local(String id) {
-            super(id, new javafx.beans.property.SimpleObjectProperty<>(ZoneOffset.UTC), false);
+            super(id, new SimpleObjectProperty<>(ZoneOffset.UTC), false);
         }
     }
 

@@ -12,6 +12,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The mapping table: per table column, where its value comes from (file column, skip, constant, generated), the
@@ -54,7 +55,7 @@ final class MappingGrid extends GridPane {
         name.getStyleClass().add("field-name");
         var type = new Label(row.typeText());
         type.getStyleClass().addAll("muted", "mono");
-        var nameBox = new javafx.scene.layout.VBox(0, name, type);
+        var nameBox = new VBox(0, name, type);
         if (row.required()) name.setTooltip(new Tooltip("NOT NULL: needs a value in every row"));
 
         var source = new ComboBox<>(choices);
@@ -67,7 +68,7 @@ final class MappingGrid extends GridPane {
         constant.textProperty().bindBidirectional(row.constantProperty());
         constant.visibleProperty().bind(row.sourceProperty().map(c -> c.kind() == MappingRow.Choice.Kind.CONSTANT));
         constant.managedProperty().bind(constant.visibleProperty());
-        var sourceBox = new javafx.scene.layout.VBox(4, source, constant);
+        var sourceBox = new VBox(4, source, constant);
 
         var preview = new Label();
         preview.setId("map-preview-" + row.name());
@@ -80,7 +81,7 @@ final class MappingGrid extends GridPane {
         problem.textProperty().bind(row.problemProperty());
         problem.managedProperty().bind(problem.textProperty().isNotEmpty());
         problem.visibleProperty().bind(problem.managedProperty());
-        var valueBox = new javafx.scene.layout.VBox(2, preview, problem);
+        var valueBox = new VBox(2, preview, problem);
         HBox.setHgrow(valueBox, Priority.ALWAYS);
         GridPane.setHalignment(valueBox, HPos.LEFT);
         addRow(index, nameBox, sourceBox, valueBox);
