@@ -192,7 +192,7 @@ public final class IngestionSession implements AutoCloseable {
 
     /** A request of the ledger as the UI shows it. */
     public record LedgerEntry(long offset, long sourceIndex, int count, Outcome outcome) {
-        public enum Outcome { QUEUED, IN_FLIGHT, DURABLE, RESENT, FAILED }
+        public enum Outcome { IN_FLIGHT, DURABLE, RESENT, FAILED }
     }
 
     // ---- recovery ----

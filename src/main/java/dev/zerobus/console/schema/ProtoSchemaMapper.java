@@ -295,9 +295,4 @@ public final class ProtoSchemaMapper {
         };
     }
 
-    /** Visible for the descriptor check: the scalar kinds that share a protobuf type. */
-    public static boolean isScalar(ColumnType type) {
-        return scalarType(type) != null;
-    }
-
 }

@@ -25,11 +25,7 @@ public final class ErrorExplainer {
     }
 
     /** What an error means. {@code detail} is the original text, kept in full. */
-    public record Explanation(Category category, String cause, String fix, boolean retryable, String detail) {
-        public Problem toProblem() {
-            return new Problem(cause, fix);
-        }
-    }
+    public record Explanation(Category category, String cause, String fix, boolean retryable, String detail) {}
 
     private record Rule(Category category, boolean retryable, Predicate<Signal> matches, String cause, String fix) {}
 

@@ -47,6 +47,7 @@ final class IngestionMonitor {
     private Duration shownP99 = Duration.ZERO;
     private @Nullable EventRow lastRetry;
     private @Nullable EventRow lastProblem;
+    /** True once every stream is closed or failed and the last numbers were taken: sampling stops. */
     private boolean finished;
 
     IngestionMonitor(ActiveIngestion ingestion, Executor background, Executor fx) {
@@ -59,8 +60,6 @@ final class IngestionMonitor {
     ObservableList<EventRow> events() { return events; }
     ObservableList<LedgerRow> ledger() { return ledger.rows(); }
     ReadOnlyObjectProperty<StreamStats> stats() { return stats.getReadOnlyProperty(); }
-    /** True once every stream is closed or failed and the last numbers were taken: sampling stops. */
-    boolean isFinished() { return finished; }
 
     void sample() {
         if (finished) return;

@@ -59,7 +59,6 @@ final class LedgerView extends VBox {
                 case FAILED -> "danger";
                 case RESENT -> "warning";
                 case IN_FLIGHT -> "accent";
-                case QUEUED -> "neutral";
             });
             setGraphic(badge);
         }
