@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of shared/design/architecture.md, checked on the compiled classes. */
+/** The layering described in README.md ("Layout"), checked on the compiled classes. */
 class ArchitectureTest {
     private static final String[] SERVICE_LAYER = {"dev.zerobus.console.workspace..", "dev.zerobus.console.catalog..",
         "dev.zerobus.console.schema..", "dev.zerobus.console.source..", "dev.zerobus.console.ingest.."};

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Friendly input -> row values (the {@link ColumnType} convention), per shared/design/type-mapping.md. Each
+ * Friendly input -> row values (the {@link ColumnType} convention). Each
  * method returns the value, or {@link #INVALID} after adding a {@link FieldError}. Immutable and thread-safe.
  */
 final class ValueConverter {

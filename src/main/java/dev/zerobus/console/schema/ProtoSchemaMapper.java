@@ -16,7 +16,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Unity Catalog table -> protobuf, following the official generators (shared/design/type-mapping.md): proto2,
+ * Unity Catalog table -> protobuf, following the official generators and the Delta-to-Protobuf
+ * mapping of https://docs.databricks.com/aws/en/ingestion/zerobus-concepts ("Supported data types"): proto2,
  * no package, the bare table name as message name, fields numbered in column order, NOT NULL -> required,
  * nullable -> optional, arrays repeated, maps as map entries, structs as nested messages named in PascalCase
  * after their field. Equal input gives equal output. Stateless and thread-safe.

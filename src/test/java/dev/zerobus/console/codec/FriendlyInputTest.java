@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each friendly input form of type-mapping.md converts to the exact row value. */
+/** Each friendly input form ValueConverter accepts converts to the exact row value. */
 class FriendlyInputTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 

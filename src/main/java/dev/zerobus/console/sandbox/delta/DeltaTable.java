@@ -55,7 +55,7 @@ final class DeltaTable {
 
     Path dir() { return dir; }
 
-    boolean exists() { return Files.isDirectory(dir.resolve("_delta_log")) && latestVersionFile().isPresent(); }
+    boolean exists() { return Files.isDirectory(dir.resolve("_delta_log")) && anyVersionFile().isPresent(); }
 
     /** Creates version 0 (empty); durable when this returns, as every commit ({@link LocalFileIO} fsyncs). */
     void create(StructType kernelSchema) {
@@ -189,7 +189,8 @@ final class DeltaTable {
         return lastModificationTime;
     }
 
-    private Optional<Path> latestVersionFile() {
+    /** Some commit file ({@code <version>.json}), not necessarily the latest: enough to tell the table exists. */
+    private Optional<Path> anyVersionFile() {
         try (var files = Files.list(dir.resolve("_delta_log"))) {
             return files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).findAny();
         } catch (IOException e) {

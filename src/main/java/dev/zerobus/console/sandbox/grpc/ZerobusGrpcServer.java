@@ -20,7 +20,10 @@ import org.slf4j.LoggerFactory;
  * The Zerobus gRPC server on 127.0.0.1 ({@code databricks.zerobus.Zerobus/EphemeralStream}). Thread-safe.
  *
  * <p>Streams run on the transport threads ({@code directExecutor()}): a hop to an executor per message cost 10x
- * the throughput for single records (toolchain.md); nothing in a stream handler blocks.
+ * the throughput for single records. Stream handlers hand rows to the table's writer thread and do not wait for
+ * commits, with one exception: the first append to a table (per sandbox run) opens its writer, which reads the
+ * table's Delta log on the transport thread while holding the {@code DeltaTableStore} lock
+ * ({@code DeltaTableStore.writer}), so other first appends and creates/deletes wait for it.
  */
 public final class ZerobusGrpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZerobusGrpcServer.class);

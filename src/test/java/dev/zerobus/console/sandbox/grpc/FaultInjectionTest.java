@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The client behaviour each injected fault produces (zerobus-protocol.md): the SDK recovers and nothing is lost. */
+/** The client behaviour each injected fault produces: the SDK recovers and nothing is lost. */
 class FaultInjectionTest {
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjectionTest.class);
 
