@@ -13,13 +13,16 @@ import dev.zerobus.console.sandbox.auth.TokenService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,7 +41,7 @@ import org.slf4j.LoggerFactory;
  * another sandbox user instead. A test completes the consent with a plain HTTP GET that does not follow redirects.
  */
 public final class OidcApi {
-    private static final Logger log = LoggerFactory.getLogger(OidcApi.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OidcApi.class);
     /**
      * The public OAuth client the Databricks CLI and SDKs use for U2M ({@code databricks-cli}, OAuthClientUtils in
      * databricks-sdk-java). Databricks registers it with loopback redirect URLs only; it has no secret.
@@ -75,7 +78,7 @@ public final class OidcApi {
         body.putArray("response_types_supported").add("code");
         body.putArray("code_challenge_methods_supported").add("S256");
         ArrayNode scopes = body.putArray("scopes_supported");
-        new java.util.TreeSet<>(SCOPES).forEach(scopes::add);
+        new TreeSet<>(SCOPES).forEach(scopes::add);
         request.respond(200, body);
     }
 
@@ -124,7 +127,7 @@ public final class OidcApi {
                     "Too many sign-ins are waiting to be completed. Try again in a minute."), state);
             return;
         }
-        log.debug("Authorization code issued to {} for {}", user.clientId(), clientId);
+        LOG.debug("Authorization code issued to {} for {}", user.clientId(), clientId);
         redirect(request, redirectUri, Map.of("code", code), state);
     }
 
@@ -145,7 +148,7 @@ public final class OidcApi {
         String scope = request.query("scope");
         if (scope == null || scope.isBlank()) return "invalid_scope: scope is required, e.g. 'all-apis offline_access'.";
         for (String s : scope.strip().split("\\s+")) {
-            if (!SCOPES.contains(s)) return "invalid_scope: unknown scope '" + s + "'; known: " + new java.util.TreeSet<>(SCOPES) + ".";
+            if (!SCOPES.contains(s)) return "invalid_scope: unknown scope '" + s + "'; known: " + new TreeSet<>(SCOPES) + ".";
         }
         return null;
     }
@@ -164,7 +167,7 @@ public final class OidcApi {
     private static void redirect(HttpExchangeContext request, String redirectUri, Map<String, String> params, String state)
             throws IOException {
         StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
-        Map<String, String> all = new java.util.LinkedHashMap<>(params);
+        Map<String, String> all = new LinkedHashMap<>(params);
         if (state != null) all.put("state", state);
         all.forEach((k, v) -> location.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));
@@ -176,7 +179,7 @@ public final class OidcApi {
 
     private void token(HttpExchangeContext request) throws IOException {
         if (faults.takeTokenRejection()) {
-            log.info("Rejecting a token request with 503 (fault injection)");
+            LOG.info("Rejecting a token request with 503 (fault injection)");
             oauthError(request, 503, "temporarily_unavailable", "Injected fault: the token endpoint is unavailable. Retry later.");
             return;
         }
@@ -224,7 +227,7 @@ public final class OidcApi {
                 }
                 String scope = first(form, "scope");
                 TokenGrant grant = tokens.issue(accepted.principal(), scope == null ? "all-apis" : scope, details);
-                log.debug("Issued a token to {} with {} authorization details", accepted.principal().clientId(), details.size());
+                LOG.debug("Issued a token to {} with {} authorization details", accepted.principal().clientId(), details.size());
                 ObjectNode body = JsonNodeFactory.instance.objectNode()
                         .put("access_token", grant.token())
                         .put("token_type", "Bearer")
@@ -293,7 +296,7 @@ public final class OidcApi {
     }
 
     private void respondUserTokens(HttpExchangeContext request, TokenService.UserTokens issued) throws IOException {
-        log.debug("Issued a U2M token to {}", issued.access().principal().clientId());
+        LOG.debug("Issued a U2M token to {}", issued.access().principal().clientId());
         ObjectNode body = JsonNodeFactory.instance.objectNode()
                 .put("access_token", issued.access().token())
                 .put("token_type", "Bearer")
@@ -316,8 +319,8 @@ public final class OidcApi {
             if (colon < 0) return null;
             // RFC 6749 2.3.1: both parts are form-urlencoded before Basic encoding.
             return new String[] {
-                java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+                URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
         }
         String id = first(form, "client_id");
         return id == null ? null : new String[] {id, first(form, "client_secret")};

@@ -2,6 +2,7 @@ package dev.zerobus.console.sandbox.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -30,6 +31,6 @@ class TokenServiceTest {
         assertThat(tokens.authenticate("app-1", secret + "x")).isInstanceOf(TokenService.Authentication.WrongSecret.class);
         assertThat(tokens.authenticate(user.clientId(), secret)).isInstanceOf(TokenService.Authentication.UnknownClient.class);
         assertThat(tokens.secrets(sp).getFirst().toString()).doesNotContain(secret);
-        assertThat(new String(tokens.secrets(sp).getFirst().hash(), java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain(secret);
+        assertThat(new String(tokens.secrets(sp).getFirst().hash(), StandardCharsets.ISO_8859_1)).doesNotContain(secret);
     }
 }

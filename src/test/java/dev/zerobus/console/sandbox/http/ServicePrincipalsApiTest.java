@@ -35,6 +35,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -168,8 +170,8 @@ class ServicePrincipalsApiTest {
 
         assertThat(secret.getSecret()).startsWith("dose").hasSize(68);
         assertThat(secret.getStatus()).isEqualTo("ACTIVE");
-        assertThat(java.time.Duration.between(java.time.Instant.parse(secret.getCreateTime()),
-                java.time.Instant.parse(secret.getExpireTime()))).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(Duration.between(Instant.parse(secret.getCreateTime()),
+                Instant.parse(secret.getExpireTime()))).isEqualTo(Duration.ofHours(1));
         assertThat(listed).extracting(SecretInfo::getId).containsExactly(secret.getId());
         assertThat(listed.getFirst().getSecretHash()).isNotBlank().isNotEqualTo(secret.getSecret());
         assertThat(JSON.valueToTree(listed).toString()).doesNotContain(secret.getSecret());
