@@ -9,6 +9,7 @@ import com.databricks.sdk.core.error.platform.BadRequest;
 import com.databricks.sdk.core.error.platform.NotFound;
 import com.databricks.sdk.core.error.platform.PermissionDenied;
 import com.databricks.sdk.core.error.platform.ResourceConflict;
+import com.databricks.sdk.core.error.platform.Unauthenticated;
 import com.databricks.sdk.service.catalog.PermissionsChange;
 import com.databricks.sdk.service.catalog.Privilege;
 import com.databricks.sdk.service.catalog.UpdatePermissions;
@@ -181,6 +182,24 @@ class ServicePrincipalsApiTest {
 
         assertThatThrownBy(() -> SdkClients.of(sandbox, created.getApplicationId(), secret.getSecret()).currentUser().me(new MeRequest()))
                 .isInstanceOf(DatabricksException.class).rootCause().hasMessageContaining("invalid_client");
+    }
+
+    @Test
+    void deletingAPrincipalEndsItsTokensAndSecrets() {
+        ServicePrincipal created = create("short-lived");
+        String secret = admin.servicePrincipalSecretsProxy().create(
+                new CreateServicePrincipalSecretRequest().setServicePrincipalId(created.getId())).getSecret();
+        WorkspaceClient asPrincipal = SdkClients.of(sandbox, created.getApplicationId(), secret);
+        assertThat(asPrincipal.currentUser().me(new MeRequest()).getUserName()).isEqualTo(created.getApplicationId());
+
+        admin.servicePrincipals().delete(created.getId());
+
+        assertThatThrownBy(() -> asPrincipal.currentUser().me(new MeRequest())).isInstanceOf(Unauthenticated.class)
+                .hasMessageContaining("did not issue it");
+        assertThatThrownBy(() -> SdkClients.of(sandbox, created.getApplicationId(), secret).currentUser().me(new MeRequest()))
+                .isInstanceOf(DatabricksException.class).rootCause().hasMessageContaining("invalid_client");
+        assertThatThrownBy(() -> admin.servicePrincipalSecretsProxy().list(created.getId()).iterator().hasNext())
+                .isInstanceOf(NotFound.class);
     }
 
     @Test
