@@ -61,10 +61,20 @@ sealed interface DdlStatement {
         }
     }
 
-    /** Valid Databricks SQL the sandbox does not run (the message says what instead). */
+    /**
+     * Valid Databricks SQL the sandbox does not run (UNSUPPORTED_FEATURE, the message says what instead), or a
+     * value Databricks refuses with its own error class.
+     */
     final class NotSupported extends RuntimeException {
+        final String sqlState;
+
         NotSupported(String message) {
-            super(message);
+            this("[UNSUPPORTED_FEATURE] " + message, "0A000");
+        }
+
+        NotSupported(String classAndMessage, String sqlState) {
+            super(classAndMessage + " SQLSTATE: " + sqlState);
+            this.sqlState = sqlState;
         }
     }
 
@@ -394,8 +404,11 @@ sealed interface DdlStatement {
             try {
                 return new ColumnType.Decimal(precision, scale);
             } catch (IllegalArgumentException e) {
-                throw new NotSupported("[DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] DECIMAL(" + precision + "," + scale
-                        + "): " + e.getMessage() + ".");
+                throw precision > 38
+                        ? new NotSupported("[DECIMAL_PRECISION_EXCEEDS_MAX_PRECISION] Decimal precision " + precision
+                                + " exceeds max precision 38.", "22003")
+                        : new NotSupported("[INVALID_PARAMETER_VALUE] DECIMAL(" + precision + "," + scale + "): "
+                                + e.getMessage() + ".", "22023");
             }
         }
 
@@ -429,7 +442,7 @@ sealed interface DdlStatement {
             while (accept(".")) parts.add(identifier("a name part"));
             if (parts.size() > 3) {
                 throw new NotSupported("[REQUIRES_SINGLE_PART_NAMESPACE] The name " + String.join(".", parts)
-                        + " has more than three parts: catalog.schema.table.");
+                        + " has more than three parts: catalog.schema.table.", "42K05");
             }
             return new Name(List.copyOf(parts));
         }

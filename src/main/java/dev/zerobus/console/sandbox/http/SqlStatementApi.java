@@ -138,7 +138,7 @@ final class SqlStatementApi {
                 return new StatementResult.Failed("BAD_REQUEST", "[UNSUPPORTED_DATATYPE] Unsupported data type \""
                         + e.getMessage().toUpperCase(Locale.ROOT) + "\". SQLSTATE: 0A000", "0A000");
             } catch (DdlStatement.NotSupported e) {
-                return new StatementResult.Failed("BAD_REQUEST", e.getMessage(), "0A000");
+                return new StatementResult.Failed("BAD_REQUEST", e.getMessage(), e.sqlState);
             }
             return ddl.execute(principal, statement, catalog, schema);
         }
