@@ -227,18 +227,21 @@ final class DdlExecutor {
     // ---- SHOW GRANTS ----
 
     /**
-     * Rows {@code principal, ActionType, ObjectType, ObjectKey}: the grants on the object and those inherited from its
-     * schema and catalog, as https://docs.databricks.com/sql/language-manual/security-show-grant.html shows them.
-     * Reading one's own grants needs only USE CATALOG / USE SCHEMA; everyone's needs a privilege on the object (the
-     * same rule as the permissions API in {@link GrantsApi}).
+     * Rows {@code principal, actionType, objectType, objectKey} ("Displays all privileges (inherited, denied, and
+     * granted) that affect the securable object", https://docs.databricks.com/sql/language-manual/security-show-grant.html):
+     * the grants on the object and those inherited from its schema and catalog. The caller must own the object, hold
+     * MANAGE on it (ownership or MANAGE of a parent counts, as for GRANT), or be the principal asked about, plus USE
+     * CATALOG / USE SCHEMA on the parents. Column names follow what Unity Catalog warehouses print (Principal,
+     * ActionType, ObjectType, ObjectKey); the reference spells them in lower camel case, and SQL matches either.
      */
     private StatementResult showGrants(String principal, ShowGrants show, @Nullable String catalog, @Nullable String schema) {
         Securable securable = existingSecurable(show.kind(), show.object(), catalog, schema);
         if (securable.parent() != null) requireUse(principal, securable.parent());
         else require(principal, securable, "USE_CATALOG");
-        if (!principal.equals(show.principal()) && !access.holdsAny(principal, securable)) {
-            throw insufficient("User does not have a privilege on " + kindWord(securable) + " '" + securable.fullName()
-                    + "' to read its grants (it may read its own: SHOW GRANTS `" + principal + "` ON ...).");
+        if (!principal.equals(show.principal()) && !ownsOrManages(principal, securable)) {
+            throw insufficient("User does not have MANAGE on " + kindWord(securable) + " '" + securable.fullName()
+                    + "' and is not its owner, so it may not read every grant on it (it may read its own: SHOW GRANTS `"
+                    + principal + "` ON ...).");
         }
         List<List<String>> rows = new ArrayList<>();
         for (Securable s = securable; s != null; s = s.parent()) {

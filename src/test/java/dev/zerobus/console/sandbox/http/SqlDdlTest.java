@@ -209,15 +209,20 @@ class SqlDdlTest {
 
     @Test
     void showGrantsListsEveryPrincipalWithTheColumnsDatabricksUses() {
-        StatementResponse response = run(granted, "SHOW GRANTS ON TABLE main.default.sensor_readings");
+        run(granted, "CREATE TABLE shown_t (id INT)");
+        run(granted, "GRANT SELECT ON TABLE shown_t TO `no-grants-sp`");
+        StatementResponse response = run(granted, "SHOW GRANTS ON TABLE main.default.shown_t");
 
         assertThat(response.getManifest().getSchema().getColumns())
                 .extracting(com.databricks.sdk.service.sql.ColumnInfo::getName)
                 .containsExactly("Principal", "ActionType", "ObjectType", "ObjectKey");
-        assertThat(rows(response)).contains(List.of("sandbox-sp", "MODIFY", "TABLE", "main.default.sensor_readings"),
+        assertThat(rows(response)).contains(List.of("no-grants-sp", "SELECT", "TABLE", "main.default.shown_t"),
                 List.of("sandbox-sp", "CREATE TABLE", "SCHEMA", "main.default"),
                 List.of("no-grants-sp", "USE CATALOG", "CATALOG", "main"));
-        assertFailed(run(noGrants, "SHOW GRANTS ON TABLE main.default.sensor_readings"), "[INSUFFICIENT_PERMISSIONS]", "42501");
+        // A grantee of SELECT is not an owner and holds no MANAGE: it sees its own grants only (security-show-grant).
+        assertFailed(run(noGrants, "SHOW GRANTS ON TABLE main.default.shown_t"), "[INSUFFICIENT_PERMISSIONS] Insufficient"
+                + " privileges: User does not have MANAGE on Table 'main.default.shown_t'", "42501");
+        assertFailed(run(granted, "SHOW GRANTS ON TABLE main.default.sensor_readings"), "[INSUFFICIENT_PERMISSIONS]", "42501");
         assertThat(rows(run(noGrants, "SHOW GRANTS `no-grants-sp` ON TABLE main.default.sensor_readings")))
                 .containsExactly(List.of("no-grants-sp", "USE SCHEMA", "SCHEMA", "main.default"),
                         List.of("no-grants-sp", "USE CATALOG", "CATALOG", "main"));
