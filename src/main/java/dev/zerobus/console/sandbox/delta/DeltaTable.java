@@ -12,9 +12,14 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.CommitInfo;
+import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.internal.util.FileNames;
+import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -28,6 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -54,7 +60,7 @@ final class DeltaTable {
 
     Path dir() { return dir; }
 
-    boolean exists() { return Files.isDirectory(dir.resolve("_delta_log")) && latestVersionFile().isPresent(); }
+    boolean exists() { return Files.isDirectory(dir.resolve("_delta_log")) && anyVersionFile().isPresent(); }
 
     /** Creates version 0 (empty); durable when this returns, as every commit ({@link LocalFileIO} fsyncs). */
     void create(StructType kernelSchema) {
@@ -63,7 +69,7 @@ final class DeltaTable {
         TransactionCommitResult result;
         try {
             result = txn.commit(engine, CloseableIterable.emptyIterable());
-        } catch (io.delta.kernel.exceptions.ConcurrentWriteException e) {
+        } catch (ConcurrentWriteException e) {
             throw new IllegalStateException("Table at " + dir + " was created concurrently", e);
         }
         runPostCommitHooks(result); // version 0's checksum lets later commits write theirs incrementally
@@ -82,20 +88,20 @@ final class DeltaTable {
      * write data into a column-mapped table, so the commit file is written here with Kernel's action rows and its
      * atomic put-if-absent JSON writer. The caller makes sure no other writer commits to the table meanwhile.
      */
-    void addColumns(List<io.delta.kernel.types.StructField> added) throws IOException {
+    void addColumns(List<StructField> added) throws IOException {
         Snapshot snapshot = latestSnapshot();
         StructType schema = snapshot.getSchema();
-        for (io.delta.kernel.types.StructField field : added) schema = schema.add(field);
+        for (StructField field : added) schema = schema.add(field);
         long version = snapshot.getVersion() + 1;
-        var commitInfo = new io.delta.kernel.internal.actions.CommitInfo(Optional.empty(), System.currentTimeMillis(),
+        var commitInfo = new CommitInfo(Optional.empty(), System.currentTimeMillis(),
                 Optional.of(ENGINE_INFO), Optional.of("ADD COLUMNS"), Map.of(), Optional.of(false),
-                Optional.of(java.util.UUID.randomUUID().toString()), Map.of());
+                Optional.of(UUID.randomUUID().toString()), Map.of());
         List<Row> actions = List.of(
-                io.delta.kernel.internal.actions.SingleAction.createCommitInfoSingleAction(commitInfo.toRow()),
-                io.delta.kernel.internal.actions.SingleAction.createMetadataSingleAction(
+                SingleAction.createCommitInfoSingleAction(commitInfo.toRow()),
+                SingleAction.createMetadataSingleAction(
                         snapshot.getMetadata().withNewSchema(schema).toRow()));
         engine.getJsonHandler().writeJsonFileAtomically(
-                io.delta.kernel.internal.util.FileNames.deltaFile(snapshot.getLogPath(), version), iterator(actions), false);
+                FileNames.deltaFile(snapshot.getLogPath(), version), iterator(actions), false);
         try {
             latestSnapshot().writeChecksum(engine, Snapshot.ChecksumWriteMode.FULL);
         } catch (IOException | RuntimeException e) {
@@ -216,7 +222,8 @@ final class DeltaTable {
         return lastModificationTime;
     }
 
-    private Optional<Path> latestVersionFile() {
+    /** Some commit file ({@code <version>.json}), not necessarily the latest: enough to tell the table exists. */
+    private Optional<Path> anyVersionFile() {
         try (var files = Files.list(dir.resolve("_delta_log"))) {
             return files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).findAny();
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.zerobus.console.sandbox.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.catalog.ColumnInfo;
@@ -21,6 +22,7 @@ import dev.zerobus.console.sandbox.SandboxWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -139,13 +141,13 @@ class SqlDdlTest {
         assertThat(response.getStatus().getState()).isEqualTo(StatementState.SUCCEEDED);
         assertThat(granted.tables().get("main.default.evolving").getColumns())
                 .extracting(ColumnInfo::getName, ColumnInfo::getTypeText, ColumnInfo::getNullable)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("id", "int", false),
-                        org.assertj.core.groups.Tuple.tuple("note", "string", true),
-                        org.assertj.core.groups.Tuple.tuple("score", "double", true));
+                .containsExactly(tuple("id", "int", false),
+                        tuple("note", "string", true),
+                        tuple("score", "double", true));
         var after = sandbox.context().state().table("main.default.evolving");
         sandbox.context().tables().append(after.tableId(), after.schema(), List.<Object[]>of(new Object[] {2, "n", 1.5})).get();
         assertThat(rows(run(granted, "SELECT * FROM evolving ORDER BY id"))).containsExactly(
-                java.util.Arrays.asList("1", null, null), List.of("2", "n", "1.5"));
+                Arrays.asList("1", null, null), List.of("2", "n", "1.5"));
         assertThat(run(granted, "ALTER TABLE evolving ADD COLUMN flag BOOLEAN").getStatus().getState())
                 .isEqualTo(StatementState.SUCCEEDED);
         assertThat(sandbox.context().state().table("main.default.evolving").columns()).hasSize(4);
