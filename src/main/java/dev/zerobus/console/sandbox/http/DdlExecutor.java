@@ -33,11 +33,15 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe over thread-safe parts; a statement is not atomic against a concurrent one on the same table.
  */
 final class DdlExecutor {
-    /** Privileges Unity Catalog accepts on each securable type (privileges reference), within what the sandbox keeps. */
+    /**
+     * Privileges Unity Catalog accepts on each securable type, within what the sandbox keeps (privileges reference,
+     * https://docs.databricks.com/data-governance/unity-catalog/manage-privileges/privileges.html; BROWSE is a
+     * catalog privilege only).
+     */
     private static final Map<ObjectKind, Set<String>> APPLICABLE = Map.of(
-            ObjectKind.TABLE, Set.of("ALL_PRIVILEGES", "APPLY_TAG", "MANAGE", "MODIFY", "SELECT", "BROWSE"),
+            ObjectKind.TABLE, Set.of("ALL_PRIVILEGES", "APPLY_TAG", "MANAGE", "MODIFY", "SELECT"),
             ObjectKind.SCHEMA, Set.of("ALL_PRIVILEGES", "APPLY_TAG", "MANAGE", "MODIFY", "SELECT", "USE_SCHEMA", "CREATE_TABLE",
-                    "CREATE_FUNCTION", "CREATE_VOLUME", "EXECUTE", "READ_VOLUME", "WRITE_VOLUME", "BROWSE"),
+                    "CREATE_FUNCTION", "CREATE_VOLUME", "EXECUTE", "READ_VOLUME", "WRITE_VOLUME"),
             ObjectKind.CATALOG, Set.of("ALL_PRIVILEGES", "APPLY_TAG", "MANAGE", "MODIFY", "SELECT", "USE_SCHEMA", "USE_CATALOG",
                     "CREATE_TABLE", "CREATE_SCHEMA", "CREATE_FUNCTION", "CREATE_VOLUME", "EXECUTE", "READ_VOLUME",
                     "WRITE_VOLUME", "BROWSE"));

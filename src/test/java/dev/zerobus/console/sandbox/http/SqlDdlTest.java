@@ -263,6 +263,23 @@ class SqlDdlTest {
         assertThat(state.table("main.team.theirs").owner()).isEqualTo(SandboxPrincipals.NO_GRANTS);
     }
 
+    @Test
+    void aCreatedAndAlteredTableSurvivesARestart(@TempDir Path otherDir) throws Exception {
+        try (var first = SandboxWorkspace.start(SandboxOptions.defaults(otherDir))) {
+            var client = SdkClients.granted(first);
+            run(client, "CREATE TABLE kept (id INT NOT NULL)");
+            var info = first.context().state().table("main.default.kept");
+            first.context().tables().append(info.tableId(), info.schema(), List.<Object[]>of(new Object[] {1})).get();
+            run(client, "ALTER TABLE kept ADD COLUMNS (note STRING)");
+        }
+        try (var second = SandboxWorkspace.start(SandboxOptions.defaults(otherDir))) {
+            var client = SdkClients.granted(second);
+            assertThat(client.tables().get("main.default.kept").getColumns()).extracting(ColumnInfo::getName)
+                    .containsExactly("id", "note");
+            assertThat(rows(run(client, "SELECT * FROM kept"))).containsExactly(Arrays.asList("1", null));
+        }
+    }
+
     // ---- helpers ----
 
     static StatementResponse run(WorkspaceClient client, String sql) {
