@@ -7,8 +7,10 @@ import dev.zerobus.console.sandbox.SandboxWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,13 +87,16 @@ public final class SandboxCommand implements Callable<Integer> {
             "Send close_stream_signal to each stream N seconds after it opened, then close it, as the service",
             "does about every 15 minutes; 0 = never (default)."})
     long streamLifetimeSeconds;
+    @Option(names = "--warehouse-start-ms", paramLabel = "MS", defaultValue = "2000",
+            description = "How long the stopped SQL warehouse takes to start (and a running one to stop); default ${DEFAULT-VALUE}.")
+    long warehouseStartMs;
 
     @Override
     public Integer call() throws InterruptedException {
-        Durability mode = switch (durability.toLowerCase(java.util.Locale.ROOT)) {
+        Durability mode = switch (durability.toLowerCase(Locale.ROOT)) {
             case "durable" -> Durability.DURABLE;
             case "none" -> Durability.NONE;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--durability must be 'durable' or 'none', not '" + durability + "'");
         };
         FaultPlan faults;
@@ -107,7 +112,8 @@ public final class SandboxCommand implements Callable<Integer> {
                     .serviceLike(serviceLike)
                     .quotaRowsPerSecond(quotaRowsPerSecond)
                     .quotaBytesPerSecond(quotaMegabytesPerSecond > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : quotaMegabytesPerSecond * 1_000_000)
-                    .streamLifetime(Duration.ofSeconds(Math.max(-1, Math.min(streamLifetimeSeconds, Long.MAX_VALUE / 1_000_000_000L))));
+                    .streamLifetime(Duration.ofSeconds(Math.max(-1, Math.min(streamLifetimeSeconds, Long.MAX_VALUE / 1_000_000_000L))))
+                    .warehouseTransition(Duration.ofMillis(warehouseStartMs));
         } catch (IllegalArgumentException e) {
             String field = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(' ')));
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for "

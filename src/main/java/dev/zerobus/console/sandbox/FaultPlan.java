@@ -1,5 +1,6 @@
 package dev.zerobus.console.sandbox;
 
+import dev.zerobus.console.sandbox.delta.CommitFaults;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -15,7 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * field and its allowed range, so the CLI and the admin endpoint refuse the same values (a latency of
  * {@code Long.MAX_VALUE} ms once overflowed the stream's timer and hung the client).
  */
-public final class FaultPlan implements dev.zerobus.console.sandbox.delta.CommitFaults {
+public final class FaultPlan implements CommitFaults {
     /** The allowed range of each knob, as the admin endpoint and the CLI name them. */
     public static final class Limits {
         public static final long MAX_RECORDS = 1_000_000_000L;
@@ -59,6 +60,9 @@ public final class FaultPlan implements dev.zerobus.console.sandbox.delta.Commit
     private final AtomicLong quotaBytesPerSecond = new AtomicLong(DEFAULT_QUOTA_BYTES_PER_SECOND);
     /** Announce the close of each stream this long after it opened (then close it); zero = never. */
     private final AtomicReference<Duration> streamLifetime = new AtomicReference<>(Duration.ZERO);
+    /** How long a stopped SQL warehouse stays STARTING (and a running one STOPPING): quick, but observable. */
+    private final AtomicReference<Duration> warehouseTransition = new AtomicReference<>(DEFAULT_WAREHOUSE_TRANSITION);
+    public static final Duration DEFAULT_WAREHOUSE_TRANSITION = Duration.ofSeconds(2);
 
     public FaultPlan closeStreamsAfter(long records) {
         closeStreamsAfterRecords.set(check("closeStreamsAfter", records, 0, Limits.MAX_RECORDS, "records"));
@@ -117,6 +121,7 @@ public final class FaultPlan implements dev.zerobus.console.sandbox.delta.Commit
         }
         return value;
     }
+    public FaultPlan warehouseTransition(Duration delay) { warehouseTransition.set(delay); return this; }
 
     /** Clears every fault. */
     public void reset() {
@@ -131,6 +136,7 @@ public final class FaultPlan implements dev.zerobus.console.sandbox.delta.Commit
         quotaRowsPerSecond.set(DEFAULT_QUOTA_ROWS_PER_SECOND);
         quotaBytesPerSecond.set(DEFAULT_QUOTA_BYTES_PER_SECOND);
         streamLifetime.set(Duration.ZERO);
+        warehouseTransition.set(DEFAULT_WAREHOUSE_TRANSITION);
     }
 
     public long closeStreamsAfterRecords() { return closeStreamsAfterRecords.get(); }
@@ -143,6 +149,7 @@ public final class FaultPlan implements dev.zerobus.console.sandbox.delta.Commit
     public long quotaRowsPerSecond() { return quotaRowsPerSecond.get(); }
     public long quotaBytesPerSecond() { return quotaBytesPerSecond.get(); }
     public Duration streamLifetime() { return streamLifetime.get(); }
+    public Duration warehouseTransition() { return warehouseTransition.get(); }
     /** How many token requests are still to be rejected. */
     public int pendingTokenRejections() { return rejectTokens.get(); }
     /** How many Delta commits are still to fail. */
@@ -165,6 +172,6 @@ public final class FaultPlan implements dev.zerobus.console.sandbox.delta.Commit
                 + ", ackLatency=" + ackLatency + ", withholdAcks=" + withholdAcks + ", rejectNextTokens=" + rejectTokens
                 + ", failNextCommits=" + failCommits + ", catalogDelay=" + catalogDelay + ", serviceLike=" + serviceLike
                 + ", quotaRowsPerSecond=" + quotaRowsPerSecond + ", quotaBytesPerSecond=" + quotaBytesPerSecond
-                + ", streamLifetime=" + streamLifetime + "]";
+                + ", streamLifetime=" + streamLifetime + ", warehouseTransition=" + warehouseTransition + "]";
     }
 }

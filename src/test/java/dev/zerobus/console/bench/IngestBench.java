@@ -10,12 +10,14 @@ import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
+import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.sandbox.SandboxProcess;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ColumnType.Kind;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,12 +27,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The official Java SDK ingesting into the sandbox (a separate JVM, as users run it), durable and null sink,
@@ -163,7 +167,7 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "durable_per_stream_records_per_s=%.0f (proto batch, 1 stream, 100 B)%n",
                 find(results, new Config("durable", "proto", true, 1, 100)).recordsPerSecond());
         System.out.printf(Locale.ROOT, "paced_15000_single_json_ack_p50_ms=%.1f p99_ms=%.1f%n", pacedP50, pacedP99);
-        for (var format : List.of(dev.zerobus.console.ingest.RecordFormat.JSON, dev.zerobus.console.ingest.RecordFormat.PROTO)) {
+        for (var format : List.of(RecordFormat.JSON, RecordFormat.PROTO)) {
             for (int streams : new int[] {1, 4}) {
                 double a = pipeline.find("sdk-limit", format, streams).recordsPerSecond();
                 double b = pipeline.find("raw-loop", format, streams).recordsPerSecond();
@@ -178,7 +182,7 @@ public final class IngestBench {
         printServiceLike();
         System.out.printf(Locale.ROOT, "elapsed_s=%.0f%n", (System.nanoTime() - started) / 1e9);
         System.out.printf(Locale.ROOT, "durable_vs_null_ratio=%.2f%n", durable / none);
-        var proto = dev.zerobus.console.ingest.RecordFormat.PROTO;
+        var proto = RecordFormat.PROTO;
         double service = pipeline.find("LoadJob", proto, 4).recordsPerSecond();
         System.out.printf(Locale.ROOT, "service_vs_raw_ratio=%.2f%n", service / pipeline.find("raw-loop", proto, 4).recordsPerSecond());
         System.out.printf(Locale.ROOT, "service_vs_limit_ratio=%.2f%n", service / pipeline.find("sdk-limit", proto, 4).recordsPerSecond());
@@ -196,7 +200,8 @@ public final class IngestBench {
 
     private static long stats(SandboxProcess sandbox, boolean reset) throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(sandbox.endpoint("workspaceUrl") + "/sandbox/admin/stats" + (reset ? "?reset=true" : ""))).build(),
+                URI.create(sandbox.endpoint("workspaceUrl") + "/sandbox/admin/stats" + (reset ? "?reset=true" : "")))
+                        .header("Authorization", "Bearer " + sandbox.endpoint("userToken")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body()).path("heapPeakBytes").asLong();
     }
@@ -320,7 +325,7 @@ public final class IngestBench {
         for (long n = 0; n < total; n++) {
             long due = start + n * 1_000_000_000L / perSecond;
             long wait = due - System.nanoTime();
-            if (wait > 200_000) java.util.concurrent.locks.LockSupport.parkNanos(wait); // no spinning: 2 cores are shared with the sandbox
+            if (wait > 200_000) LockSupport.parkNanos(wait); // no spinning: 2 cores are shared with the sandbox
             long offset = stream.ingestRecordOffset(records.get((int) (n % records.size())));
             if (n % 16 == 0) probe.sent(offset);
         }
@@ -337,11 +342,6 @@ public final class IngestBench {
 
     record ServiceLike(double ackP50Millis, double ackP95Millis, int pacedRecords, double rowsPerSecond, double windowSeconds) {}
 
-    /**
-     * A sandbox started with {@code --service-like --quota-rows-per-s 20000}: a paced single-record load (ACK p50,
-     * which should sit near the service's ~150 ms) and an unpaced 4-stream batch load, whose rate is measured from
-     * the ACKs (rows durable per second), so the client's buffering does not count.
-     */
     /** Issue 13's two must-show lines for "like the service" mode. */
     void printServiceLike() throws Exception {
         ServiceLike serviceLike = serviceLike();
@@ -352,6 +352,11 @@ public final class IngestBench {
                 serviceLike.windowSeconds());
     }
 
+    /**
+     * A sandbox started with {@code --service-like --quota-rows-per-s 20000}: a paced single-record load (ACK p50,
+     * which should sit near the service's ~150 ms) and an unpaced 4-stream batch load, whose rate is measured from
+     * the ACKs (rows durable per second), so the client's buffering does not count.
+     */
     private ServiceLike serviceLike() throws Exception {
         Path data = Files.createTempDirectory("bench-sandbox-");
         try (var sandbox = SandboxProcess.start(data, "--service-like", "--quota-rows-per-s", String.valueOf(SERVICE_LIKE_QUOTA));
@@ -420,9 +425,9 @@ public final class IngestBench {
         for (long left; (left = deadline - System.nanoTime()) > 0; ) java.util.concurrent.locks.LockSupport.parkNanos(left);
     }
 
-    static void deleteTree(Path dir) throws java.io.IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

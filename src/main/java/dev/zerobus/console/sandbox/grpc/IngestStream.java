@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,7 +49,7 @@ import org.slf4j.LoggerFactory;
  * what was ACKed stays, what was not is the client's to send again on a new stream.
  */
 final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
-    private static final Logger log = LoggerFactory.getLogger(IngestStream.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IngestStream.class);
     static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
     // Single-record requests need a deep window: one group commit (~10-30 ms) must find thousands of records waiting,
     // or the stream is capped at WINDOW per commit (512 gave ~15k records/s). Records and bytes stay bounded below.
@@ -145,7 +146,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
                 case PAYLOAD_NOT_SET -> throw StreamErrors.emptyMessage();
             }
         } catch (StatusException e) {
-            log.info("Stream {} on {} rejected at offset {}: {}", streamId, tableName(), nextOffset, e.getStatus().getCode());
+            LOG.info("Stream {} on {} rejected at offset {}: {}", streamId, tableName(), nextOffset, e.getStatus().getCode());
             drainThenClose(e);
         }
         synchronized (this) {
@@ -168,7 +169,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
             if (!lifetime.isZero()) scheduler.schedule(() -> lifetimeReached(lifetime), lifetime.toNanos(), TimeUnit.NANOSECONDS);
         }
         stats.streamOpened();
-        log.info("Stream {} opened on {} ({}) by {}", streamId, opened.table().fullName(), decoder.recordType(),
+        LOG.info("Stream {} opened on {} ({}) by {}", streamId, opened.table().fullName(), decoder.recordType(),
                 authorization.grant().principal().clientId());
     }
 
@@ -217,14 +218,14 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private void applyRecordFaults() {
         long closeAfter = context.faults().closeStreamsAfterRecords();
         if (closeAfter > 0 && recordsReceived >= closeAfter) {
-            log.info("Stream {} closing after {} records (fault injection)", streamId, recordsReceived);
+            LOG.info("Stream {} closing after {} records (fault injection)", streamId, recordsReceived);
             drainThenClose(StreamErrors.closedByFault(streamId, recordsReceived));
             return;
         }
         long signalAfter = context.faults().closeSignalAfterRecords();
         if (signalAfter > 0 && !closeSignalSent && recordsReceived >= signalAfter) {
             signalClose(context.faults().closeSignalDuration(), "fault injection: closeSignalAfter");
-            log.info("Stream {} sent close_stream_signal after {} records", streamId, recordsReceived);
+            LOG.info("Stream {} sent close_stream_signal after {} records", streamId, recordsReceived);
         }
     }
 
@@ -234,7 +235,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         Duration announced = lifetime.compareTo(LIFETIME_SIGNAL) < 0 ? lifetime : LIFETIME_SIGNAL;
         stats.lifetimeSignal();
         signalClose(announced, "stream lifetime " + lifetime.toMillis() + " ms");
-        log.info("Stream {} reached its lifetime of {} ms; close_stream_signal sent", streamId, lifetime.toMillis());
+        LOG.info("Stream {} reached its lifetime of {} ms; close_stream_signal sent", streamId, lifetime.toMillis());
     }
 
     /** Sends close_stream_signal and closes the stream once {@code after} has passed. Called under the monitor. */
@@ -272,7 +273,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         }
         if (ackUpTo >= 0) sendAck(ackUpTo, received, acked);
         if (failure != null && phase != Phase.CLOSED) {
-            log.warn("Stream {} on {}: commit failed at offset {}; closing the stream", streamId, tableName(), failedOffset);
+            LOG.warn("Stream {} on {}: commit failed at offset {}; closing the stream", streamId, tableName(), failedOffset);
             pending.clear();
             closingWith = StreamErrors.commitFailed(tableName(), failedOffset, failure);
             phase = Phase.DRAINING;
@@ -285,7 +286,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         try {
             future.join();
             return new IllegalStateException("no failure");
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             return e.getCause() != null ? e.getCause() : e;
         }
     }
@@ -344,7 +345,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
             openStreams.remove(this);
             if (status == null) out.onCompleted();
             else out.onError(status);
-            log.info("Stream {} on {} closed ({}) after {} requests, {} records", streamId, tableName(),
+            LOG.info("Stream {} on {} closed ({}) after {} requests, {} records", streamId, tableName(),
                     status == null ? "OK" : status.getStatus().getCode(), nextOffset, recordsReceived);
         });
     }
@@ -409,7 +410,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         if (phase == Phase.CLOSED) return;
         phase = Phase.CLOSED;
         openStreams.remove(this);
-        log.info("Stream {} on {} ended by the client after {} requests, {} records", streamId, tableName(), nextOffset, recordsReceived);
+        LOG.info("Stream {} on {} ended by the client after {} requests, {} records", streamId, tableName(), nextOffset, recordsReceived);
     }
 
     private String tableName() {
