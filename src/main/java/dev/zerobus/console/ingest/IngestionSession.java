@@ -258,9 +258,10 @@ public final class IngestionSession implements AutoCloseable {
         return new IngestException(why, cause);
     }
 
+    /** The classifier decides; only an error it cannot place falls back to the SDK's own exception type. */
     private static boolean isRetryable(Throwable cause, Explanation why) {
-        if (cause instanceof NonRetriableException) return false;
-        return why.retryable() || why.category() == ErrorExplainer.Category.UNKNOWN && cause instanceof ZerobusException;
+        if (why.category() != ErrorExplainer.Category.UNKNOWN) return why.retryable();
+        return cause instanceof ZerobusException && !(cause instanceof NonRetriableException);
     }
 
     // ---- ledger and ACKs ----
