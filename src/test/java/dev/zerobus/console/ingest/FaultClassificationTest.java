@@ -98,7 +98,20 @@ class FaultClassificationTest {
     @Test
     void closeStreamSignalIsRetryable() throws Exception {
         sandbox.faults().closeSignalAfter(100, Duration.ofMillis(50));
-        assertRetryable(errorsWhileLoading(SessionOptions.json(profile(), TABLE).withRetry(FAST), 250), Category.STREAM_CLOSED);
+        var durable = new IngestionSessionTest.Durable();
+        long sent = 0;
+        List<Explanation> errors;
+        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+            // The server closes the stream 50 ms after its signal: keep sending until the session has met the close.
+            while (session.metrics().retries() == 0 && sent < 2_000_000) {
+                session.ingest(json(sent), sent);
+                sent++;
+            }
+            session.flush();
+            errors = session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ERROR).map(IngestEvent::explanation).toList();
+        }
+        assertThat(durable.records.get()).isEqualTo(sent);
+        assertRetryable(errors, Category.STREAM_CLOSED);
     }
 
     @Test
