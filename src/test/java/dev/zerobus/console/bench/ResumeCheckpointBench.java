@@ -1,5 +1,6 @@
 package dev.zerobus.console.bench;
 
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.AckedRanges;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadOptions;
@@ -10,7 +11,6 @@ import dev.zerobus.console.ingest.ResumePoint;
 import dev.zerobus.console.sandbox.Durability;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
-import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;
