@@ -13,6 +13,7 @@ import dev.zerobus.console.source.SourceRow;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +23,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -44,10 +44,11 @@ public final class LoadJob {
     private static final int MAX_ERRORS_KEPT = 10_000;
     private static final int QUEUED_BATCHES = 4;
     /**
-     * Zerobus takes at most 10 MB per message (a batch is one message): "Maximum message size: 10 MB" on
-     * https://docs.databricks.com/aws/en/ingestion/zerobus-limits (and the sandbox's INVALID_ARGUMENT says the limit is
-     * 10485760 bytes). Records are checked against it alone, and a batch is cut before its records reach it; the 64 KB
-     * margin leaves room for the request's own framing (offset, field tags, lengths).
+     * Zerobus takes at most 10 MB per message, a batch being one message (the limits page,
+     * https://docs.databricks.com/aws/en/ingestion/zerobus-limits, as recorded in zerobus-protocol.md; the page's
+     * excerpts at hand show only its throughput limits, so the stricter reading is taken: 10 MB = 10,485,760 bytes, the
+     * sandbox's INVALID_ARGUMENT limit). Records are checked against it alone, and a batch is cut before its records
+     * reach it; the 64 KB margin leaves room for the request's own framing (offset, field tags, lengths).
      */
     static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
     /** The SDK's window when records go in batches: requests sent and not yet ACKed, per stream. */

@@ -1,6 +1,7 @@
 package dev.zerobus.console.source;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.zerobus.console.workspace.Problem;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import dev.zerobus.console.workspace.Problem;
 import org.jspecify.annotations.Nullable;
 
 /**
