@@ -2,13 +2,14 @@ package dev.zerobus.console.app;
 
 import dev.zerobus.console.ingest.IngestException;
 import dev.zerobus.console.ingest.IngestionSession;
+import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
-import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.ui.theme.Theme;
+import dev.zerobus.console.workspace.AppDirs;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
@@ -46,7 +47,8 @@ public final class ConsoleApplication extends Application {
     public void start(Stage stage) {
         var settings = UiSettings.user();
         background = Executors.newCachedThreadPool(Thread.ofPlatform().name("console-worker-", 0).daemon().factory());
-        context = new AppContext(ProfileStore.system(), settings, background, Platform::runLater);
+        var unfinished = UnfinishedLoads.in(AppDirs.state().resolve("unfinished-loads.json"));
+        context = new AppContext(ProfileStore.system(), settings, unfinished, background, Platform::runLater);
         var window = new MainWindow(context, Theme.initial(settings.get("theme", "")));
         var scene = new Scene(window, settings.getDouble("window.width", 1280), settings.getDouble("window.height", 820));
         window.theme().apply(scene);
@@ -58,7 +60,6 @@ public final class ConsoleApplication extends Application {
         }
         stage.setScene(scene);
         restoreBounds(stage, settings);
-        context.selectedPane().set(PaneId.fromId(settings.get("pane", PaneId.CONNECTION.id())));
         stage.setOnHidden(event -> saveBounds(stage, settings));
         stage.show();
         if (System.getProperty("zerobus.console.reportFirstWindow") != null) {
@@ -133,7 +134,10 @@ public final class ConsoleApplication extends Application {
         if (background != null) background.shutdownNow();
     }
 
-    /** Cancels running loads and flushes and closes open streams, so that nothing sent is cut off (10 s at most). */
+    /**
+     * A backstop for exits that skip the window's quit (the OS ending the session): cancels running loads and flushes
+     * and closes open streams, so that nothing sent is cut off (10 s at most). Quitting normally has done this already.
+     */
     private void closeIngestions() {
         if (context == null || background == null) return;
         List<Future<?>> closing = new ArrayList<>();

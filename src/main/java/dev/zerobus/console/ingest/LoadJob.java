@@ -20,9 +20,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,8 @@ public final class LoadJob {
     private volatile boolean cancelled;
     private volatile boolean done;
     private volatile @Nullable RatePacer pacer;
+    private final CompletableFuture<LoadResult> finished = new CompletableFuture<>();
+    private volatile @Nullable Consumer<LoadResult> onEnded;
 
     /** Records for one request, with the source index of each (a batch never spans a gap in indexes). */
     private record Batch(List<Object> payloads, long firstIndex) {}
@@ -96,6 +100,11 @@ public final class LoadJob {
         resume();
     }
 
+    /** True once {@link #cancel()} was called (the person stopped the load, or the console is quitting). */
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
     public boolean isPaused() {
         return paused;
     }
@@ -126,11 +135,37 @@ public final class LoadJob {
         double fraction = total > 0 ? Math.min(1.0, (double) source.bytesRead() / total) : 0;
         Duration eta = fraction > 0.01 && !done ? Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction)) : null;
         return new LoadProgress(read.get(), skipped.get(), sent, acked, badRows.get() + streamFailedRows.get(), retries,
-                acked / seconds, done ? 1.0 : fraction, elapsed, eta, paused, done);
+                acked / seconds, done && !cancelled && streamFailure.get() == null ? 1.0 : fraction, elapsed, eta, paused, done);
+    }
+
+    /**
+     * Called on the loading thread with the result, before {@link #finished()} completes, so that whoever waits for
+     * the load (a quitting console) also waits for what records its end (the resume point).
+     */
+    public void whenEnded(Consumer<LoadResult> hook) {
+        onEnded = hook;
+    }
+
+    /** Completes once {@link #run()} has returned (exceptionally if it threw), after the {@link #whenEnded} hook. */
+    public CompletableFuture<LoadResult> finished() {
+        return finished;
     }
 
     /** Runs the load on the calling thread (readers and encoders), with one sender thread per stream. */
     public LoadResult run() throws IOException, InterruptedException {
+        try {
+            LoadResult result = load();
+            Consumer<LoadResult> hook = onEnded;
+            if (hook != null) hook.accept(result);
+            finished.complete(result);
+            return result;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            finished.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private LoadResult load() throws IOException, InterruptedException {
         if (options.recordsPerSecond() > 0) pacer = new RatePacer(options.recordsPerSecond());
         List<BlockingQueue<Batch>> queues = new ArrayList<>();
         List<Thread> senders = new ArrayList<>();

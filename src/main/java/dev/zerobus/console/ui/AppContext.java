@@ -4,6 +4,8 @@ import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.catalog.WorkspaceClients;
+import dev.zerobus.console.ingest.UnfinishedLoad;
+import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
@@ -36,12 +38,21 @@ public final class AppContext {
     private final StringProperty tokenStatus = new SimpleStringProperty("Not checked");
     private final ObservableList<ActiveIngestion> ingestions = FXCollections.observableArrayList();
     private final Shortcuts shortcuts = new Shortcuts();
+    private final UnfinishedLoads unfinishedLoads;
+    private final ObjectProperty<@Nullable UnfinishedLoad> resumeRequest = new SimpleObjectProperty<>();
     private final ObjectProperty<PaneId> selectedPane = new SimpleObjectProperty<>(PaneId.CONNECTION);
     private @Nullable CatalogBrowser browser;
     private @Nullable TableReader reader;
     private @Nullable ConnectionProfile clientsFor;
 
+    /** A context whose unfinished loads are kept for this run only (tests that do not look at them). */
     public AppContext(ProfileStore profiles, UiSettings settings, ExecutorService background, Executor fx) {
+        this(profiles, settings, UnfinishedLoads.inMemory(), background, fx);
+    }
+
+    public AppContext(ProfileStore profiles, UiSettings settings, UnfinishedLoads unfinishedLoads, ExecutorService background,
+                      Executor fx) {
+        this.unfinishedLoads = unfinishedLoads;
         this.profiles = profiles;
         this.settings = settings;
         this.background = background;
@@ -71,6 +82,11 @@ public final class AppContext {
     public Shortcuts shortcuts() { return shortcuts; }
     /** The pane on show. Panes may switch it (e.g. after starting a load). */
     public ObjectProperty<PaneId> selectedPane() { return selectedPane; }
+
+    /** Loads a session left unfinished (kept across launches), and how each ends. */
+    public UnfinishedLoads unfinishedLoads() { return unfinishedLoads; }
+    /** A load to resume, set once its profile and table are active; the Records pane takes it (and clears it). */
+    public ObjectProperty<@Nullable UnfinishedLoad> resumeRequest() { return resumeRequest; }
 
     /** The sandbox as a connection profile, once it runs. */
     public @Nullable ConnectionProfile sandboxProfile() {
