@@ -83,21 +83,32 @@ public final class LoadJob {
     }
 
     public void pause() {
+        if (paused || done) return;
         paused = true;
+        note("Load paused: reading stopped; records already sent keep landing");
     }
 
     public void resume() {
+        boolean wasPaused;
         synchronized (pauseLock) {
+            wasPaused = paused;
             paused = false;
             pauseLock.notifyAll();
         }
+        if (wasPaused && !cancelled) note("Load resumed: reading on");
     }
 
     public void cancel() {
+        if (!cancelled && !done) note("Load stopped: no more rows are read; what was sent is flushed, then the streams close");
         cancelled = true;
         RatePacer p = pacer;
         if (p != null) p.cancel();
         resume();
+    }
+
+    /** Logs what was asked of the load in each stream's event log (the Stream pane shows it). */
+    private void note(String message) {
+        for (IngestionSession s : sessions()) s.note(message);
     }
 
     /** True once {@link #cancel()} was called (the person stopped the load, or the console is quitting). */
@@ -135,7 +146,7 @@ public final class LoadJob {
         double fraction = total > 0 ? Math.min(1.0, (double) source.bytesRead() / total) : 0;
         Duration eta = fraction > 0.01 && !done ? Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction)) : null;
         return new LoadProgress(read.get(), skipped.get(), sent, acked, badRows.get() + streamFailedRows.get(), retries,
-                acked / seconds, done && !cancelled && streamFailure.get() == null ? 1.0 : fraction, elapsed, eta, paused, done);
+                acked / seconds, done && !cancelled && streamFailure.get() == null ? 1.0 : fraction, elapsed, eta, paused, done, cancelled);
     }
 
     /**
