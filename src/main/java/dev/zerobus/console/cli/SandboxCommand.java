@@ -63,6 +63,10 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--fault-catalog-delay-ms", paramLabel = "MS", description = "Fault: slow every Unity Catalog call by MS.")
     long catalogDelayMs;
 
+    @Option(names = "--warehouse-start-ms", paramLabel = "MS", defaultValue = "2000",
+            description = "How long the stopped SQL warehouse takes to start (and a running one to stop); default ${DEFAULT-VALUE}.")
+    long warehouseStartMs;
+
     @Override
     public Integer call() throws InterruptedException {
         Durability mode = switch (durability.toLowerCase(Locale.ROOT)) {
@@ -78,7 +82,8 @@ public final class SandboxCommand implements Callable<Integer> {
                 .withholdAcks(withholdAcks)
                 .rejectNextTokens(rejectTokens)
                 .failNextCommits(failCommits)
-                .catalogDelay(Duration.ofMillis(catalogDelayMs));
+                .catalogDelay(Duration.ofMillis(catalogDelayMs))
+                .warehouseTransition(Duration.ofMillis(warehouseStartMs));
         var options = SandboxOptions.defaults(dataDir).withPorts(grpcPort, httpPort)
                 .withTokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds)).withDurability(mode).withFaults(faults);
         SandboxWorkspace sandbox = SandboxWorkspace.start(options);

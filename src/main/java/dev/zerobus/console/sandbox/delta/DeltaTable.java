@@ -15,7 +15,11 @@ import io.delta.kernel.engine.FileReadResult;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.internal.InternalScanFileUtils;
+import io.delta.kernel.internal.actions.CommitInfo;
+import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.data.ScanStateRow;
+import io.delta.kernel.internal.util.FileNames;
+import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
 import io.delta.kernel.utils.CloseableIterator;
@@ -29,6 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -73,6 +78,34 @@ final class DeltaTable {
             result.getPostCommitSnapshot().orElseGet(this::latestSnapshot).writeCheckpoint(engine);
         } catch (IOException | RuntimeException e) {
             LOG.warn("Could not checkpoint new table {}; it stays readable", dir.getFileName(), e);
+        }
+    }
+
+    /**
+     * Commits the schema with {@code added} appended, as Delta's ALTER TABLE ADD COLUMNS does: one commit holding a
+     * {@code metaData} action with the new {@code schemaString} (PROTOCOL.md, "Change Metadata"), no protocol change
+     * for nullable columns. Kernel 4.4's own {@code withUpdatedSchema} requires column mapping, and Kernel refuses to
+     * write data into a column-mapped table, so the commit file is written here with Kernel's action rows and its
+     * atomic put-if-absent JSON writer. The caller makes sure no other writer commits to the table meanwhile.
+     */
+    void addColumns(List<StructField> added) throws IOException {
+        Snapshot snapshot = latestSnapshot();
+        StructType schema = snapshot.getSchema();
+        for (StructField field : added) schema = schema.add(field);
+        long version = snapshot.getVersion() + 1;
+        var commitInfo = new CommitInfo(Optional.empty(), System.currentTimeMillis(),
+                Optional.of(ENGINE_INFO), Optional.of("ADD COLUMNS"), Map.of(), Optional.of(false),
+                Optional.of(UUID.randomUUID().toString()), Map.of());
+        List<Row> actions = List.of(
+                SingleAction.createCommitInfoSingleAction(commitInfo.toRow()),
+                SingleAction.createMetadataSingleAction(
+                        snapshot.getMetadata().withNewSchema(schema).toRow()));
+        engine.getJsonHandler().writeJsonFileAtomically(
+                FileNames.deltaFile(snapshot.getLogPath(), version), iterator(actions), false);
+        try {
+            latestSnapshot().writeChecksum(engine, Snapshot.ChecksumWriteMode.FULL);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not write the checksum of {} at version {}; the table stays readable", dir.getFileName(), version, e);
         }
     }
 
