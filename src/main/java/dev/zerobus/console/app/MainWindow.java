@@ -6,6 +6,7 @@ import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.LastSessionModel;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.QuitModel;
+import dev.zerobus.console.ui.RememberedTable;
 import dev.zerobus.console.ui.catalog.CatalogPane;
 import dev.zerobus.console.ui.connection.ConnectionPane;
 import dev.zerobus.console.ui.records.RecordsPane;
@@ -76,6 +77,7 @@ public final class MainWindow extends BorderPane {
         // Reopen on the pane the person left (read before show() stores the pane on display).
         context.selectedPane().set(PaneId.fromId(context.settings().get(PANE_KEY, context.selectedPane().get().id())));
         context.selectedPane().subscribe(this::show);
+        RememberedTable.restore(context);
         registerShortcuts();
     }
 

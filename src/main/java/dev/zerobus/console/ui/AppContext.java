@@ -9,6 +9,9 @@ import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import javafx.beans.property.ObjectProperty;
@@ -26,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AppContext {
     public static final String SANDBOX_PROFILE = "Sandbox (local)";
+    /** The sandbox's principal without table grants, ready-made for trying out the doctor's grant failures. */
+    public static final String SANDBOX_NO_GRANTS_PROFILE = "Sandbox, no grants (local)";
 
     private final ProfileStore profiles;
     private final UiSettings settings;
@@ -34,6 +39,7 @@ public final class AppContext {
     private final ObjectProperty<@Nullable ConnectionProfile> activeProfile = new SimpleObjectProperty<>();
     private final ObjectProperty<@Nullable TableDetails> activeTable = new SimpleObjectProperty<>();
     private final ObjectProperty<@Nullable ConnectionProfile> sandbox = new SimpleObjectProperty<>();
+    private final ObjectProperty<@Nullable ConnectionProfile> sandboxNoGrants = new SimpleObjectProperty<>();
     private final StringProperty sandboxStatus = new SimpleStringProperty("Sandbox not started");
     private final StringProperty tokenStatus = new SimpleStringProperty("Not checked");
     private final ObservableList<ActiveIngestion> ingestions = FXCollections.observableArrayList();
@@ -58,6 +64,7 @@ public final class AppContext {
         this.background = background;
         this.fx = fx;
         activeProfile.addListener((obs, old, now) -> {
+            tokenStatus.set("Not checked"); // the state shown was the previous profile's
             synchronized (this) {
                 browser = null;
                 reader = null;
@@ -75,6 +82,8 @@ public final class AppContext {
     public ObjectProperty<@Nullable TableDetails> activeTable() { return activeTable; }
     /** The running sandbox as a read-only profile named {@link #SANDBOX_PROFILE}, or null while it is not running. */
     public ObjectProperty<@Nullable ConnectionProfile> sandbox() { return sandbox; }
+    /** The running sandbox's {@code no-grants-sp} as a read-only profile, or null; set before {@link #sandbox()}. */
+    public ObjectProperty<@Nullable ConnectionProfile> sandboxNoGrants() { return sandboxNoGrants; }
     public StringProperty sandboxStatus() { return sandboxStatus; }
     public StringProperty tokenStatus() { return tokenStatus; }
     public ObservableList<ActiveIngestion> ingestions() { return ingestions; }
@@ -91,6 +100,24 @@ public final class AppContext {
     /** The sandbox as a connection profile, once it runs. */
     public @Nullable ConnectionProfile sandboxProfile() {
         return sandbox.get();
+    }
+
+    /** The ready-made sandbox profiles (granted, then no grants) while the sandbox runs. */
+    public List<ConnectionProfile> sandboxProfiles() {
+        List<ConnectionProfile> list = new ArrayList<>();
+        if (sandbox.get() != null) list.add(sandbox.get());
+        if (sandboxNoGrants.get() != null) list.add(sandboxNoGrants.get());
+        return list;
+    }
+
+    /** A ready-made sandbox profile by name, if the sandbox runs. */
+    public Optional<ConnectionProfile> sandboxProfileNamed(String name) {
+        return sandboxProfiles().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The profile of the running sandbox's {@code no-grants-sp}. */
+    public static ConnectionProfile sandboxNoGrantsProfile(String workspaceUrl, String zerobusEndpoint, String clientId, Secret secret) {
+        return new ConnectionProfile(SANDBOX_NO_GRANTS_PROFILE, ConnectionProfile.Source.SANDBOX, workspaceUrl, zerobusEndpoint, clientId, secret);
     }
 
     /** The profile for a running sandbox's endpoints (the app and tests build it; ui itself never touches the sandbox). */

@@ -30,7 +30,7 @@ public final class LastSessionModel {
         this.context = context;
         context.unfinishedLoads().all().stream().reduce((first, second) -> second).ifPresent(offered::set); // the latest
         canResume = Bindings.createBooleanBinding(() -> offered.get() != null && profileOf(offered.get()).isPresent(),
-                offered, context.sandbox());
+                offered, context.sandbox(), context.sandboxNoGrants());
     }
 
     /** The load offered for resuming, or null once resumed or discarded. */
@@ -87,7 +87,6 @@ public final class LastSessionModel {
     }
 
     private Optional<ConnectionProfile> profileOf(UnfinishedLoad load) {
-        if (load.profile().equals(AppContext.SANDBOX_PROFILE)) return Optional.ofNullable(context.sandboxProfile());
-        return context.profiles().find(load.profile());
+        return context.sandboxProfileNamed(load.profile()).or(() -> context.profiles().find(load.profile()));
     }
 }

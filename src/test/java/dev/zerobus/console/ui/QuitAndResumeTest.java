@@ -3,19 +3,19 @@ package dev.zerobus.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.app.MainWindow;
+import dev.zerobus.console.catalog.Cancellation;
+import dev.zerobus.console.catalog.StatementRunner;
 import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.ingest.IngestionSession;
 import dev.zerobus.console.ingest.UnfinishedLoad;
 import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
-import dev.zerobus.console.schema.TypeParser;
-import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.ui.records.RecordsModel;
 import dev.zerobus.console.ui.records.RecordsPane;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -84,10 +84,13 @@ class QuitAndResumeTest {
         return new Launch(context, holder[0], exits);
     }
 
+    /** A fresh table, made the way Databricks makes managed tables: SQL on a warehouse. */
     private static TableDetails newTable(AppContext context, String name) {
-        return context.browser(context.sandboxProfile()).createTable("main", "default", name, List.of(
-                new TableColumn("id", TypeParser.parseText("BIGINT"), true),
-                new TableColumn("name", TypeParser.parseText("STRING"), true)));
+        var profile = context.sandboxProfile();
+        String warehouse = context.reader(profile).warehouseId();
+        new StatementRunner(WorkspaceClients.create(profile), Duration.ofMinutes(1)).run(warehouse,
+                "CREATE TABLE main.default." + name + " (id BIGINT, name STRING)", new Cancellation());
+        return context.browser(profile).table("main.default." + name);
     }
 
     private static long countBySql(AppContext context, TableDetails table) {

@@ -2,6 +2,7 @@ package dev.zerobus.console.ui;
 
 import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
@@ -43,6 +44,8 @@ public final class UiTestSupport {
                 new SecretStore.NoKeychain("No keychain in tests"));
         var context = new AppContext(profiles, settings, unfinished, background, Platform::runLater);
         var e = sandbox.endpoints();
+        context.sandboxNoGrants().set(AppContext.sandboxNoGrantsProfile(e.workspaceUrl(), e.zerobusEndpoint(),
+                SandboxPrincipals.NO_GRANTS, Secret.of(sandbox.secretOf(SandboxPrincipals.NO_GRANTS))));
         context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret())));
         context.sandboxStatus().set("Sandbox running on 127.0.0.1");
         context.activeProfile().set(context.sandboxProfile());
