@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
 public final class AppContext {
     public static final String SANDBOX_PROFILE = "Sandbox (local)";
     /** The sandbox's principal without table grants, ready-made for trying out the doctor's grant failures. */
-    public static final String SANDBOX_NO_GRANTS_PROFILE = "Sandbox, no grants (local)";
+    public static final String SANDBOX_NO_GRANTS_PROFILE = "Sandbox (no grants)";
 
     private final ProfileStore profiles;
     private final UiSettings settings;

@@ -145,6 +145,14 @@ class QuitAndResumeTest {
         UnfinishedLoad stopped = saved.getFirst();
         assertThat(stopped.acked()).isBetween(1L, ROWS - 1L);
         assertThat(countBySql(first.context(), table)).as("every ACKed row landed, nothing else").isEqualTo(stopped.acked());
+        Label outcome = robot.lookup("#generate-outcome").queryAs(Label.class);
+        UiTestSupport.waitUntil(PATIENCE, () -> outcome.getText().startsWith("Stopped at "));
+        assertThat(outcome.getText()).contains(String.format("%,d rows landed", stopped.acked())).doesNotContain("Cancelled");
+        assertThat(outcome.getPseudoClassStates()).extracting(Object::toString).contains("stopped").doesNotContain("failed");
+        assertThat(robot.lookup("#generate-continue").queryAs(Node.class).isVisible()).isTrue();
+        Screenshots.save(stage.getScene(), "records-stopped-light");
+        robot.interact(() -> Theme.DARK.apply(stage.getScene()));
+        Screenshots.save(stage.getScene(), "records-stopped-dark");
 
         var second = launch(robot, UnfinishedLoads.in(state), UiTestSupport.settings(), Theme.DARK);
         UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#last-session").queryAs(Node.class).isVisible());

@@ -41,7 +41,7 @@ class VerifySelectionTest {
         verify.verify(first, context.activeProfile().get(), 0);
         String firstResult = verify.summaryProperty().get();
         assertThat(firstResult).contains("rows since the session began");
-        assertThat(verify.rows()).isNotEmpty();
+        assertThat(verify.columns()).contains("device_name");
 
         verify.select(second);
         assertThat(verify.summaryProperty().get()).startsWith("Verify reads the table back");
@@ -50,6 +50,6 @@ class VerifySelectionTest {
 
         verify.select(first);
         assertThat(verify.summaryProperty().get()).isEqualTo(firstResult);
-        assertThat(verify.rows()).isNotEmpty();
+        assertThat(verify.columns()).contains("device_name");
     }
 }
