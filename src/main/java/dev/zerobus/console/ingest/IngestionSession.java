@@ -167,6 +167,11 @@ public final class IngestionSession implements AutoCloseable {
         }
     }
 
+    /** Adds a line to the event log: what the person (or the console) did, such as pausing or closing. Any thread. */
+    public void note(String message) {
+        event(Kind.INFO, message);
+    }
+
     /** Flushes, then closes the stream. Idempotent; a failed session just releases its resources. */
     @Override
     public void close() throws IngestException {
@@ -185,15 +190,23 @@ public final class IngestionSession implements AutoCloseable {
         }
     }
 
-    /** Requests sent and not yet durable, oldest first: the ledger view. */
-    public List<LedgerEntry> unacked() {
-        lock.lock();
-        try {
-            return ledger.snapshot().stream().map(e -> new LedgerEntry(e.offset(), e.sourceIndex(), e.count(),
-                    e.resent() ? LedgerEntry.Outcome.RESENT : LedgerEntry.Outcome.IN_FLIGHT)).toList();
-        } finally {
-            lock.unlock();
+    /**
+     * The ledger view: every request not yet durable (oldest first; failed if the session failed), then the last
+     * {@value AckLedger#DURABLE_KEPT} that became durable (newest first). Does not wait for a blocked send.
+     */
+    public List<LedgerEntry> ledgerView() {
+        boolean failed = metrics.state() == SessionState.FAILED;
+        List<LedgerEntry> view = new ArrayList<>();
+        synchronized (ledger) {
+            for (Entry e : ledger.snapshot()) {
+                view.add(new LedgerEntry(e.offset(), e.sourceIndex(), e.count(), failed ? LedgerEntry.Outcome.FAILED
+                        : e.resent() ? LedgerEntry.Outcome.RESENT : LedgerEntry.Outcome.IN_FLIGHT));
+            }
+            for (AckLedger.Durable d : ledger.recentDurable()) {
+                view.add(new LedgerEntry(d.offset(), d.sourceIndex(), d.count(), LedgerEntry.Outcome.DURABLE));
+            }
         }
+        return view;
     }
 
     /** A request of the ledger as the UI shows it. */

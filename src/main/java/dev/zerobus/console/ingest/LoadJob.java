@@ -22,9 +22,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,6 +79,8 @@ public final class LoadJob {
     private volatile boolean cancelled;
     private volatile boolean done;
     private volatile @Nullable RatePacer pacer;
+    private final CompletableFuture<LoadResult> finished = new CompletableFuture<>();
+    private volatile @Nullable Consumer<LoadResult> onEnded;
     private volatile @Nullable ResumeCheckpoint checkpoint;
 
     /** Records for one request, with the source index of each (a batch never spans a gap in indexes). */
@@ -120,21 +124,37 @@ public final class LoadJob {
     }
 
     public void pause() {
+        if (paused || done) return;
         paused = true;
+        note("Load paused: reading stopped; records already sent keep landing");
     }
 
     public void resume() {
+        boolean wasPaused;
         synchronized (pauseLock) {
+            wasPaused = paused;
             paused = false;
             pauseLock.notifyAll();
         }
+        if (wasPaused && !cancelled) note("Load resumed: reading on");
     }
 
     public void cancel() {
+        if (!cancelled && !done) note("Load stopped: no more rows are read; what was sent is flushed, then the streams close");
         cancelled = true;
         RatePacer p = pacer;
         if (p != null) p.cancel();
         resume();
+    }
+
+    /** Logs what was asked of the load in each stream's event log (the Stream pane shows it). */
+    private void note(String message) {
+        for (IngestionSession s : sessions()) s.note(message);
+    }
+
+    /** True once {@link #cancel()} was called (the person stopped the load, or the console is quitting). */
+    public boolean isCancelled() {
+        return cancelled;
     }
 
     public boolean isPaused() {
@@ -167,11 +187,37 @@ public final class LoadJob {
         double fraction = total > 0 ? Math.min(1.0, (double) source.bytesRead() / total) : 0;
         Duration eta = fraction > 0.01 && !done ? Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction)) : null;
         return new LoadProgress(read.get(), skipped.get(), sent, acked, badRows.get() + streamFailedRows.get(), retries,
-                acked / seconds, done ? 1.0 : fraction, elapsed, eta, paused, done);
+                acked / seconds, done && !cancelled && streamFailure.get() == null ? 1.0 : fraction, elapsed, eta, paused, done, cancelled);
+    }
+
+    /**
+     * Called on the loading thread with the result, before {@link #finished()} completes, so that whoever waits for
+     * the load (a quitting console) also waits for what records its end (the resume point).
+     */
+    public void whenEnded(Consumer<LoadResult> hook) {
+        onEnded = hook;
+    }
+
+    /** Completes once {@link #run()} has returned (exceptionally if it threw), after the {@link #whenEnded} hook. */
+    public CompletableFuture<LoadResult> finished() {
+        return finished;
     }
 
     /** Runs the load on the calling thread (readers and encoders), with one sender thread per stream. */
     public LoadResult run() throws IOException, InterruptedException {
+        try {
+            LoadResult result = load();
+            Consumer<LoadResult> hook = onEnded;
+            if (hook != null) hook.accept(result);
+            finished.complete(result);
+            return result;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            finished.completeExceptionally(e);
+            throw e;
+        }
+    }
+
+    private LoadResult load() throws IOException, InterruptedException {
         if (options.recordsPerSecond() > 0) pacer = new RatePacer(options.recordsPerSecond());
         List<BlockingQueue<Batch>> queues = new ArrayList<>();
         List<Thread> senders = new ArrayList<>();
