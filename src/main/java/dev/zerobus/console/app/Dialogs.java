@@ -6,6 +6,7 @@ import dev.zerobus.console.ui.Shortcuts;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -49,7 +50,7 @@ final class Dialogs {
         alert.setTitle("About Zerobus Ingest Console");
         alert.setHeaderText("Zerobus Ingest Console " + VersionInfo.app());
         var icon = Dialogs.class.getResource("/dev/zerobus/console/icons/app-64.png");
-        if (icon != null) alert.setGraphic(new javafx.scene.image.ImageView(icon.toExternalForm()));
+        if (icon != null) alert.setGraphic(new ImageView(icon.toExternalForm()));
         alert.getDialogPane().setContent(grid);
         alert.show();
     }

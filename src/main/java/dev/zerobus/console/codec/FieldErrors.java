@@ -2,6 +2,7 @@ package dev.zerobus.console.codec;
 
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ProtoSchema;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -78,7 +79,7 @@ final class FieldErrors {
             case null -> "null";
             case String s -> "'" + s + "'";
             case byte[] bytes -> "<" + bytes.length + " bytes>";
-            case Object[] array -> java.util.Arrays.toString(array);
+            case Object[] array -> Arrays.toString(array);
             case Map<?, ?> map -> map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(", ", "{", "}"));
             default -> String.valueOf(value);

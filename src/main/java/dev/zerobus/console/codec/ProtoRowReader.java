@@ -1,5 +1,6 @@
 package dev.zerobus.console.codec;
 
+import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.Descriptors.FieldDescriptor;
 import com.google.protobuf.DynamicMessage;
@@ -60,7 +61,7 @@ final class ProtoRowReader {
         return switch (type) {
             case ColumnType.Primitive p when p.kind() == Kind.BYTE -> (byte) (int) (Integer) value;
             case ColumnType.Primitive p when p.kind() == Kind.SHORT -> (short) (int) (Integer) value;
-            case ColumnType.Primitive p when p.kind() == Kind.BINARY -> ((com.google.protobuf.ByteString) value).toByteArray();
+            case ColumnType.Primitive p when p.kind() == Kind.BINARY -> ((ByteString) value).toByteArray();
             case ColumnType.Struct struct -> message((Message) value, struct.fields());
             default -> value;
         };

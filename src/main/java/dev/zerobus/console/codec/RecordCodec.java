@@ -17,7 +17,7 @@ import java.util.Objects;
 /**
  * Turns one input record (JSON text, or a map of CSV cells / form fields / JSON values) into what a Zerobus
  * stream takes: a normalised JSON record, protobuf bytes matching {@link ProtoSchemaMapper#map}, or the row
- * values of the {@link ColumnType} convention. Friendly input is read per shared/design/type-mapping.md and
+ * values of the {@link ColumnType} convention. Friendly input is read by {@link ValueConverter} and
  * every bad field of a record is reported, not just the first. Immutable and thread-safe after construction.
  */
 public final class RecordCodec {

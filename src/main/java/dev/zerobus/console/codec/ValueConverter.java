@@ -10,11 +10,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Friendly input -> row values (the {@link ColumnType} convention), per shared/design/type-mapping.md. Each
+ * Friendly input -> row values (the {@link ColumnType} convention). Each
  * method returns the value, or {@link #INVALID} after adding a {@link FieldError}. Immutable and thread-safe.
  */
 final class ValueConverter {
@@ -67,7 +68,7 @@ final class ValueConverter {
 
     private Object bool(ColumnType type, Object value, String path, List<FieldError> errors) {
         if (value instanceof Boolean) return value;
-        String text = value instanceof String s ? s.strip().toLowerCase(java.util.Locale.ROOT)
+        String text = value instanceof String s ? s.strip().toLowerCase(Locale.ROOT)
                 : value instanceof Integer || value instanceof Long ? value.toString() : "";
         return switch (text) {
             case "true", "1", "yes" -> Boolean.TRUE;
@@ -143,7 +144,7 @@ final class ValueConverter {
         double d;
         if (value instanceof String s) {
             String text = s.strip();
-            switch (text.toLowerCase(java.util.Locale.ROOT)) {
+            switch (text.toLowerCase(Locale.ROOT)) {
                 case "nan", "+nan", "-nan" -> d = Double.NaN;
                 case "infinity", "+infinity", "inf", "+inf" -> d = Double.POSITIVE_INFINITY;
                 case "-infinity", "-inf" -> d = Double.NEGATIVE_INFINITY;
@@ -173,7 +174,7 @@ final class ValueConverter {
 
     private FieldError tooLarge(String path, Object value, ColumnType type) {
         String max = type.typeText().equals("float") ? "3.4028235E38" : "1.7976931348623157E308";
-        return FieldErrors.rule(path, value, type, "is too large for " + type.typeText().toUpperCase(java.util.Locale.ROOT)
+        return FieldErrors.rule(path, value, type, "is too large for " + type.typeText().toUpperCase(Locale.ROOT)
                 + " (largest is about " + max + ")", options);
     }
 

@@ -3,6 +3,7 @@ package dev.zerobus.console.doctor;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** Every step of a connection check. {@link #toText()} is safe to paste into a ticket: no secret in it. */
 public record CheckReport(ConnectionProfile profile, String table, List<StepResult> steps) {
@@ -19,7 +20,7 @@ public record CheckReport(ConnectionProfile profile, String table, List<StepResu
     }
 
     /** The first failed step, if any. */
-    public java.util.Optional<StepResult> firstFailure() {
+    public Optional<StepResult> firstFailure() {
         return steps.stream().filter(s -> s.status() == StepResult.Status.FAILED).findFirst();
     }
 

@@ -25,17 +25,22 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +52,7 @@ import org.slf4j.LoggerFactory;
  * per instance; {@link Cancellation} stops it between steps.
  */
 public final class ConnectionCheck {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionCheck.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCheck.class);
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration STREAM_TIMEOUT = Duration.ofSeconds(30);
 
@@ -81,7 +86,7 @@ public final class ConnectionCheck {
                 try {
                     outcome = runStep(step);
                 } catch (RuntimeException e) {
-                    log.debug("Connection check step {} failed unexpectedly", step, e);
+                    LOG.debug("Connection check step {} failed unexpectedly", step, e);
                     var explanation = ErrorExplainer.explain(e);
                     outcome = Outcome.fail(new Problem(explanation.cause(), explanation.fix(), null, e));
                 }
@@ -181,7 +186,7 @@ public final class ConnectionCheck {
             }
             try (var socket = new Socket()) {
                 socket.connect(new InetSocketAddress(address, port), (int) CONNECT_TIMEOUT.toMillis());
-            } catch (java.net.SocketTimeoutException e) {
+            } catch (SocketTimeoutException e) {
                 return Outcome.fail(new Problem("No answer from the " + which + " at " + host + ":" + port + " within "
                         + CONNECT_TIMEOUT.toSeconds() + " s.", "A firewall or proxy is probably dropping the traffic: allow "
                         + "outbound connections to " + host + ":" + port + ".", null, e));
@@ -220,7 +225,7 @@ public final class ConnectionCheck {
                 .build();
         try {
             var token = source.getToken();
-            return Outcome.pass("Token issued, valid until " + token.getExpiry().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            return Outcome.pass("Token issued, valid until " + token.getExpiry().truncatedTo(ChronoUnit.SECONDS));
         } catch (RuntimeException e) {
             var explanation = ErrorExplainer.explain(e);
             String fix = explanation.category() == ErrorExplainer.Category.AUTHENTICATION
@@ -301,11 +306,11 @@ public final class ConnectionCheck {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Outcome.fail(new Problem("The check was interrupted.", "Run it again."));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             return Outcome.fail(new Problem("The stream did not open within " + STREAM_TIMEOUT.toSeconds() + " s.",
                     "Check the Zerobus endpoint and that outbound HTTP/2 (gRPC) traffic on port 443 is allowed.", null, e));
         } catch (Exception | LinkageError e) {
-            Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
             var explanation = ErrorExplainer.explain(cause);
             return Outcome.fail(new Problem(explanation.cause() + " The service said: " + firstLine(explanation.detail()),
                     explanation.fix(), grantFrom(explanation.detail()), cause));
@@ -323,7 +328,7 @@ public final class ConnectionCheck {
     }
 
     private static String grantFrom(String text) {
-        var m = java.util.regex.Pattern.compile("(GRANT [^\\n;]*? TO `[^`]+`)").matcher(text);
+        var m = Pattern.compile("(GRANT [^\\n;]*? TO `[^`]+`)").matcher(text);
         return m.find() ? m.group(1) + ";" : null;
     }
 

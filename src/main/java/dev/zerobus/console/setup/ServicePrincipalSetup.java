@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Blocking (HTTP, SQL): run it off the FX thread. One run at a time per instance.
  */
 public final class ServicePrincipalSetup {
-    private static final Logger log = LoggerFactory.getLogger(ServicePrincipalSetup.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServicePrincipalSetup.class);
 
     private final ConnectionProfile profile;
     private final WorkspaceClient you;
@@ -98,7 +98,7 @@ public final class ServicePrincipalSetup {
                 }
                 removed.add(c);
             } catch (RuntimeException e) {
-                log.warn("Could not remove {} during rollback: {}", c.description(), e.getMessage());
+                LOG.warn("Could not remove {} during rollback: {}", c.description(), e.getMessage());
             }
         }
         return removed;

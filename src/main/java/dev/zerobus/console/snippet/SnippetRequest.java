@@ -30,12 +30,4 @@ public record SnippetRequest(SnippetLanguage language, SnippetRecordType recordT
                           String zerobusEndpoint, String workspaceUrl, String clientId) {
         this(language, recordType, table, zerobusEndpoint, workspaceUrl, clientId, null);
     }
-
-    public SnippetRequest withLanguage(SnippetLanguage other) {
-        return new SnippetRequest(other, recordType, table, zerobusEndpoint, workspaceUrl, clientId, sampleRecord);
-    }
-
-    public SnippetRequest withRecordType(SnippetRecordType other) {
-        return new SnippetRequest(language, other, table, zerobusEndpoint, workspaceUrl, clientId, sampleRecord);
-    }
 }

@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The record a snippet ingests, as a JSON-shaped tree (insertion-ordered {@code Map<String, Object>},
  * {@code List}, String, Long, Double, Boolean, null) that every language renders as its own literal.
- * Wire conventions of Zerobus (type-mapping.md): timestamps int64 epoch micros, dates int32 epoch days,
+ * Wire conventions of Zerobus (https://docs.databricks.com/aws/en/ingestion/zerobus-concepts, "Supported data types"): timestamps int64 epoch micros, dates int32 epoch days,
  * binary as base64 text. Stateless.
  */
 final class SnippetValues {

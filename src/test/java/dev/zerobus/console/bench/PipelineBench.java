@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -151,7 +152,7 @@ final class PipelineBench {
     /** The best repetition: other load on the shared cores only ever slows a run down. */
     Run find(String mode, RecordFormat format, int streams) {
         return runs.stream().filter(r -> r.mode().equals(mode) && r.format() == format && r.streams() == streams)
-                .max(java.util.Comparator.comparingDouble(Run::recordsPerSecond)).orElseThrow();
+                .max(Comparator.comparingDouble(Run::recordsPerSecond)).orElseThrow();
     }
 
     /** "min-max" records/s over the repetitions of one configuration. */

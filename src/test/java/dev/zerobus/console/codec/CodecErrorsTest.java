@@ -10,9 +10,12 @@ import dev.zerobus.console.schema.ColumnType.Kind;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.schema.TypeParser;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -86,7 +89,7 @@ class CodecErrorsTest {
     @Test
     void rejectsJsonNumbersThatBreakTheRule() {
         assertThat(onlyError("tinyint", 300).message()).isEqualTo("300 is outside TINYINT range -128..127");
-        assertThat(onlyError("decimal(10,2)", new java.math.BigDecimal("12.345")).message())
+        assertThat(onlyError("decimal(10,2)", new BigDecimal("12.345")).message())
                 .isEqualTo("12.345 has 3 fractional digits, DECIMAL(10,2) allows 2");
         assertThat(onlyError("string", 5).message()).isEqualTo("5 is not text");
         assertThat(onlyError("timestamp", "1.0000001", CodecOptions.defaults().withEpochUnit(EpochUnit.SECONDS)).message())
@@ -115,7 +118,7 @@ class CodecErrorsTest {
     void suggestsTheNearestColumnForAnUnknownField() {
         List<FieldError> errors = errors(SENSORS.toRow("{\"device_name\": \"d1\", \"tmp\": 20}"));
 
-        assertThat(errors).extracting(FieldError::path, FieldError::message).containsExactly(org.assertj.core.groups.Tuple.tuple("tmp",
+        assertThat(errors).extracting(FieldError::path, FieldError::message).containsExactly(Tuple.tuple("tmp",
                 "unknown field 'tmp'; the table has columns device_name, temp, humidity, ts. Did you mean 'temp'?"));
     }
 
@@ -169,16 +172,16 @@ class CodecErrorsTest {
         List<FieldError> errors = errors(ALL.toProto(input));
 
         assertThat(errors).extracting(FieldError::path, FieldError::message).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("c_array[1]", "is null, but PROTO streams cannot carry nulls inside arrays"),
-                org.assertj.core.groups.Tuple.tuple("c_map[\"a\"]", "is null, but PROTO streams cannot carry nulls as map values"),
-                org.assertj.core.groups.Tuple.tuple("c_array_struct[0]", "is null, but PROTO streams cannot carry nulls inside arrays"));
+                Tuple.tuple("c_array[1]", "is null, but PROTO streams cannot carry nulls inside arrays"),
+                Tuple.tuple("c_map[\"a\"]", "is null, but PROTO streams cannot carry nulls as map values"),
+                Tuple.tuple("c_array_struct[0]", "is null, but PROTO streams cannot carry nulls inside arrays"));
     }
 
     @Test
     void refusesNullsWhereTheTypeSaysContainsNullFalse() {
         TableSchema table = CodecTables.single(new ColumnType.Array(ColumnType.of(Kind.INT), false));
         Map<String, Object> record = new HashMap<>();
-        record.put("c", java.util.Arrays.asList(1, null));
+        record.put("c", Arrays.asList(1, null));
 
         List<FieldError> errors = errors(RecordCodec.forTable(table, CodecOptions.defaults()).toRow(record));
 

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.codec.CodecOptions.EpochUnit;
 import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Each friendly input form of type-mapping.md converts to the exact row value. */
+/** Each friendly input form ValueConverter accepts converts to the exact row value. */
 class FriendlyInputTest {
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
@@ -119,7 +121,7 @@ class FriendlyInputTest {
         assertThat(convert("int", "+7")).isEqualTo(7);
         assertThat(convert("int", new BigDecimal("42.0"))).isEqualTo(42);
         assertThat(convert("bigint", "9223372036854775807")).isEqualTo(Long.MAX_VALUE);
-        assertThat(convert("bigint", new java.math.BigInteger("-9223372036854775808"))).isEqualTo(Long.MIN_VALUE);
+        assertThat(convert("bigint", new BigInteger("-9223372036854775808"))).isEqualTo(Long.MIN_VALUE);
     }
 
     @Test
@@ -135,7 +137,7 @@ class FriendlyInputTest {
 
     @Test
     void readsBinaryFromBase64HexAndBytes() {
-        byte[] hello = "hello".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] hello = "hello".getBytes(StandardCharsets.US_ASCII);
 
         assertThat((byte[]) convert("binary", "aGVsbG8=")).isEqualTo(hello);
         assertThat((byte[]) convert("binary", "aGVsbG8")).isEqualTo(hello);

@@ -9,6 +9,7 @@ import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class SchemaDiffTest {
@@ -71,10 +72,10 @@ class SchemaDiffTest {
         SchemaDiff diff = SchemaDiff.ofProtoText(SENSORS, proto);
         assertThat(diff.isMatch()).isFalse();
         assertThat(diff.differences()).extracting(Difference::kind, Difference::path).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.RENAMED, "device_name"),
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.TYPE, "temp"),
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.OPTIONALITY, "humidity"),
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.EXTRA, "firmware"));
+                Tuple.tuple(SchemaDiff.Kind.RENAMED, "device_name"),
+                Tuple.tuple(SchemaDiff.Kind.TYPE, "temp"),
+                Tuple.tuple(SchemaDiff.Kind.OPTIONALITY, "humidity"),
+                Tuple.tuple(SchemaDiff.Kind.EXTRA, "firmware"));
         assertThat(diff.differences()).anySatisfy(d -> assertThat(d.message())
                 .isEqualTo("Field 'deviceName' looks like column 'device_name' renamed; Zerobus matches names exactly"));
     }
@@ -101,8 +102,8 @@ class SchemaDiffTest {
                 """;
         SchemaDiff diff = SchemaDiff.ofProtoText(NESTED, proto);
         assertThat(diff.differences()).extracting(Difference::kind, Difference::path).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.RENAMED, "tags"),
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.RENAMED, "home_address.street"));
+                Tuple.tuple(SchemaDiff.Kind.RENAMED, "tags"),
+                Tuple.tuple(SchemaDiff.Kind.RENAMED, "home_address.street"));
     }
 
     @Test
@@ -118,8 +119,8 @@ class SchemaDiffTest {
                 """;
         SchemaDiff diff = SchemaDiff.ofProtoText(NESTED, proto);
         assertThat(diff.differences()).extracting(Difference::kind, Difference::path).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.OPTIONALITY, "tags"),
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.TYPE, "props"));
+                Tuple.tuple(SchemaDiff.Kind.OPTIONALITY, "tags"),
+                Tuple.tuple(SchemaDiff.Kind.TYPE, "props"));
     }
 
     @Test
@@ -197,17 +198,17 @@ class SchemaDiffTest {
     void jsonSampleNamesMissingExtraTypeAndRenamedKeys() {
         SchemaDiff diff = SchemaDiff.ofJsonSample(SENSORS, "{\"deviceName\":\"a\",\"temp\":\"warm\",\"Humidity\":3,\"firmware\":\"1.2\"}");
         assertThat(diff.differences()).extracting(Difference::kind, Difference::path).containsExactlyInAnyOrder(
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.RENAMED, "device_name"),
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.TYPE, "temp"),
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.RENAMED, "humidity"),
-                org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.EXTRA, "firmware"));
+                Tuple.tuple(SchemaDiff.Kind.RENAMED, "device_name"),
+                Tuple.tuple(SchemaDiff.Kind.TYPE, "temp"),
+                Tuple.tuple(SchemaDiff.Kind.RENAMED, "humidity"),
+                Tuple.tuple(SchemaDiff.Kind.EXTRA, "firmware"));
         assertThat(diff.differences()).anySatisfy(d -> assertThat(d.message())
                 .isEqualTo("Key 'deviceName' looks like column 'device_name' renamed; Zerobus matches names exactly"));
         assertThat(diff.differences()).anySatisfy(d -> assertThat(d.message()).startsWith("temp: 'warm' is not"));
 
         SchemaDiff missing = SchemaDiff.ofJsonSample(SENSORS, "{\"temp\":1}");
         assertThat(missing.differences()).extracting(Difference::kind, Difference::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.MISSING, "device_name"));
+                .containsExactly(Tuple.tuple(SchemaDiff.Kind.MISSING, "device_name"));
         SchemaDiff nulled = SchemaDiff.ofJsonSample(SENSORS, "{\"device_name\":null}");
         assertThat(kinds(nulled)).containsExactly(SchemaDiff.Kind.OPTIONALITY);
     }
@@ -216,7 +217,7 @@ class SchemaDiffTest {
     void jsonSampleRenamesInsideStructsAndRejectsNonJson() {
         SchemaDiff diff = SchemaDiff.ofJsonSample(NESTED, "{\"id\":1,\"home_address\":{\"zips\":1}}");
         assertThat(diff.differences()).extracting(Difference::kind, Difference::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.RENAMED, "home_address.zip"));
+                .containsExactly(Tuple.tuple(SchemaDiff.Kind.RENAMED, "home_address.zip"));
         assertThat(kinds(SchemaDiff.ofJsonSample(NESTED, "{\"id\":"))).containsExactly(SchemaDiff.Kind.INVALID);
         assertThat(kinds(SchemaDiff.ofJsonSample(NESTED, "[1]"))).containsExactly(SchemaDiff.Kind.INVALID);
         assertThat(SchemaDiff.likeness("id", "ts")).isNegative();
@@ -229,6 +230,6 @@ class SchemaDiffTest {
         assertThat(SchemaDiff.likeness("ts", "ts_micros")).isNegative(); // too short to tell
         SchemaDiff diff = SchemaDiff.ofJsonSample(SENSORS, "{\"device_name\":\"a\",\"humid\":40}");
         assertThat(diff.differences()).extracting(Difference::kind, Difference::path)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(SchemaDiff.Kind.RENAMED, "humidity"));
+                .containsExactly(Tuple.tuple(SchemaDiff.Kind.RENAMED, "humidity"));
     }
 }

@@ -17,6 +17,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,7 +274,7 @@ class SnippetGeneratorTest {
         sample.put("device_name", "boiler-7");
         sample.put("temp", 71);
         sample.put("humidity", null);
-        sample.put("ts", java.time.Instant.parse("2025-01-02T03:04:05.000006Z"));
+        sample.put("ts", Instant.parse("2025-01-02T03:04:05.000006Z"));
         var request = new SnippetRequest(SnippetLanguage.JAVA, SnippetRecordType.JSON, SENSOR_READINGS, ENDPOINT, WORKSPACE,
                 CLIENT_ID, sample);
 

@@ -1,5 +1,8 @@
 package dev.zerobus.console.snippet;
 
+import com.databricks.zerobus.ZerobusSdk;
+import com.google.protobuf.Message;
+import com.google.protobuf.util.JsonFormat;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,8 +72,8 @@ final class SnippetToolchain {
     /** Surefire may hand the JVM a manifest-only jar, so the SDK jars are also named directly. */
     private static String classpath() {
         Set<String> entries = new LinkedHashSet<>(List.of(System.getProperty("java.class.path").split(File.pathSeparator)));
-        for (Class<?> c : List.of(com.databricks.zerobus.ZerobusSdk.class, com.google.protobuf.Message.class,
-                com.google.protobuf.util.JsonFormat.class)) {
+        for (Class<?> c : List.of(ZerobusSdk.class, Message.class,
+                JsonFormat.class)) {
             try {
                 entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
             } catch (Exception e) {

@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Every status the sandbox's Zerobus service returns, worded in one place. Messages name the table, column,
  * field or offset and say what to do; the SDK shows them to the user. The status codes follow
- * zerobus-protocol.md: the SDK retries UNAVAILABLE and gives up on the rest ({@code NonRetriableException}).
+ * what the client does with them: the SDK retries UNAVAILABLE and gives up on the rest ({@code NonRetriableException}).
  */
 final class StreamErrors {
     /** Databricks' error code for a missing table-level grant. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLEncoder;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * another sandbox user instead. A test completes the consent with a plain HTTP GET that does not follow redirects.
  */
 public final class OidcApi {
-    private static final Logger log = LoggerFactory.getLogger(OidcApi.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OidcApi.class);
     /**
      * The public OAuth client the Databricks CLI and SDKs use for U2M ({@code databricks-cli}, OAuthClientUtils in
      * databricks-sdk-java). Databricks registers it with loopback redirect URLs only; it has no secret.
@@ -119,7 +120,7 @@ public final class OidcApi {
         }
         String code = tokens.newAuthorizationCode(user, clientId, redirectUri, request.query("code_challenge"),
                 request.query("scope"));
-        log.debug("Authorization code issued to {} for {}", user.clientId(), clientId);
+        LOG.debug("Authorization code issued to {} for {}", user.clientId(), clientId);
         redirect(request, redirectUri, Map.of("code", code), state);
     }
 
@@ -171,7 +172,7 @@ public final class OidcApi {
 
     private void token(HttpExchangeContext request) throws IOException {
         if (faults.takeTokenRejection()) {
-            log.info("Rejecting a token request with 503 (fault injection)");
+            LOG.info("Rejecting a token request with 503 (fault injection)");
             oauthError(request, 503, "temporarily_unavailable", "Injected fault: the token endpoint is unavailable. Retry later.");
             return;
         }
@@ -219,7 +220,7 @@ public final class OidcApi {
                 }
                 String scope = first(form, "scope");
                 TokenGrant grant = tokens.issue(accepted.principal(), scope == null ? "all-apis" : scope, details);
-                log.debug("Issued a token to {} with {} authorization details", accepted.principal().clientId(), details.size());
+                LOG.debug("Issued a token to {} with {} authorization details", accepted.principal().clientId(), details.size());
                 ObjectNode body = JsonNodeFactory.instance.objectNode()
                         .put("access_token", grant.token())
                         .put("token_type", "Bearer")
@@ -288,7 +289,7 @@ public final class OidcApi {
     }
 
     private void respondUserTokens(HttpExchangeContext request, TokenService.UserTokens issued) throws IOException {
-        log.debug("Issued a U2M token to {}", issued.access().principal().clientId());
+        LOG.debug("Issued a U2M token to {}", issued.access().principal().clientId());
         ObjectNode body = JsonNodeFactory.instance.objectNode()
                 .put("access_token", issued.access().token())
                 .put("token_type", "Bearer")
@@ -311,8 +312,8 @@ public final class OidcApi {
             if (colon < 0) return null;
             // RFC 6749 2.3.1: both parts are form-urlencoded before Basic encoding.
             return new String[] {
-                java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+                URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
         }
         String id = first(form, "client_id");
         return id == null ? null : new String[] {id, first(form, "client_secret")};

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * flight is ignored (the check itself stops before its next step). Properties are FX-thread only.
  */
 public final class ConnectionCheckModel {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionCheckModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCheckModel.class);
     public static final String DEFAULT_TABLE = "main.default.sensor_readings";
 
     private final StringProperty table = new SimpleStringProperty(DEFAULT_TABLE);
@@ -128,7 +128,7 @@ public final class ConnectionCheckModel {
         if (thisRun != run) return;
         running.set(false);
         if (report == null) {
-            log.warn("The connection check stopped unexpectedly", error);
+            LOG.warn("The connection check stopped unexpectedly", error);
             failed.set(true);
             summary.set("The check stopped unexpectedly. Try again; if it repeats, attach the log file to a bug report.");
             return;

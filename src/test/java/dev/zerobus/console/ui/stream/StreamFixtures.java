@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 
 /** Loads for the Stream pane tests, as the Records pane would start them: a LoadJob on its own thread, listed in the context. */
 final class StreamFixtures {
@@ -75,7 +76,7 @@ final class StreamFixtures {
                 result.completeExceptionally(e);
             }
         });
-        javafx.application.Platform.runLater(() -> context.ingestions().add(new ActiveIngestion(name, table, Instant.now(), job, null, rowsBefore)));
+        Platform.runLater(() -> context.ingestions().add(new ActiveIngestion(name, table, Instant.now(), job, null, rowsBefore)));
         return result;
     }
 }
