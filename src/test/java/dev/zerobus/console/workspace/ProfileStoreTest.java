@@ -144,7 +144,11 @@ class ProfileStoreTest {
     void theEnvironmentProfileLetsTheSdkResolveYouAndAProfileFileWrittenBeforeYouExistedUsesTheSp() throws Exception {
         var store = new ProfileStore(dir.resolve("config"), dir.resolve("none"),
                 Map.of("DATABRICKS_HOST", "dbc-a1b2.cloud.databricks.com", "DATABRICKS_TOKEN", "dapi-x"), new SecretStore.NoKeychain("none"));
-        assertThat(store.environmentProfile().orElseThrow().you()).isEqualTo(UserAuth.environment());
+        assertThat(store.environmentProfile().orElseThrow().you()).isEqualTo(UserAuth.pat(Secret.of("dapi-x")));
+        assertThat(new ProfileStore(dir.resolve("config"), dir.resolve("none"), Map.of("DATABRICKS_HOST", "h", "DATABRICKS_AUTH_TYPE",
+                "databricks-cli"), new SecretStore.NoKeychain("none")).environmentProfile().orElseThrow().you()).isEqualTo(UserAuth.databricksCli());
+        assertThat(new ProfileStore(dir.resolve("config"), dir.resolve("none"), Map.of("DATABRICKS_HOST", "h"),
+                new SecretStore.NoKeychain("none")).environmentProfile().orElseThrow().you()).isEqualTo(UserAuth.environment());
 
         Files.createDirectories(dir.resolve("old"));
         Files.writeString(dir.resolve("old/profiles.json"), "[{\"name\":\"legacy\",\"workspaceUrl\":\"https://x\",\"zerobusEndpoint\":\"\",\"clientId\":\"sp\"}]");
