@@ -131,6 +131,16 @@ class YouSignInTest {
         assertThat(report.step(CheckStep.YOU).problem().message()).startsWith("As you (Personal access token): ");
         assertThat(report.toText()).doesNotContain("dapi-not-a-real-token").contains("  you:       Personal access token");
 
+        var e = sandbox.endpoints();
+        var youOnly = new ConnectionProfile("you-only", ConnectionProfile.Source.SAVED, e.workspaceUrl(), e.zerobusEndpoint(), "", null,
+                UserAuth.pat(Secret.of(e.userToken())));
+        CheckReport noSp = new ConnectionCheck(youOnly, "main.default.sensor_readings").run();
+        assertThat(noSp.step(CheckStep.YOU).status()).isEqualTo(dev.zerobus.console.doctor.StepResult.Status.PASSED);
+        assertThat(noSp.firstFailure().orElseThrow().step()).isEqualTo(CheckStep.TOKEN);
+        assertThat(noSp.failedIdentity()).contains(CheckStep.Identity.INGEST);
+        assertThat(noSp.step(CheckStep.TOKEN).problem().message()).isEqualTo("The ingest service principal's client id or secret is missing.");
+        assertThat(noSp.step(CheckStep.TOKEN).problem().fix()).contains("zerobus-console setup --table main.default.sensor_readings");
+
         CheckReport good = new ConnectionCheck(profile(UserAuth.pat(Secret.of(sandbox.endpoints().userToken()))), "main.default.sensor_readings").run();
         assertThat(good.passed()).as(good.toText()).isTrue();
         assertThat(good.step(CheckStep.YOU).detail()).isEqualTo("Signed in as sandbox-admin@localhost (Personal access token)");
