@@ -58,7 +58,7 @@ abstract class LoadCommand extends ConnectedCommand {
     /** The table as Unity Catalog describes it (its {@code table_id} identifies a resume point's table). */
     TableDetails tableDetails(Connection connection) {
         if (streams < 1 || streams > 64) throw CliProblem.usage("--streams must be 1..64, not " + streams + ".", "Pick a number from 1 to 64.");
-        return new CatalogBrowser(WorkspaceClients.create(connection.profile())).table(table);
+        return new CatalogBrowser(WorkspaceClients.asYou(connection.profile())).table(table);
     }
 
     /** Refuses a load that cannot start: a PROTO stream for columns it cannot carry, or an unusable mapping. */
