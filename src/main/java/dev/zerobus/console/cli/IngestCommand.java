@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Loads a CSV, JSON Lines or JSON array file into a table through Zerobus Ingest. File columns map to",
             "table columns by name. Progress goes to stderr every second; the summary is one JSON line on stdout:",
-            "{\"read\":..,\"skipped\":..,\"sent\":..,\"acked\":..,\"failed\":..,\"retries\":..,\"seconds\":..,\"cancelled\":..}.",
+            "{\"read\":..,\"skipped\":..,\"sent\":..,\"acked\":..,\"failed\":..,\"retries\":..,\"rotations\":..,\"seconds\":..,\"cancelled\":..}.",
             "Ctrl+C stops the load, reports exactly what landed and saves a resume point (see --resume)."},
         footer = {"", "Exit codes: 0 every row landed, 1 rows failed or the load stopped, 2 a usage or configuration problem."})
 public final class IngestCommand extends LoadCommand {

@@ -114,9 +114,11 @@ public final class LoadJob {
     public LoadProgress progress() {
         long sent = 0;
         long retries = 0;
+        long rotations = 0;
         for (IngestionSession s : sessions()) {
             sent += s.metrics().recordsSent();
             retries += s.metrics().retries();
+            rotations += s.metrics().rotations();
         }
         long acked = durable.count();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -125,7 +127,7 @@ public final class LoadJob {
         double fraction = total > 0 ? Math.min(1.0, (double) source.bytesRead() / total) : 0;
         Duration eta = fraction > 0.01 && !done ? Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction)) : null;
         return new LoadProgress(read.get(), skipped.get(), sent, acked, badRows.get() + streamFailedRows.get(), retries,
-                acked / seconds, done ? 1.0 : fraction, elapsed, eta, paused, done);
+                rotations, acked / seconds, done ? 1.0 : fraction, elapsed, eta, paused, done);
     }
 
     /** Runs the load on the calling thread (readers and encoders), with one sender thread per stream. */
@@ -159,9 +161,10 @@ public final class LoadJob {
         }
         long sent = sessions().stream().mapToLong(s -> s.metrics().recordsSent()).sum();
         long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum();
+        long rotations = sessions().stream().mapToLong(s -> s.metrics().rotations()).sum();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
-                retries, seconds, cancelled, stoppedByPolicy, durable, errors(), options.failedRowsFile(), streamFailure.get());
+                retries, rotations, seconds, cancelled, stoppedByPolicy, durable, errors(), options.failedRowsFile(), streamFailure.get());
     }
 
     private SessionOptions sessionOptions() {

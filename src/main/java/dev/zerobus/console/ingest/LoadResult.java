@@ -6,10 +6,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a load did, exactly: rows read, skipped (already durable from a resume point), sent, ACKed (durable),
- * failed (bad rows and rows of a failed stream), retries, seconds; whether it was cancelled or stopped by the error
+ * failed (bad rows and rows of a failed stream), retries, planned rotations (the service ended a stream on schedule;
+ * not retries), seconds; whether it was cancelled or stopped by the error
  * policy; the durable ranges (for a resume); the first errors; and why it stopped if a stream failed.
  */
-public record LoadResult(long read, long skipped, long sent, long acked, long failed, long retries, double seconds,
+public record LoadResult(long read, long skipped, long sent, long acked, long failed, long retries, long rotations,
+                         double seconds,
                          boolean cancelled, boolean stoppedByPolicy, AckedRanges durable, List<RowError> errors,
                          @Nullable Path failedRowsFile, @Nullable IngestException streamFailure) {
     public boolean succeeded() {
@@ -19,7 +21,8 @@ public record LoadResult(long read, long skipped, long sent, long acked, long fa
     /** The one-line JSON summary the CLI prints. */
     public String toJson() {
         return String.format(java.util.Locale.ROOT,
-                "{\"read\":%d,\"skipped\":%d,\"sent\":%d,\"acked\":%d,\"failed\":%d,\"retries\":%d,\"seconds\":%.3f,\"cancelled\":%s}",
-                read, skipped, sent, acked, failed, retries, seconds, cancelled);
+                "{\"read\":%d,\"skipped\":%d,\"sent\":%d,\"acked\":%d,\"failed\":%d,\"retries\":%d,\"rotations\":%d,\"seconds\":%.3f,"
+                        + "\"cancelled\":%s}",
+                read, skipped, sent, acked, failed, retries, rotations, seconds, cancelled);
     }
 }

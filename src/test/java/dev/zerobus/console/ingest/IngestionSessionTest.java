@@ -115,7 +115,8 @@ class IngestionSessionTest {
     }
 
     @Test
-    void recoversWhenTheServerDropsStreamsAndLosesNothing() throws Exception {
+    void rollsToANewStreamWhenTheServerEndsOneAndLosesNothing() throws Exception {
+        // "Stream timeout reached" (6002) is how the service ends a stream on schedule: a planned rotation
         sandbox.faults().closeStreamsAfter(2_500);
         var durable = new Durable();
         try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
@@ -123,17 +124,39 @@ class IngestionSessionTest {
             session.flush();
             var snapshot = session.metrics().snapshot();
             assertThat(snapshot.recordsAcked()).isEqualTo(10_000);
-            assertThat(snapshot.retries()).isGreaterThanOrEqualTo(3);
-            assertThat(snapshot.recoveries()).isGreaterThanOrEqualTo(3);
+            assertThat(snapshot.rotations()).isGreaterThanOrEqualTo(3);
+            assertThat(snapshot.retries()).isZero();
+            assertThat(snapshot.errors()).isZero();
             assertThat(session.metrics().events()).anySatisfy(e -> {
-                assertThat(e.kind()).isEqualTo(IngestEvent.Kind.ERROR);
-                assertThat(e.explanation().category()).isEqualTo(ErrorExplainer.Category.STREAM_CLOSED);
-                assertThat(e.message()).contains("Stream timeout reached");
+                assertThat(e.kind()).isEqualTo(IngestEvent.Kind.ROTATED);
+                assertThat(e.message()).startsWith("Planned rotation 1: the service ended the stream on schedule (code 6002)");
             });
+            assertThat(session.metrics().events()).noneMatch(e -> e.kind() == IngestEvent.Kind.ERROR || e.kind() == IngestEvent.Kind.RETRY);
         }
         assertThat(durable.records.get()).isEqualTo(10_000);
         Set<String> devices = devices();
         for (long i = 0; i < 10_000; i++) assertThat(devices).contains("dev-" + i);
+    }
+
+    @Test
+    void aCloseAnnouncedByCloseStreamSignalIsAPlannedRotationWithEveryRecordOnce() throws Exception {
+        sandbox.faults().closeSignalAfter(1_000, Duration.ofMillis(200));
+        var durable = new Durable();
+        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+            for (long i = 0; i < 5_000; i++) {
+                session.ingest(json(i), i);
+                if (i % 1_000 == 999) session.flush();
+            }
+            session.flush();
+            var snapshot = session.metrics().snapshot();
+            assertThat(snapshot.recordsAcked()).isEqualTo(5_000);
+            assertThat(snapshot.rotations()).isPositive();
+            assertThat(snapshot.retries()).as("%s", session.metrics().events()).isZero();
+            assertThat(snapshot.errors()).isZero();
+        }
+        assertThat(durable.records.get()).isEqualTo(5_000);
+        assertThat(rows()).as("no ACKed record is sent twice").hasSize(5_000);
+        assertThat(devices()).hasSize(5_000);
     }
 
     @Test

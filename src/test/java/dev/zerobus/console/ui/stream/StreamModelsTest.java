@@ -101,9 +101,9 @@ class StreamModelsTest {
 
     @Test
     void theWorstStreamStateWinsTheBadge() {
-        var running = new LoadProgress(10, 0, 10, 5, 0, 0, 1, 0.5, Duration.ofSeconds(1), null, false, false);
-        var paused = new LoadProgress(10, 0, 10, 5, 0, 0, 1, 0.5, Duration.ofSeconds(1), null, true, false);
-        var done = new LoadProgress(10, 0, 10, 10, 0, 0, 1, 1, Duration.ofSeconds(1), null, false, true);
+        var running = new LoadProgress(10, 0, 10, 5, 0, 0, 0, 1, 0.5, Duration.ofSeconds(1), null, false, false);
+        var paused = new LoadProgress(10, 0, 10, 5, 0, 0, 0, 1, 0.5, Duration.ofSeconds(1), null, true, false);
+        var done = new LoadProgress(10, 0, 10, 10, 0, 0, 0, 1, 1, Duration.ofSeconds(1), null, false, true);
 
         assertThat(StreamBadge.of(List.of(SessionState.OPEN, SessionState.RECOVERING), running)).isEqualTo(StreamBadge.RECOVERING);
         assertThat(StreamBadge.of(List.of(SessionState.OPEN, SessionState.FAILED), running)).isEqualTo(StreamBadge.FAILED);
