@@ -6,9 +6,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * Where and as whom to connect: the workspace URL, the Zerobus endpoint and a service principal's OAuth client.
  * {@code clientSecret} may be null when it is to be asked for. {@link #toString()} never shows the secret.
+ * {@code recordsPerSecondQuota} is the workspace's records/s quota per stream, for the Stream pane's gauges
+ * (default {@link ZerobusQuotas#RECORDS_PER_SECOND_PER_STREAM}; Databricks raises it per workspace on request).
  */
 public record ConnectionProfile(String name, Source source, String workspaceUrl, String zerobusEndpoint, String clientId,
-                                @Nullable Secret clientSecret) {
+                                @Nullable Secret clientSecret, long recordsPerSecondQuota) {
     /** Where a profile comes from; only SAVED profiles are written by the console. */
     public enum Source { SANDBOX, DATABRICKS_CFG, ENVIRONMENT, SAVED }
 
@@ -18,14 +20,25 @@ public record ConnectionProfile(String name, Source source, String workspaceUrl,
         workspaceUrl = workspaceUrl == null ? "" : workspaceUrl.strip();
         zerobusEndpoint = zerobusEndpoint == null ? "" : zerobusEndpoint.strip();
         clientId = clientId == null ? "" : clientId.strip();
+        if (recordsPerSecondQuota <= 0) recordsPerSecondQuota = ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM;
+    }
+
+    /** A profile with the default quota. */
+    public ConnectionProfile(String name, Source source, String workspaceUrl, String zerobusEndpoint, String clientId,
+                             @Nullable Secret clientSecret) {
+        this(name, source, workspaceUrl, zerobusEndpoint, clientId, clientSecret, ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM);
     }
 
     public ConnectionProfile withSecret(@Nullable Secret secret) {
-        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, clientId, secret);
+        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, clientId, secret, recordsPerSecondQuota);
     }
 
     public ConnectionProfile withName(String newName, Source newSource) {
-        return new ConnectionProfile(newName, newSource, workspaceUrl, zerobusEndpoint, clientId, clientSecret);
+        return new ConnectionProfile(newName, newSource, workspaceUrl, zerobusEndpoint, clientId, clientSecret, recordsPerSecondQuota);
+    }
+
+    public ConnectionProfile withRecordsPerSecondQuota(long quota) {
+        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, clientId, clientSecret, quota);
     }
 
     /**
@@ -53,6 +66,6 @@ public record ConnectionProfile(String name, Source source, String workspaceUrl,
     @Override
     public String toString() {
         return "ConnectionProfile[" + name + " (" + source + "), " + workspaceUrl + ", " + zerobusEndpoint + ", " + clientId
-                + ", secret " + (hasSecret() ? "set" : "not set") + "]";
+                + ", secret " + (hasSecret() ? "set" : "not set") + ", quota " + recordsPerSecondQuota + " records/s]";
     }
 }

@@ -24,7 +24,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * The connection profiles the console knows: the environment ({@code DATABRICKS_HOST}, {@code DATABRICKS_CLIENT_ID},
  * {@code DATABRICKS_CLIENT_SECRET}, {@code ZEROBUS_ENDPOINT}), every profile of {@code ~/.databrickscfg} (host,
- * client_id, client_secret and our {@code zerobus_endpoint} key), and the console's own saved profiles
+ * client_id, client_secret and our {@code zerobus_endpoint} and {@code zerobus_records_per_second_quota} keys), and the
+ * console's own saved profiles
  * ({@code profiles.json} in the config folder, never with a secret: secrets go to the OS keychain or nowhere).
  * The sandbox profile is added by whoever runs the sandbox. Thread-safe.
  */
@@ -99,8 +100,10 @@ public final class ProfileStore {
                 String host = s.getString("host", "");
                 if (host.isBlank()) continue;
                 String secret = s.getString("client_secret", null);
+                Long quota = ZerobusQuotas.parseRecordsQuota(s.getString("zerobus_records_per_second_quota", ""));
                 profiles.add(new ConnectionProfile(section, Source.DATABRICKS_CFG, normaliseHost(host),
-                        s.getString("zerobus_endpoint", ""), s.getString("client_id", ""), secret == null ? null : Secret.of(secret)));
+                        s.getString("zerobus_endpoint", ""), s.getString("client_id", ""), secret == null ? null : Secret.of(secret),
+                        quota == null ? ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM : quota));
             }
             return profiles;
         } catch (IOException | ConfigurationException e) {
@@ -128,11 +131,17 @@ public final class ProfileStore {
         return ini;
     }
 
-    private record SavedProfile(String name, String workspaceUrl, String zerobusEndpoint, String clientId) {}
+    /** {@code recordsPerSecondQuota} is null in files written before the setting existed: the default applies. */
+    private record SavedProfile(String name, String workspaceUrl, String zerobusEndpoint, String clientId,
+                                @Nullable Long recordsPerSecondQuota) {
+        long quota() {
+            return recordsPerSecondQuota == null ? ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM : recordsPerSecondQuota;
+        }
+    }
 
     public synchronized List<ConnectionProfile> savedProfiles() {
         return readSaved().values().stream().map(p -> new ConnectionProfile(p.name(), Source.SAVED, p.workspaceUrl(),
-                p.zerobusEndpoint(), p.clientId(), secrets.load(p.name()).orElse(null))).toList();
+                p.zerobusEndpoint(), p.clientId(), secrets.load(p.name()).orElse(null), p.quota())).toList();
     }
 
     /**
@@ -146,7 +155,8 @@ public final class ProfileStore {
             throw new IllegalArgumentException("'" + ENVIRONMENT_PROFILE + "' is the name of the environment's profile; choose another.");
         }
         Map<String, SavedProfile> saved = readSaved();
-        saved.put(profile.name(), new SavedProfile(profile.name(), profile.workspaceUrl(), profile.zerobusEndpoint(), profile.clientId()));
+        saved.put(profile.name(), new SavedProfile(profile.name(), profile.workspaceUrl(), profile.zerobusEndpoint(), profile.clientId(),
+                profile.recordsPerSecondQuota()));
         writeSaved(saved);
         boolean remembered = false;
         if (rememberSecret && profile.hasSecret()) {
@@ -163,7 +173,7 @@ public final class ProfileStore {
         SavedProfile p = saved.remove(from);
         if (p == null) throw new IllegalArgumentException("No saved profile named '" + from + "'.");
         if (saved.containsKey(to)) throw new IllegalArgumentException("A saved profile named '" + to + "' exists already.");
-        saved.put(to, new SavedProfile(to, p.workspaceUrl(), p.zerobusEndpoint(), p.clientId()));
+        saved.put(to, new SavedProfile(to, p.workspaceUrl(), p.zerobusEndpoint(), p.clientId(), p.recordsPerSecondQuota()));
         writeSaved(saved);
         secrets.load(from).ifPresent(secret -> {
             secrets.save(to, secret);

@@ -38,11 +38,13 @@ public final class StreamView extends StackPane {
                 () -> choose("Open session bundle", null, false, "Session bundle", "*.zip", files::openBundle)));
         var charts = new HBox(16,
                 new RateChart("stream-records-chart", "Records/s", model.points(), model.stats(), RatePoint::recordsPerSecond,
-                        StreamStats::recordsLimit, s -> "now " + Formats.recordsRate(s.recordsPerSecond()) + " · dashed: limit "
-                                + Formats.recordsRate(s.recordsLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")),
+                        StreamStats::recordsLimit, s -> "now " + Formats.recordsRate(s.recordsPerSecond()) + " · dashed: quota "
+                                + Formats.recordsRate(s.recordsLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")
+                                + " · older limits page: " + Formats.recordsRate((double) dev.zerobus.console.workspace.ZerobusQuotas.OLDER_LIMITS_PAGE_RECORDS_PER_SECOND * Math.max(1, s.streams()))),
                 new RateChart("stream-bytes-chart", "MB/s", model.points(), model.stats(), RatePoint::megabytesPerSecond,
-                        s -> s.bytesLimit() / 1_000_000.0, s -> "now " + Formats.megabytesRate(s.bytesPerSecond()) + " · dashed: limit "
-                                + Formats.megabytesRate(s.bytesLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")));
+                        s -> s.bytesLimit() / 1_000_000.0, s -> "now " + Formats.megabytesRate(s.bytesPerSecond()) + " · dashed: quota "
+                                + Formats.megabytesRate(s.bytesLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")
+                                + " · 10 GB/s per table"));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
         charts.setPrefHeight(230);
         charts.setMinHeight(190);
@@ -125,7 +127,7 @@ public final class StreamView extends StackPane {
         var title = new Label("No ingestion yet");
         title.getStyleClass().add("pane-title");
         var text = new Label("Start a file import, a generated load or a composer session in the Records pane. Its streams show "
-                + "up here live: offsets, ACKs, retries, rates against the per-stream limits, and a read-back to verify.");
+                + "up here live: offsets, ACKs, retries, rates against the per-stream quotas, and a read-back to verify.");
         text.getStyleClass().add("muted");
         text.setWrapText(true);
         text.setMaxWidth(520);
