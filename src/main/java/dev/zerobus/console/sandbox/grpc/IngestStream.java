@@ -196,7 +196,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         long closeAfter = context.faults().closeStreamsAfterRecords();
         if (closeAfter > 0 && recordsReceived >= closeAfter) {
             log.info("Stream {} closing after {} records (fault injection)", streamId, recordsReceived);
-            drainThenClose(StreamErrors.closedByFault(recordsReceived));
+            drainThenClose(StreamErrors.closedByFault(streamId, recordsReceived));
             return;
         }
         long signalAfter = context.faults().closeSignalAfterRecords();
@@ -212,7 +212,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     }
 
     private synchronized void closeAfterSignal(Duration after) {
-        if (phase == Phase.OPEN) drainThenClose(StreamErrors.closedAfterSignal(after));
+        if (phase == Phase.OPEN) drainThenClose(StreamErrors.closedAfterSignal(streamId, after, "fault injection: closeSignalAfter"));
     }
 
     /** Pops every request whose commit finished, in order, and ACKs up to the last durable one in one response. */
