@@ -1,6 +1,10 @@
 package dev.zerobus.console;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -8,16 +12,33 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The layering of shared/design/architecture.md, checked on the compiled classes. */
+/** The layering described in README.md ("Layout"), checked on the compiled classes. */
 class ArchitectureTest {
     private static final String[] SERVICE_LAYER = {"dev.zerobus.console.workspace..", "dev.zerobus.console.catalog..",
-        "dev.zerobus.console.schema..", "dev.zerobus.console.source..", "dev.zerobus.console.ingest.."};
+        "dev.zerobus.console.doctor..", "dev.zerobus.console.schema..", "dev.zerobus.console.codec..",
+        "dev.zerobus.console.snippet..", "dev.zerobus.console.source..", "dev.zerobus.console.ingest.."};
     static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
         classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("dev.zerobus.console");
+    }
+
+    @Test
+    void topLevelPackagesAreFreeOfCycles() {
+        slices().matching("dev.zerobus.console.(*)..")
+                .should().beFreeOfCycles()
+                .because("a package cycle means neither side can be understood, tested or moved without the other")
+                .check(classes);
+    }
+
+    @Test
+    void recordsPanePackagesAreFreeOfCycles() {
+        slices().matching("dev.zerobus.console.ui.records.(*)..")
+                .should().beFreeOfCycles()
+                .because("compose, fileimport and load share ui.records.shared, never each other both ways")
+                .check(classes);
     }
 
     @Test
@@ -39,6 +60,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void sandboxDependsOnlyOnTheTypeModel() {
+        noClasses().that().resideInAPackage("dev.zerobus.console.sandbox..")
+                .should().dependOnClassesThat(resideInAPackage("dev.zerobus.console..")
+                        .and(not(resideInAnyPackage("dev.zerobus.console.sandbox..", "dev.zerobus.console.schema.."))))
+                .because("the sandbox stands in for Databricks: of the console it may share only the UC type model")
+                .check(classes);
+    }
+
+    @Test
     void serviceLayerDoesNotReachIntoTheSandbox() {
         noClasses().that().resideInAnyPackage(SERVICE_LAYER).or().resideInAPackage("dev.zerobus.console.ui..")
                 .should().dependOnClassesThat().resideInAPackage("dev.zerobus.console.sandbox..")
@@ -48,10 +78,9 @@ class ArchitectureTest {
 
     @Test
     void viewModelsTouchNoSceneGraph() {
-        noClasses().that().haveSimpleNameEndingWith("ViewModel")
+        noClasses().that().resideInAPackage("dev.zerobus.console.ui..").and().haveSimpleNameEndingWith("Model")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
-                .because("a ViewModel holds state and commands; only its View builds nodes (style.md)")
-                .allowEmptyShould(true)
+                .because("a model (XxxModel) holds state and commands; only its View builds nodes")
                 .check(classes);
     }
 }

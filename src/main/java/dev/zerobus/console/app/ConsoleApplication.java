@@ -1,11 +1,12 @@
 package dev.zerobus.console.app;
 
-import dev.zerobus.console.sandbox.SandboxOptions;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ingest.IngestException;
 import dev.zerobus.console.ingest.IngestionSession;
+import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ConnectionProfile;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * sandbox in-process so that a newcomer can browse a table within a minute, with no workspace configured.
  */
 public final class ConsoleApplication extends Application {
-    private static final Logger log = LoggerFactory.getLogger(ConsoleApplication.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
 
     private SandboxWorkspace sandbox;
     private ExecutorService background;
@@ -52,11 +54,11 @@ public final class ConsoleApplication extends Application {
         stage.setTitle("Zerobus Ingest Console");
         for (int size : new int[] {16, 32, 48, 64, 128, 256}) {
             var icon = ConsoleApplication.class.getResource("/dev/zerobus/console/icons/app-" + size + ".png");
-            if (icon != null) stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            if (icon != null) stage.getIcons().add(new Image(icon.toExternalForm()));
         }
         stage.setScene(scene);
         restoreBounds(stage, settings);
-        context.selectedPane().set(settings.get("pane", "connection"));
+        context.selectedPane().set(PaneId.fromId(settings.get("pane", PaneId.CONNECTION.id())));
         stage.setOnHidden(event -> saveBounds(stage, settings));
         stage.show();
         if (System.getProperty("zerobus.console.reportFirstWindow") != null) {
@@ -80,7 +82,7 @@ public final class ConsoleApplication extends Application {
                     if (context.activeProfile().get() == null) context.activeProfile().set(initialProfile(settings));
                 });
             } catch (RuntimeException e) {
-                log.warn("The sandbox did not start: {}", e.getMessage());
+                LOG.warn("The sandbox did not start: {}", e.getMessage());
                 Platform.runLater(() -> {
                     context.sandboxStatus().set("Sandbox not running: " + e.getMessage());
                     if (context.activeProfile().get() == null) context.profiles().defaultProfile().ifPresent(context.activeProfile()::set);
@@ -143,7 +145,7 @@ public final class ConsoleApplication extends Application {
                     try {
                         session.close();
                     } catch (IngestException e) {
-                        log.warn("A stream on {} did not close cleanly: {}", session.options().table(), e.explanation().cause());
+                        LOG.warn("A stream on {} did not close cleanly: {}", session.options().table(), e.explanation().cause());
                     }
                 }));
             }
@@ -153,7 +155,7 @@ public final class ConsoleApplication extends Application {
             try {
                 f.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (Exception e) {
-                log.warn("Gave up waiting for a stream to close on exit: {}", e.toString());
+                LOG.warn("Gave up waiting for a stream to close on exit: {}", e.toString());
             }
         }
     }

@@ -1,10 +1,12 @@
 package dev.zerobus.console.app;
 
+import dev.zerobus.console.cli.VersionInfo;
 import dev.zerobus.console.ingest.NativeLibraryStatus;
 import dev.zerobus.console.ui.Shortcuts;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
@@ -48,7 +50,7 @@ final class Dialogs {
         alert.setTitle("About Zerobus Ingest Console");
         alert.setHeaderText("Zerobus Ingest Console " + VersionInfo.app());
         var icon = Dialogs.class.getResource("/dev/zerobus/console/icons/app-64.png");
-        if (icon != null) alert.setGraphic(new javafx.scene.image.ImageView(icon.toExternalForm()));
+        if (icon != null) alert.setGraphic(new ImageView(icon.toExternalForm()));
         alert.getDialogPane().setContent(grid);
         alert.show();
     }

@@ -3,6 +3,7 @@ package dev.zerobus.console.app;
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.catalog.CatalogPane;
 import dev.zerobus.console.ui.connection.ConnectionPane;
 import dev.zerobus.console.ui.records.RecordsPane;
@@ -30,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -38,19 +40,19 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * the pane on show, and a status bar (sandbox or workspace, token state, open streams).
  */
 public final class MainWindow extends BorderPane {
-    private record PaneEntry(String id, String title, Feather icon, String shortcut, Function<AppContext, Node> factory) {}
+    private record PaneEntry(PaneId id, String title, Feather icon, String shortcut, Function<AppContext, Node> factory) {}
 
     private static final PaneEntry[] PANES = {
-        new PaneEntry("connection", "Connection", Feather.LINK, "Shortcut+1", ConnectionPane::create),
-        new PaneEntry("catalog", "Catalog", Feather.DATABASE, "Shortcut+2", CatalogPane::create),
-        new PaneEntry("records", "Records", Feather.EDIT_3, "Shortcut+3", RecordsPane::create),
-        new PaneEntry("stream", "Stream", Feather.ACTIVITY, "Shortcut+4", StreamPane::create),
+        new PaneEntry(PaneId.CONNECTION, "Connection", Feather.LINK, "Shortcut+1", ConnectionPane::create),
+        new PaneEntry(PaneId.CATALOG, "Catalog", Feather.DATABASE, "Shortcut+2", CatalogPane::create),
+        new PaneEntry(PaneId.RECORDS, "Records", Feather.EDIT_3, "Shortcut+3", RecordsPane::create),
+        new PaneEntry(PaneId.STREAM, "Stream", Feather.ACTIVITY, "Shortcut+4", StreamPane::create),
     };
 
     private final AppContext context;
     private final StackPane content = new StackPane();
-    private final Map<String, Node> built = new LinkedHashMap<>();
-    private final Map<String, ToggleButton> navButtons = new LinkedHashMap<>();
+    private final Map<PaneId, Node> built = new LinkedHashMap<>();
+    private final Map<PaneId, ToggleButton> navButtons = new LinkedHashMap<>();
     private Theme theme;
 
     public MainWindow(AppContext context, Theme theme) {
@@ -124,7 +126,7 @@ public final class MainWindow extends BorderPane {
         var sidebar = new VBox(title);
         for (PaneEntry pane : PANES) {
             var button = new ToggleButton(pane.title(), new FontIcon(pane.icon()));
-            button.setId("nav-" + pane.id());
+            button.setId("nav-" + pane.id().id());
             button.getStyleClass().addAll("nav-button", Styles.FLAT);
             button.setToggleGroup(group);
             button.setTooltip(new Tooltip(pane.title() + " (" + pane.shortcut().replace("Shortcut", "Ctrl") + ")"));
@@ -148,7 +150,7 @@ public final class MainWindow extends BorderPane {
         var streams = new Label();
         streams.setId("status-streams");
         // Sessions open and close without the list changing, so the count is sampled (twice a second), like the Stream pane.
-        var refresh = new Timeline(new KeyFrame(javafx.util.Duration.millis(500), e -> streams.setText(openStreamsText())));
+        var refresh = new Timeline(new KeyFrame(Duration.millis(500), e -> streams.setText(openStreamsText())));
         refresh.setCycleCount(Animation.INDEFINITE);
         refresh.play();
         streams.setText(openStreamsText());
@@ -170,15 +172,15 @@ public final class MainWindow extends BorderPane {
                 list -> list.stream().filter(s -> !s.state().isTerminal()).count()).sum();
     }
 
-    private void show(String id) {
+    private void show(PaneId id) {
         PaneEntry entry = null;
-        for (PaneEntry p : PANES) if (p.id().equals(id)) entry = p;
+        for (PaneEntry p : PANES) if (p.id() == id) entry = p;
         if (entry == null) return;
         final PaneEntry pane = entry;
         Node node = built.computeIfAbsent(id, key -> pane.factory().apply(context));
         content.getChildren().setAll(node);
         navButtons.get(id).setSelected(true);
-        context.settings().put("pane", id);
+        context.settings().put("pane", id.id());
     }
 
     private void registerShortcuts() {

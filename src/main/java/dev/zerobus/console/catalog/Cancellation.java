@@ -1,11 +1,14 @@
 package dev.zerobus.console.catalog;
 
+import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -40,10 +43,10 @@ public final class Cancellation {
     }
 
     /** Waits for {@code pause} (between polls); throws {@link CancellationException} as soon as it is cancelled. */
-    void pause(java.time.Duration pause) {
+    void pause(Duration pause) {
         try {
-            cancelled.get(pause.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
+            cancelled.get(pause.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
             return;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

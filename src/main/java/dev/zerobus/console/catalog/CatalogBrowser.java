@@ -2,6 +2,7 @@ package dev.zerobus.console.catalog;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.catalog.CatalogInfo;
+import com.databricks.sdk.service.catalog.ColumnInfo;
 import com.databricks.sdk.service.catalog.CreateTableRequest;
 import com.databricks.sdk.service.catalog.DataSourceFormat;
 import com.databricks.sdk.service.catalog.EffectivePermissionsList;
@@ -85,7 +86,7 @@ public final class CatalogBrowser {
      */
     public TableDetails createTable(String catalog, String schema, String name, List<TableColumn> columns) {
         TableName table = TableName.parse(catalog + "." + schema + "." + name);
-        List<com.databricks.sdk.service.catalog.ColumnInfo> infos = new ArrayList<>();
+        List<ColumnInfo> infos = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) infos.add(TableInfos.columnInfo(columns.get(i), i));
         var request = new CreateTableRequest().setCatalogName(catalog).setSchemaName(schema).setName(name)
                 .setTableType(TableType.MANAGED).setDataSourceFormat(DataSourceFormat.DELTA)

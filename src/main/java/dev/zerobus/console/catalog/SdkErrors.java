@@ -1,7 +1,9 @@
 package dev.zerobus.console.catalog;
 
 import com.databricks.sdk.core.DatabricksError;
+import dev.zerobus.console.workspace.Problem;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -37,7 +39,7 @@ final class SdkErrors {
         return error != null && error.getStatusCode() == 404;
     }
 
-    private static dev.zerobus.console.workspace.Problem fromStatus(DatabricksError error, String action, RuntimeException e) {
+    private static Problem fromStatus(DatabricksError error, String action, RuntimeException e) {
         String message = error.getMessage() == null ? "" : error.getMessage().strip();
         return switch (error.getStatusCode()) {
             case 401 -> message.contains("invalid_client") ? CatalogProblems.rejectedClient(e) : CatalogProblems.unauthenticated(message, e);
@@ -56,8 +58,8 @@ final class SdkErrors {
         if (quoted.find()) return quoted.group(1);
         Matcher missing = MISSING_PRIVILEGE.matcher(message);
         if (!missing.find()) return null;
-        String privilege = missing.group(2).strip().replace('_', ' ').toUpperCase(java.util.Locale.ROOT);
-        return "GRANT " + privilege + " ON " + missing.group(3).toUpperCase(java.util.Locale.ROOT) + " " + missing.group(4)
+        String privilege = missing.group(2).strip().replace('_', ' ').toUpperCase(Locale.ROOT);
+        return "GRANT " + privilege + " ON " + missing.group(3).toUpperCase(Locale.ROOT) + " " + missing.group(4)
                 + " TO `" + (missing.group(1) == null ? SOME_PRINCIPAL : missing.group(1)) + "`";
     }
 

@@ -13,6 +13,7 @@ import com.databricks.sdk.service.sql.StatementState;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * cancelled on the warehouse. Thread-safe (stateless over the thread-safe client).
  */
 public final class StatementRunner {
-    private static final Logger log = LoggerFactory.getLogger(StatementRunner.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StatementRunner.class);
     /** The server holds the first response up to this long (the API allows 5..50 s), which saves most polls. */
     private static final String SERVER_WAIT = "10s";
     private static final Duration POLL_INTERVAL = Duration.ofSeconds(1);
@@ -96,7 +97,7 @@ public final class StatementRunner {
 
     private static void addRows(List<List<String>> rows, Collection<Collection<String>> data) {
         if (data == null) return;
-        for (Collection<String> row : data) rows.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+        for (Collection<String> row : data) rows.add(Collections.unmodifiableList(new ArrayList<>(row)));
     }
 
     private static boolean isActive(StatementResponse response) {
@@ -109,7 +110,7 @@ public final class StatementRunner {
         try {
             client.statementExecution().cancelExecution(new CancelExecutionRequest().setStatementId(statementId));
         } catch (RuntimeException e) {
-            log.debug("Could not cancel statement {}", statementId, e);
+            LOG.debug("Could not cancel statement {}", statementId, e);
         }
     }
 }

@@ -1,9 +1,9 @@
 package dev.zerobus.console.cli;
 
 import dev.zerobus.console.catalog.Cancellation;
-import dev.zerobus.console.workspace.CheckReport;
-import dev.zerobus.console.workspace.ConnectionCheck;
-import dev.zerobus.console.workspace.StepResult;
+import dev.zerobus.console.doctor.CheckReport;
+import dev.zerobus.console.doctor.ConnectionCheck;
+import dev.zerobus.console.doctor.StepResult;
 import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;

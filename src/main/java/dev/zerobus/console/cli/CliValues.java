@@ -1,7 +1,7 @@
 package dev.zerobus.console.cli;
 
-import dev.zerobus.console.schema.SnippetLanguage;
-import dev.zerobus.console.schema.SnippetRecordType;
+import dev.zerobus.console.snippet.SnippetLanguage;
+import dev.zerobus.console.snippet.SnippetRecordType;
 import dev.zerobus.console.source.ErrorPolicy;
 import dev.zerobus.console.source.SourceFormat;
 import java.time.DateTimeException;

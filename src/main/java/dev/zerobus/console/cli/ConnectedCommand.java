@@ -3,6 +3,7 @@ package dev.zerobus.console.cli;
 import dev.zerobus.console.catalog.CatalogException;
 import dev.zerobus.console.workspace.Problem;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -54,7 +55,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
         err.println(redact(opened, "Fix: " + problem.fix()));
         if (problem.copyableFix() != null) err.println(redact(opened, "Run: " + problem.copyableFix()));
         if (connection.isVerbose()) {
-            var trace = new java.io.StringWriter();
+            var trace = new StringWriter();
             e.printStackTrace(new PrintWriter(trace));
             err.print(redact(opened, trace.toString()));
         }

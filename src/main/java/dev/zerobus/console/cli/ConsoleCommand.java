@@ -1,6 +1,5 @@
 package dev.zerobus.console.cli;
 
-import dev.zerobus.console.app.VersionInfo;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 

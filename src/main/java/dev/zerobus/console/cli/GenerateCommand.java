@@ -1,9 +1,9 @@
 package dev.zerobus.console.cli;
 
+import dev.zerobus.console.codec.CodecOptions;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadOptions;
-import dev.zerobus.console.schema.CodecOptions;
-import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;

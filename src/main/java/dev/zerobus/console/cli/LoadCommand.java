@@ -2,16 +2,17 @@ package dev.zerobus.console.cli;
 
 import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.catalog.WorkspaceClients;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadProgress;
 import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.ingest.RowError;
-import dev.zerobus.console.schema.RecordCodec;
-import dev.zerobus.console.schema.SnippetRecordType;
 import dev.zerobus.console.schema.TableSchema;
+import dev.zerobus.console.snippet.SnippetRecordType;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.MappingProblem;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.Locale;
@@ -94,7 +95,7 @@ abstract class LoadCommand extends ConnectedCommand {
     }
 
     /** Runs after the load, before the summary line (also on Ctrl+C, while the JVM waits for the summary). */
-    void afterLoad(LoadResult result, PrintWriter err) throws java.io.IOException {
+    void afterLoad(LoadResult result, PrintWriter err) throws IOException {
     }
 
     /** What the summary line cannot say: why a stream stopped, the first bad rows, where the failed rows went. */

@@ -7,8 +7,10 @@ import dev.zerobus.console.sandbox.SandboxWorkspace;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,10 +65,10 @@ public final class SandboxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        Durability mode = switch (durability.toLowerCase(java.util.Locale.ROOT)) {
+        Durability mode = switch (durability.toLowerCase(Locale.ROOT)) {
             case "durable" -> Durability.DURABLE;
             case "none" -> Durability.NONE;
-            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--durability must be 'durable' or 'none', not '" + durability + "'");
         };
         var faults = new FaultPlan()

@@ -2,10 +2,10 @@ package dev.zerobus.console.cli;
 
 import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.catalog.WorkspaceClients;
-import dev.zerobus.console.schema.SnippetGenerator;
-import dev.zerobus.console.schema.SnippetLanguage;
-import dev.zerobus.console.schema.SnippetRecordType;
-import dev.zerobus.console.schema.SnippetRequest;
+import dev.zerobus.console.snippet.SnippetGenerator;
+import dev.zerobus.console.snippet.SnippetLanguage;
+import dev.zerobus.console.snippet.SnippetRecordType;
+import dev.zerobus.console.snippet.SnippetRequest;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * the SDK's ACK callback runs on a native thread; {@link #metrics()} can be sampled from any thread.
  */
 public final class IngestionSession implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(IngestionSession.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IngestionSession.class);
 
     private final SessionOptions options;
     private final ZerobusSdk sdk;
@@ -193,7 +194,7 @@ public final class IngestionSession implements AutoCloseable {
 
     /** A request of the ledger as the UI shows it. */
     public record LedgerEntry(long offset, long sourceIndex, int count, Outcome outcome) {
-        public enum Outcome { QUEUED, IN_FLIGHT, DURABLE, RESENT, FAILED }
+        public enum Outcome { IN_FLIGHT, DURABLE, RESENT, FAILED }
     }
 
     // ---- recovery ----
@@ -291,7 +292,7 @@ public final class IngestionSession implements AutoCloseable {
         }
         closeQuietly(stream);
         setState(SessionState.FAILED, "Stopped: " + why.cause());
-        log.info("Session on {} failed ({}): {}", options.table(), why.category(), why.cause());
+        LOG.info("Session on {} failed ({}): {}", options.table(), why.category(), why.cause());
         return new IngestException(why, cause);
     }
 
@@ -405,7 +406,7 @@ public final class IngestionSession implements AutoCloseable {
         try {
             s.close();
         } catch (ZerobusException | RuntimeException e) {
-            log.debug("Closing a failed stream on {}: {}", options.table(), e.toString());
+            LOG.debug("Closing a failed stream on {}: {}", options.table(), e.toString());
         }
     }
 
@@ -438,7 +439,7 @@ public final class IngestionSession implements AutoCloseable {
 
     private static Throwable unwrap(Throwable e) {
         Throwable t = e;
-        while ((t instanceof ExecutionException || t instanceof java.util.concurrent.CompletionException) && t.getCause() != null) {
+        while ((t instanceof ExecutionException || t instanceof CompletionException) && t.getCause() != null) {
             t = t.getCause();
         }
         return t;

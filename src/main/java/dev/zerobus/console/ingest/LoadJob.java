@@ -1,9 +1,9 @@
 package dev.zerobus.console.ingest;
 
 import com.databricks.zerobus.ZerobusSdk;
-import dev.zerobus.console.schema.CodecResult;
-import dev.zerobus.console.schema.FieldError;
-import dev.zerobus.console.schema.RecordCodec;
+import dev.zerobus.console.codec.CodecResult;
+import dev.zerobus.console.codec.FieldError;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.FailedRowsWriter;
 import dev.zerobus.console.source.RatePacer;
@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Memory stays bounded: a few batches per stream are queued, and the SDK's window is a few dozen requests.
  */
 public final class LoadJob {
-    private static final Logger log = LoggerFactory.getLogger(LoadJob.class);
+    private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
     private static final int MAX_ERRORS_KEPT = 10_000;
     private static final int QUEUED_BATCHES = 4;
 
@@ -246,7 +247,7 @@ public final class LoadJob {
     private void dispatch(BlockingQueue<Batch> queue, List<Object> payloads, long firstIndex) throws InterruptedException {
         Batch batch = new Batch(payloads, firstIndex);
         while (!cancelled && streamFailure.get() == null) {
-            if (queue.offer(batch, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) return;
+            if (queue.offer(batch, 100, TimeUnit.MILLISECONDS)) return;
         }
     }
 
@@ -302,7 +303,7 @@ public final class LoadJob {
             }
         } catch (IngestException e) {
             streamFailure.compareAndSet(null, e);
-            log.info("A stream of the load on {} failed: {}", codec.schema().fullName(), e.explanation().cause());
+            LOG.info("A stream of the load on {} failed: {}", codec.schema().fullName(), e.explanation().cause());
             drainUntilEnd(queue);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

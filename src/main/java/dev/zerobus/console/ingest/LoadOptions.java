@@ -1,6 +1,6 @@
 package dev.zerobus.console.ingest;
 
-import dev.zerobus.console.schema.CodecOptions;
+import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.source.ErrorPolicy;
 import java.nio.file.Path;
 import java.util.Objects;

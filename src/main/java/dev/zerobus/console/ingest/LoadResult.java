@@ -2,6 +2,7 @@ package dev.zerobus.console.ingest;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +21,7 @@ public record LoadResult(long read, long skipped, long sent, long acked, long fa
 
     /** The one-line JSON summary the CLI prints. */
     public String toJson() {
-        return String.format(java.util.Locale.ROOT,
+        return String.format(Locale.ROOT,
                 "{\"read\":%d,\"skipped\":%d,\"sent\":%d,\"acked\":%d,\"failed\":%d,\"retries\":%d,\"rotations\":%d,\"seconds\":%.3f,"
                         + "\"cancelled\":%s}",
                 read, skipped, sent, acked, failed, retries, rotations, seconds, cancelled);

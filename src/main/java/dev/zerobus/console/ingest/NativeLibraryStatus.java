@@ -1,5 +1,7 @@
 package dev.zerobus.console.ingest;
 
+import com.databricks.zerobus.ZerobusSdk;
+
 /**
  * Whether the Zerobus SDK's native library loads on this machine, and if not, why in plain words (the SDK is JNI
  * over a Rust core and needs glibc 2.34+ on Linux, macOS 11+, or Windows x64).
@@ -19,7 +21,7 @@ public record NativeLibraryStatus(boolean loaded, String detail) {
     private static NativeLibraryStatus probe() {
         try {
             // Creating (and closing) an SDK object loads the native library; no connection is made.
-            try (var sdk = new com.databricks.zerobus.ZerobusSdk("http://127.0.0.1:9", "http://127.0.0.1:9")) {
+            try (var sdk = new ZerobusSdk("http://127.0.0.1:9", "http://127.0.0.1:9")) {
                 return new NativeLibraryStatus(true, "Loaded (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")");
             }
         } catch (Throwable e) { // UnsatisfiedLinkError, ExceptionInInitializerError: report, never crash the console

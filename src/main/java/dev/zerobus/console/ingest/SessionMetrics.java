@@ -1,7 +1,6 @@
 package dev.zerobus.console.ingest;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -103,9 +102,5 @@ public final class SessionMetrics {
                 recordsFailed.get(), recordsResent.get(), bytes, lastOffsetSent.get(), ackedOffset.get(), retries.get(),
                 recoveries.get(), errors.get(), recordsPerSecond, bytesPerSecond, p50, p99, Duration.ofNanos(now - startNanos),
                 rotations.get());
-    }
-
-    static IngestEvent eventNow(IngestEvent.Kind kind, String message) {
-        return new IngestEvent(Instant.now(), kind, message, null);
     }
 }

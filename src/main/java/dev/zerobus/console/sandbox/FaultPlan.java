@@ -1,5 +1,6 @@
 package dev.zerobus.console.sandbox;
 
+import dev.zerobus.console.sandbox.delta.CommitFaults;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -10,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Faults the sandbox injects on purpose, for tests and demos (Java API here, CLI flags and the admin HTTP
  * endpoint on top). Thread-safe: every knob is an atomic read by the serving threads.
  */
-public final class FaultPlan implements dev.zerobus.console.sandbox.delta.CommitFaults {
+public final class FaultPlan implements CommitFaults {
     /** Close each stream with UNAVAILABLE after it received this many records; 0 = never. */
     private final AtomicLong closeStreamsAfterRecords = new AtomicLong();
     /** Send {@code close_stream_signal} after this many records on each stream; 0 = never. */

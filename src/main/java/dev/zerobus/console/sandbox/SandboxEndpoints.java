@@ -1,5 +1,6 @@
 package dev.zerobus.console.sandbox;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.nio.file.Path;
 
 /**
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 public record SandboxEndpoints(String zerobusEndpoint, String workspaceUrl, String clientId, String clientSecret, Path dataDir) {
 
     public String toJsonLine() {
-        var node = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        var node = JsonNodeFactory.instance.objectNode()
                 .put("zerobusEndpoint", zerobusEndpoint)
                 .put("workspaceUrl", workspaceUrl)
                 .put("clientId", clientId)

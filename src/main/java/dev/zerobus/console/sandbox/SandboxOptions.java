@@ -3,6 +3,7 @@ package dev.zerobus.console.sandbox;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -44,13 +45,9 @@ public record SandboxOptions(Path dataDir, int grpcPort, int httpPort, Duration 
         return new SandboxOptions(dataDir, grpcPort, httpPort, tokenLifetime, durability, clientSecret, plan, clock);
     }
 
-    public SandboxOptions withClock(Clock value) {
-        return new SandboxOptions(dataDir, grpcPort, httpPort, tokenLifetime, durability, clientSecret, faults, value);
-    }
-
     /** The per-user default data dir: $XDG_DATA_HOME, %APPDATA% or ~/Library/Application Support. */
     public static Path defaultDataDir() {
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         Path home = Path.of(System.getProperty("user.home"));
         if (os.contains("win")) {
             String appData = System.getenv("APPDATA");

@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * under the data dir. Start it with {@link #start(SandboxOptions)}, stop it with {@link #close()}.
  */
 public final class SandboxWorkspace implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(SandboxWorkspace.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxWorkspace.class);
 
     private final SandboxOptions options;
     private final SandboxContext context;
@@ -43,7 +43,7 @@ public final class SandboxWorkspace implements AutoCloseable {
         var state = WorkspaceState.open(dataDir.resolve("workspace.json"), options.clock());
         var tables = new DeltaTableStore(dataDir.resolve("tables"), options.faults());
         if (state.isEmpty()) {
-            log.info("Seeding a new sandbox workspace in {}", dataDir);
+            LOG.info("Seeding a new sandbox workspace in {}", dataDir);
             Seed.apply(state, tables);
         }
         var tokens = new TokenService(options.clock(), options.tokenLifetime());
@@ -72,7 +72,7 @@ public final class SandboxWorkspace implements AutoCloseable {
         }
         this.endpoints = new SandboxEndpoints("http://127.0.0.1:" + grpc.port(), workspaceUrl, SandboxPrincipals.GRANTED,
                 secrets.get(SandboxPrincipals.GRANTED), dataDir);
-        log.info("Sandbox ready: Zerobus {} , workspace {} ({} durability)", endpoints.zerobusEndpoint(), workspaceUrl,
+        LOG.info("Sandbox ready: Zerobus {} , workspace {} ({} durability)", endpoints.zerobusEndpoint(), workspaceUrl,
                 options.durability());
     }
 
@@ -118,6 +118,6 @@ public final class SandboxWorkspace implements AutoCloseable {
         context.tables().close();
         stats.close();
         lock.close();
-        log.info("Sandbox stopped");
+        LOG.info("Sandbox stopped");
     }
 }

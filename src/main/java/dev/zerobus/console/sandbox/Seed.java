@@ -21,7 +21,7 @@ public final class Seed {
             new TableColumn("humidity", ColumnType.of(Kind.INT), true, "Relative humidity, percent"),
             new TableColumn("ts", ColumnType.of(Kind.TIMESTAMP), true, "When the reading was taken"));
 
-    /** One column per type the Zerobus mapping supports (shared/design/type-mapping.md), nested ones included. */
+    /** One column per type the Zerobus mapping supports, nested ones included. */
     public static final List<TableColumn> ALL_TYPES = List.of(
             new TableColumn("id", ColumnType.of(Kind.LONG), false, "Row id (NOT NULL)"),
             new TableColumn("c_boolean", ColumnType.of(Kind.BOOLEAN), true),

@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /**
  * A Unity Catalog / Delta column type, parsed from {@code type_json} or {@code type_text}
- * (see shared/design/type-mapping.md). Immutable and thread-safe.
+ * (the types Zerobus takes: https://docs.databricks.com/aws/en/ingestion/zerobus-concepts, "Supported data types"). Immutable and thread-safe.
  *
  * <p>Java values that go with each type (the "row value" convention shared by the codecs and the sandbox):
  * BOOLEAN Boolean, BYTE Byte, SHORT Short, INT Integer, LONG Long, FLOAT Float, DOUBLE Double, STRING String,

@@ -11,11 +11,13 @@ import dev.zerobus.console.schema.ProtoSchema.ColumnProblem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Unity Catalog table -> protobuf, following the official generators (shared/design/type-mapping.md): proto2,
+ * Unity Catalog table -> protobuf, following the official generators and the Delta-to-Protobuf
+ * mapping of https://docs.databricks.com/aws/en/ingestion/zerobus-concepts ("Supported data types"): proto2,
  * no package, the bare table name as message name, fields numbered in column order, NOT NULL -> required,
  * nullable -> optional, arrays repeated, maps as map entries, structs as nested messages named in PascalCase
  * after their field. Equal input gives equal output. Stateless and thread-safe.
@@ -76,7 +78,7 @@ public final class ProtoSchemaMapper {
     }
 
     /** Field numbers 1, 2, ...; protobuf reserves 19000-19999. */
-    static int fieldNumber(int index) {
+    public static int fieldNumber(int index) {
         int n = index + 1;
         return n >= 19000 ? n + 1000 : n;
     }
@@ -158,7 +160,7 @@ public final class ProtoSchemaMapper {
                 case ColumnType.MapOf map -> {
                     Type keyType = scalarType(map.key());
                     if (keyType == null || keyType == Type.TYPE_FLOAT || keyType == Type.TYPE_DOUBLE || keyType == Type.TYPE_BYTES) {
-                        return problem(path, type, "Unsupported map key type for Protobuf: " + map.key().typeText().toUpperCase(java.util.Locale.ROOT));
+                        return problem(path, type, "Unsupported map key type for Protobuf: " + map.key().typeText().toUpperCase(Locale.ROOT));
                     }
                     if (map.value() instanceof ColumnType.MapOf) return problem(path, type, "Maps with map values are not supported: " + type.typeText());
                     if (map.value() instanceof ColumnType.Array) return problem(path, type, "Maps with array values are not supported: " + type.typeText());
@@ -238,7 +240,7 @@ public final class ProtoSchemaMapper {
                     : part instanceof ColumnType.Decimal
                     ? "DECIMAL has no protobuf mapping in any official generator yet (databricks/zerobus-sdk issue #49); use DOUBLE or STRING, or a JSON stream once supported"
                     : "no protobuf mapping";
-            return problem(path, whole, prefix.isEmpty() ? reason : prefix + part.typeText().toUpperCase(java.util.Locale.ROOT) + " (" + reason + ")");
+            return problem(path, whole, prefix.isEmpty() ? reason : prefix + part.typeText().toUpperCase(Locale.ROOT) + " (" + reason + ")");
         }
 
         private boolean problem(String path, ColumnType type, String reason) {
@@ -292,11 +294,6 @@ public final class ProtoSchemaMapper {
             case TYPE_BYTES -> "bytes";
             default -> type.name();
         };
-    }
-
-    /** Visible for the descriptor check: the scalar kinds that share a protobuf type. */
-    public static boolean isScalar(ColumnType type) {
-        return scalarType(type) != null;
     }
 
 }

@@ -32,7 +32,7 @@ import org.jspecify.annotations.Nullable;
  * {@code map<k, v>} as a repeated nested {@code XxxEntry} with {@code map_entry}). Parsing is Square Wire's
  * {@link ProtoParser}; this class only resolves names. Stateless.
  */
-final class ProtoText {
+public final class ProtoText {
     private static final Pattern SYNTAX_ERROR = Pattern.compile(":(\\d+):(\\d+): (.*)", Pattern.DOTALL);
     private static final Pattern MAP = Pattern.compile("map\\s*<\\s*([^,\\s]+)\\s*,\\s*([^>\\s]+)\\s*>");
     private static final Map<String, Type> SCALARS = Map.ofEntries(
@@ -44,7 +44,7 @@ final class ProtoText {
             Map.entry("bytes", Type.TYPE_BYTES));
 
     /** Why the text gives no descriptor; {@code path} is a field path or empty. */
-    static final class Invalid extends Exception {
+    public static final class Invalid extends Exception {
         private final String path;
 
         Invalid(String path, String message) {
@@ -52,7 +52,7 @@ final class ProtoText {
             this.path = path;
         }
 
-        String path() { return path; }
+        public String path() { return path; }
     }
 
     private ProtoText() {}
@@ -62,7 +62,7 @@ final class ProtoText {
      * message named like the table (case-insensitive, or {@code table_<name>} as the Rust generator names it),
      * else the only top-level message.
      */
-    static DescriptorProto toDescriptor(String text, String tableName) throws Invalid {
+    public static DescriptorProto toDescriptor(String text, String tableName) throws Invalid {
         ProtoFileElement file;
         try {
             file = ProtoParser.Companion.parse(Location.get("input.proto"), text);

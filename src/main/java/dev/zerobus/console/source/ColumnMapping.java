@@ -4,6 +4,7 @@ import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -113,7 +114,7 @@ public final class ColumnMapping {
     public TableSchema schema() { return schema; }
     public List<String> fileColumns() { return fileColumns; }
     /** Sources by table column, in column order. */
-    public Map<String, Source> sources() { return java.util.Collections.unmodifiableMap(sources); }
+    public Map<String, Source> sources() { return Collections.unmodifiableMap(sources); }
     public Source sourceOf(String tableColumn) { return sources.get(tableColumn); }
 
     /** File columns that no table column takes, in file order. */

@@ -3,6 +3,7 @@ package dev.zerobus.console.source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ public record SourcePreview(SourceOptions options, List<String> columns, List<So
     public SourcePreview {
         columns = List.copyOf(columns);
         rows = List.copyOf(rows);
-        types = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(types));
+        types = Collections.unmodifiableMap(new LinkedHashMap<>(types));
     }
 
     public static SourcePreview read(Path path, SourceOptions options, int maxRows) throws IOException {

@@ -36,7 +36,7 @@ public final class AppContext {
     private final StringProperty tokenStatus = new SimpleStringProperty("Not checked");
     private final ObservableList<ActiveIngestion> ingestions = FXCollections.observableArrayList();
     private final Shortcuts shortcuts = new Shortcuts();
-    private final ObjectProperty<String> selectedPane = new SimpleObjectProperty<>("connection");
+    private final ObjectProperty<PaneId> selectedPane = new SimpleObjectProperty<>(PaneId.CONNECTION);
     private @Nullable CatalogBrowser browser;
     private @Nullable TableReader reader;
     private @Nullable ConnectionProfile clientsFor;
@@ -69,8 +69,8 @@ public final class AppContext {
     public ObservableList<ActiveIngestion> ingestions() { return ingestions; }
     /** Keyboard shortcuts; panes add theirs (listed in Help > Shortcuts). */
     public Shortcuts shortcuts() { return shortcuts; }
-    /** The pane on show: "connection", "catalog", "records" or "stream". Panes may switch it (e.g. after starting a load). */
-    public ObjectProperty<String> selectedPane() { return selectedPane; }
+    /** The pane on show. Panes may switch it (e.g. after starting a load). */
+    public ObjectProperty<PaneId> selectedPane() { return selectedPane; }
 
     /** The sandbox as a connection profile, once it runs. */
     public @Nullable ConnectionProfile sandboxProfile() {

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * says exactly what is wrong and what to write instead. Stateless and thread-safe.
  */
 public final class EndpointParser {
-    /** AWS regions Zerobus serves (zerobus-protocol.md, Databricks documentation). */
+    /** AWS regions Zerobus serves (Databricks documentation). */
     public static final Set<String> AWS_REGIONS = Set.of("us-east-1", "us-east-2", "us-west-2", "ca-central-1",
             "eu-central-1", "eu-west-1", "eu-west-2", "ap-southeast-1", "ap-southeast-2", "ap-northeast-1",
             "ap-northeast-2", "ap-south-1", "sa-east-1");

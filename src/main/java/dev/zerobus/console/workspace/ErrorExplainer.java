@@ -4,6 +4,7 @@ import com.databricks.sdk.core.DatabricksError;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
@@ -29,11 +30,7 @@ public final class ErrorExplainer {
     }
 
     /** What an error means. {@code detail} is the original text, kept in full. */
-    public record Explanation(Category category, String cause, String fix, boolean retryable, String detail) {
-        public Problem toProblem() {
-            return new Problem(cause, fix);
-        }
-    }
+    public record Explanation(Category category, String cause, String fix, boolean retryable, String detail) {}
 
     private record Rule(Category category, boolean retryable, Predicate<Signal> matches, String cause, String fix) {}
 
@@ -174,7 +171,7 @@ public final class ErrorExplainer {
     private ErrorExplainer() {}
 
     public static Explanation explain(Throwable error) {
-        List<Throwable> chain = new java.util.ArrayList<>();
+        List<Throwable> chain = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int status = 0;
         for (Throwable t = error; t != null && chain.size() < 10; t = t.getCause()) {

@@ -1,5 +1,6 @@
 package dev.zerobus.console.workspace;
 
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -37,7 +38,7 @@ public final class Secret {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Secret s && java.security.MessageDigest.isEqual(value.getBytes(), s.value.getBytes());
+        return o instanceof Secret s && MessageDigest.isEqual(value.getBytes(), s.value.getBytes());
     }
 
     @Override

@@ -47,7 +47,7 @@ public interface SecretStore {
 
     /** The keychain through java-keyring; service name "Zerobus Ingest Console", account = profile name. */
     final class KeychainStore implements SecretStore {
-        private static final Logger log = LoggerFactory.getLogger(KeychainStore.class);
+        private static final Logger LOG = LoggerFactory.getLogger(KeychainStore.class);
         private static final String SERVICE = "Zerobus Ingest Console";
         private final Keyring keyring;
 
@@ -64,7 +64,7 @@ public interface SecretStore {
                 String value = keyring.getPassword(SERVICE, profileName);
                 return value == null ? Optional.empty() : Optional.of(Secret.of(value));
             } catch (PasswordAccessException | RuntimeException e) {
-                log.debug("No keychain entry for profile {}: {}", profileName, e.getClass().getSimpleName());
+                LOG.debug("No keychain entry for profile {}: {}", profileName, e.getClass().getSimpleName());
                 return Optional.empty();
             }
         }
@@ -75,7 +75,7 @@ public interface SecretStore {
                 keyring.setPassword(SERVICE, profileName, secret.reveal());
                 return true;
             } catch (PasswordAccessException | RuntimeException e) {
-                log.warn("Could not save the secret of profile {} in the keychain: {}", profileName, e.getClass().getSimpleName());
+                LOG.warn("Could not save the secret of profile {} in the keychain: {}", profileName, e.getClass().getSimpleName());
                 return false;
             }
         }
@@ -85,7 +85,7 @@ public interface SecretStore {
             try {
                 keyring.deletePassword(SERVICE, profileName);
             } catch (PasswordAccessException | RuntimeException e) {
-                log.debug("No keychain entry to delete for profile {}", profileName);
+                LOG.debug("No keychain entry to delete for profile {}", profileName);
             }
         }
     }

@@ -10,12 +10,14 @@ import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorProto;
 import com.google.protobuf.Descriptors;
 import com.google.protobuf.DynamicMessage;
+import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.sandbox.SandboxProcess;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ColumnType.Kind;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,12 +27,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The official Java SDK ingesting into the sandbox (a separate JVM, as users run it), durable and null sink,
@@ -159,7 +163,7 @@ public final class IngestBench {
         System.out.printf(Locale.ROOT, "durable_per_stream_records_per_s=%.0f (proto batch, 1 stream, 100 B)%n",
                 find(results, new Config("durable", "proto", true, 1, 100)).recordsPerSecond());
         System.out.printf(Locale.ROOT, "paced_15000_single_json_ack_p50_ms=%.1f p99_ms=%.1f%n", pacedP50, pacedP99);
-        for (var format : List.of(dev.zerobus.console.ingest.RecordFormat.JSON, dev.zerobus.console.ingest.RecordFormat.PROTO)) {
+        for (var format : List.of(RecordFormat.JSON, RecordFormat.PROTO)) {
             for (int streams : new int[] {1, 4}) {
                 double a = pipeline.find("sdk-limit", format, streams).recordsPerSecond();
                 double b = pipeline.find("raw-loop", format, streams).recordsPerSecond();
@@ -173,7 +177,7 @@ public final class IngestBench {
         }
         System.out.printf(Locale.ROOT, "elapsed_s=%.0f%n", (System.nanoTime() - started) / 1e9);
         System.out.printf(Locale.ROOT, "durable_vs_null_ratio=%.2f%n", durable / none);
-        var proto = dev.zerobus.console.ingest.RecordFormat.PROTO;
+        var proto = RecordFormat.PROTO;
         double service = pipeline.find("LoadJob", proto, 4).recordsPerSecond();
         System.out.printf(Locale.ROOT, "service_vs_raw_ratio=%.2f%n", service / pipeline.find("raw-loop", proto, 4).recordsPerSecond());
         System.out.printf(Locale.ROOT, "service_vs_limit_ratio=%.2f%n", service / pipeline.find("sdk-limit", proto, 4).recordsPerSecond());
@@ -315,7 +319,7 @@ public final class IngestBench {
         for (long n = 0; n < total; n++) {
             long due = start + n * 1_000_000_000L / perSecond;
             long wait = due - System.nanoTime();
-            if (wait > 200_000) java.util.concurrent.locks.LockSupport.parkNanos(wait); // no spinning: 2 cores are shared with the sandbox
+            if (wait > 200_000) LockSupport.parkNanos(wait); // no spinning: 2 cores are shared with the sandbox
             long offset = stream.ingestRecordOffset(records.get((int) (n % records.size())));
             if (n % 16 == 0) probe.sent(offset);
         }
@@ -326,9 +330,9 @@ public final class IngestBench {
         return new long[] {percentile(sorted, 0.5), percentile(sorted, 0.99)};
     }
 
-    static void deleteTree(Path dir) throws java.io.IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var paths = Files.walk(dir)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
         }
     }
 

@@ -4,14 +4,14 @@ import com.databricks.zerobus.StreamConfigurationOptions;
 import com.databricks.zerobus.ZerobusJsonStream;
 import com.databricks.zerobus.ZerobusProtoStream;
 import com.databricks.zerobus.ZerobusSdk;
+import dev.zerobus.console.codec.CodecOptions;
+import dev.zerobus.console.codec.CodecResult;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadOptions;
 import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.sandbox.SandboxProcess;
-import dev.zerobus.console.schema.CodecOptions;
-import dev.zerobus.console.schema.CodecResult;
-import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;
@@ -25,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -151,7 +152,7 @@ final class PipelineBench {
     /** The best repetition: other load on the shared cores only ever slows a run down. */
     Run find(String mode, RecordFormat format, int streams) {
         return runs.stream().filter(r -> r.mode().equals(mode) && r.format() == format && r.streams() == streams)
-                .max(java.util.Comparator.comparingDouble(Run::recordsPerSecond)).orElseThrow();
+                .max(Comparator.comparingDouble(Run::recordsPerSecond)).orElseThrow();
     }
 
     /** "min-max" records/s over the repetitions of one configuration. */

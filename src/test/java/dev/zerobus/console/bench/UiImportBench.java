@@ -5,10 +5,11 @@ import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.sandbox.SandboxProcess;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.PulseProbe;
 import dev.zerobus.console.ui.UiSettings;
+import dev.zerobus.console.ui.records.RecordsModel;
 import dev.zerobus.console.ui.records.RecordsPane;
-import dev.zerobus.console.ui.records.RecordsViewModel;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
@@ -80,16 +81,16 @@ public final class UiImportBench {
                 window.attached();
                 stage.show();
                 // Build the Stream pane first: its one-off construction is not what this bench measures.
-                context.selectedPane().set("stream");
-                context.selectedPane().set("records");
-                RecordsViewModel model = RecordsPane.modelOf(scene.lookup("#records-pane"));
+                context.selectedPane().set(PaneId.STREAM);
+                context.selectedPane().set(PaneId.RECORDS);
+                RecordsModel model = RecordsPane.modelOf(scene.lookup("#records-pane"));
                 var importer = model.importer();
                 importer.previewProperty().subscribe(preview -> {
                     if (preview == null || startNanos[0] != 0) return;
                     startNanos[0] = System.nanoTime();
                     probe.start();
                     importer.start();
-                    context.selectedPane().set("stream"); // the Stream pane samples the running load while it runs
+                    context.selectedPane().set(PaneId.STREAM); // the Stream pane samples the running load while it runs
                 });
                 importer.run().resultProperty().subscribe(result -> {
                     if (result != null) {

@@ -11,8 +11,14 @@ import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ColumnType.Kind;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import dev.zerobus.console.workspace.Secret;
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
@@ -20,8 +26,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.List;
-import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,14 +64,14 @@ class CatalogBrowserTest {
                 .extracting(TableSummary::fullName, TableSummary::tableType, TableSummary::dataSourceFormat,
                         TableSummary::owner, TableSummary::isZerobusWritable)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("main.default.all_types", "MANAGED", "DELTA", SandboxPrincipals.ADMIN, true),
-                        org.assertj.core.groups.Tuple.tuple("main.default.sensor_readings", "MANAGED", "DELTA", SandboxPrincipals.ADMIN, true));
+                        Tuple.tuple("main.default.all_types", "MANAGED", "DELTA", SandboxPrincipals.ADMIN, true),
+                        Tuple.tuple("main.default.sensor_readings", "MANAGED", "DELTA", SandboxPrincipals.ADMIN, true));
     }
 
     @Test
     void pagesThroughAllTablesAndReportsEachOne() {
         createTables("paged", 65);
-        List<String> seen = new java.util.ArrayList<>();
+        List<String> seen = new ArrayList<>();
 
         List<TableSummary> tables = browser.listTables("main", "paged", Cancellation.none(), t -> seen.add(t.name()));
 
@@ -239,12 +244,12 @@ class CatalogBrowserTest {
     @Test
     void aWorkspaceThatDoesNotAnswerIsReportedAsUnreachable() throws Exception {
         int closedPort;
-        try (var socket = new java.net.ServerSocket(0)) {
+        try (var socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        var profile = new dev.zerobus.console.workspace.ConnectionProfile("nowhere",
-                dev.zerobus.console.workspace.ConnectionProfile.Source.SAVED, "http://127.0.0.1:" + closedPort, "",
-                "someone", dev.zerobus.console.workspace.Secret.of("secret"));
+        var profile = new ConnectionProfile("nowhere",
+                ConnectionProfile.Source.SAVED, "http://127.0.0.1:" + closedPort, "",
+                "someone", Secret.of("secret"));
 
         assertThatThrownBy(() -> new CatalogBrowser(WorkspaceClients.create(profile)).listCatalogs())
                 .isInstanceOf(CatalogException.class)

@@ -3,12 +3,12 @@ package dev.zerobus.console.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.zerobus.console.codec.CodecOptions;
+import dev.zerobus.console.codec.CodecResult;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
-import dev.zerobus.console.schema.CodecOptions;
 import dev.zerobus.console.schema.ColumnType;
-import dev.zerobus.console.schema.CodecResult;
-import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Secret;

@@ -2,10 +2,10 @@ package dev.zerobus.console.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zerobus.console.codec.CodecOptions;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
-import dev.zerobus.console.schema.CodecOptions;
-import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;

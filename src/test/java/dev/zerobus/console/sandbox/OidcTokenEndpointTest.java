@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The token endpoint as the Zerobus SDKs and databricks-sdk-java call it (zerobus-protocol.md, OAuth). */
+/** The token endpoint as the Zerobus SDKs and databricks-sdk-java call it (OAuth). */
 class OidcTokenEndpointTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();

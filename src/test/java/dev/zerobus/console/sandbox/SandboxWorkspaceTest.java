@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zerobus.console.sandbox.metadata.Securable;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,7 +45,7 @@ class SandboxWorkspaceTest {
             String noGrants = sandbox.secretOf(SandboxPrincipals.NO_GRANTS);
             try (var files = Files.walk(dataDir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                     assertThat(content).as(file.toString()).doesNotContain(secret).doesNotContain(noGrants);
                 }
             }
@@ -67,7 +69,7 @@ class SandboxWorkspaceTest {
     @Test
     void refusesASecondSandboxOnTheSameDataDir() {
         try (var first = SandboxWorkspace.start(SandboxOptions.defaults(dataDir))) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SandboxWorkspace.start(SandboxOptions.defaults(dataDir)))
+            Assertions.assertThatThrownBy(() -> SandboxWorkspace.start(SandboxOptions.defaults(dataDir)))
                     .hasMessageContaining("is in use by another sandbox").hasMessageContaining("--data DIR");
             assertThat(first.isRunning()).isTrue();
         }

@@ -10,6 +10,7 @@ import dev.zerobus.console.schema.ColumnType.Kind;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -108,6 +109,6 @@ class ColumnMappingTest {
 
         Map<String, Object> record = ColumnMapping.auto(READINGS, List.of("device_id", "temperature", "note")).apply(row);
 
-        assertThat(record).containsEntry("temperature", new java.math.BigDecimal("21.5")).containsEntry("note", List.of(1L, 2L));
+        assertThat(record).containsEntry("temperature", new BigDecimal("21.5")).containsEntry("note", List.of(1L, 2L));
     }
 }

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class JsonRecordSourceTest {
         try (var out = Files.newBufferedWriter(file)) {
             out.write("{\"id\":1}\r\n{\"s\":\"");
             char[] chunk = new char[1 << 20];
-            java.util.Arrays.fill(chunk, 'x');
+            Arrays.fill(chunk, 'x');
             for (int i = 0; i < 17; i++) out.write(chunk);
             out.write("\"}\n{\"id\":3}");
         }

@@ -60,10 +60,10 @@ class MainWindowTest {
     @Test
     void switchesPanesWithTheSidebarAndTheKeyboard(FxRobot robot) {
         robot.clickOn("#nav-catalog");
-        UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> "catalog".equals(context.selectedPane().get()));
+        UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> context.selectedPane().get() == PaneId.CATALOG);
         assertThat(robot.lookup("#catalog-pane").tryQuery()).isPresent();
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
-        UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> "stream".equals(context.selectedPane().get()));
+        UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> context.selectedPane().get() == PaneId.STREAM);
         assertThat(robot.lookup("#nav-stream").queryAs(ToggleButton.class).isSelected()).isTrue();
         assertThat(context.shortcuts().all()).extracting(s -> s.description()).contains("Show the Records pane", "Toggle dark mode");
     }

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
@@ -45,7 +46,7 @@ public final class UiTestSupport {
     /** Waits (polling, FX events processed) until the condition holds, or fails after the timeout. */
     public static void waitUntil(Duration timeout, BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS, () -> {
+            WaitForAsyncUtils.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS, () -> {
                 WaitForAsyncUtils.waitForFxEvents();
                 return condition.getAsBoolean();
             });

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.error.platform.NotFound;
+import com.databricks.sdk.core.error.platform.PermissionDenied;
+import com.databricks.sdk.core.error.platform.Unauthenticated;
+import com.databricks.sdk.service.catalog.GetEffectiveRequest;
 import com.databricks.sdk.service.catalog.ListCatalogsRequest;
 import com.databricks.zerobus.NonRetriableException;
 import com.databricks.zerobus.StreamConfigurationOptions;
@@ -219,17 +223,17 @@ class ErrorExplainerTest {
     void databricksSdkErrorsFromUnityCatalog() {
         Throwable unauthenticated = failure(() -> client(e.clientId(), "wrong").catalogs().list(new ListCatalogsRequest()).iterator().hasNext());
         assertThat(unauthenticated).hasMessageContaining("Failed to refresh credentials: invalid_client");
-        assertThat(unauthenticated).hasRootCauseInstanceOf(com.databricks.sdk.core.error.platform.Unauthenticated.class);
+        assertThat(unauthenticated).hasRootCauseInstanceOf(Unauthenticated.class);
         explained(unauthenticated, Category.AUTHENTICATION, false);
 
         WorkspaceClient noGrants = client(SandboxPrincipals.NO_GRANTS, sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
         Throwable notFound = failure(() -> noGrants.tables().get("main.default.nope"));
-        assertThat(notFound).isInstanceOf(com.databricks.sdk.core.error.platform.NotFound.class);
+        assertThat(notFound).isInstanceOf(NotFound.class);
         explained(notFound, Category.TABLE_NOT_FOUND, false);
 
-        Throwable denied = failure(() -> noGrants.grants().getEffective(new com.databricks.sdk.service.catalog.GetEffectiveRequest()
+        Throwable denied = failure(() -> noGrants.grants().getEffective(new GetEffectiveRequest()
                 .setSecurableType("table").setFullName(SENSORS)));
-        assertThat(denied).isInstanceOf(com.databricks.sdk.core.error.platform.PermissionDenied.class);
+        assertThat(denied).isInstanceOf(PermissionDenied.class);
         assertThat(explained(denied, Category.PERMISSION, false).fix()).contains("GRANT SELECT ON TABLE main.default.sensor_readings");
     }
 

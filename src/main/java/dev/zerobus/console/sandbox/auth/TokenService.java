@@ -1,5 +1,6 @@
 package dev.zerobus.console.sandbox.auth;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -34,7 +35,7 @@ public final class TokenService {
     public String register(Principal principal, String secret) {
         String value = secret != null ? secret : "sbx-" + randomToken(24);
         principals.put(principal.clientId(), principal);
-        secrets.put(principal.clientId(), value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        secrets.put(principal.clientId(), value.getBytes(StandardCharsets.UTF_8));
         return value;
     }
 
@@ -56,7 +57,7 @@ public final class TokenService {
     public Authentication authenticate(String clientId, String secret) {
         byte[] expected = secrets.get(clientId);
         if (expected == null) return new Authentication.UnknownClient(clientId);
-        byte[] given = secret == null ? new byte[0] : secret.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] given = secret == null ? new byte[0] : secret.getBytes(StandardCharsets.UTF_8);
         return MessageDigest.isEqual(expected, given)
                 ? new Authentication.Accepted(principals.get(clientId))
                 : new Authentication.WrongSecret(clientId);

@@ -12,6 +12,7 @@ import io.delta.kernel.data.FilteredColumnarBatch;
 import io.delta.kernel.data.Row;
 import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
+import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.hook.PostCommitHook;
 import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.data.ScanStateRow;
@@ -54,7 +55,7 @@ final class DeltaTable {
 
     Path dir() { return dir; }
 
-    boolean exists() { return Files.isDirectory(dir.resolve("_delta_log")) && latestVersionFile().isPresent(); }
+    boolean exists() { return Files.isDirectory(dir.resolve("_delta_log")) && anyVersionFile().isPresent(); }
 
     /** Creates version 0 (empty); durable when this returns, as every commit ({@link LocalFileIO} fsyncs). */
     void create(StructType kernelSchema) {
@@ -63,7 +64,7 @@ final class DeltaTable {
         TransactionCommitResult result;
         try {
             result = txn.commit(engine, CloseableIterable.emptyIterable());
-        } catch (io.delta.kernel.exceptions.ConcurrentWriteException e) {
+        } catch (ConcurrentWriteException e) {
             throw new IllegalStateException("Table at " + dir + " was created concurrently", e);
         }
         runPostCommitHooks(result); // version 0's checksum lets later commits write theirs incrementally
@@ -188,7 +189,8 @@ final class DeltaTable {
         return lastModificationTime;
     }
 
-    private Optional<Path> latestVersionFile() {
+    /** Some commit file ({@code <version>.json}), not necessarily the latest: enough to tell the table exists. */
+    private Optional<Path> anyVersionFile() {
         try (var files = Files.list(dir.resolve("_delta_log"))) {
             return files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).findAny();
         } catch (IOException e) {

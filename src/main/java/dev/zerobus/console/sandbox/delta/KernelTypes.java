@@ -24,7 +24,7 @@ import io.delta.kernel.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Maps the console's {@link ColumnType} model to Delta Kernel types (type-mapping.md, "Kernel types"). */
+/** Maps the console's {@link ColumnType} model to Delta Kernel types. */
 final class KernelTypes {
     private KernelTypes() {}
 

@@ -4,7 +4,10 @@ import dev.zerobus.console.schema.ColumnType;
 import io.delta.kernel.data.ArrayValue;
 import io.delta.kernel.data.ColumnVector;
 import io.delta.kernel.data.MapValue;
+import io.delta.kernel.types.ArrayType;
 import io.delta.kernel.types.DataType;
+import io.delta.kernel.types.MapType;
+import io.delta.kernel.types.StructType;
 import java.math.BigDecimal;
 import java.util.AbstractList;
 import java.util.ArrayList;
@@ -57,7 +60,7 @@ final class ValueVector implements ColumnVector {
     @Override
     public ColumnVector getChild(int ordinal) {
         var struct = (ColumnType.Struct) type;
-        var structType = (io.delta.kernel.types.StructType) dataType;
+        var structType = (StructType) dataType;
         return new ValueVector(struct.fields().get(ordinal).type(), structType.at(ordinal).getDataType(),
                 new AbstractList<>() {
                     @Override public Object get(int index) {
@@ -73,7 +76,7 @@ final class ValueVector implements ColumnVector {
         List<?> elements = (List<?>) values.get(rowId);
         if (elements == null) return null;
         var array = (ColumnType.Array) type;
-        var vector = new ValueVector(array.element(), ((io.delta.kernel.types.ArrayType) dataType).getElementType(), elements);
+        var vector = new ValueVector(array.element(), ((ArrayType) dataType).getElementType(), elements);
         return new ArrayValue() {
             @Override public int getSize() { return elements.size(); }
             @Override public ColumnVector getElements() { return vector; }
@@ -85,7 +88,7 @@ final class ValueVector implements ColumnVector {
         Map<?, ?> map = (Map<?, ?>) values.get(rowId);
         if (map == null) return null;
         var mapType = (ColumnType.MapOf) type;
-        var kernelType = (io.delta.kernel.types.MapType) dataType;
+        var kernelType = (MapType) dataType;
         List<Object> keys = new ArrayList<>(map.size());
         List<Object> vals = new ArrayList<>(map.size());
         map.forEach((k, v) -> { keys.add(k); vals.add(v); });

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,7 +42,7 @@ import org.slf4j.LoggerFactory;
  * requests, {@link #MAX_PENDING_RECORDS} records and {@link #MAX_PENDING_BYTES} bytes received but not durable.
  */
 final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
-    private static final Logger log = LoggerFactory.getLogger(IngestStream.class);
+    private static final Logger LOG = LoggerFactory.getLogger(IngestStream.class);
     static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
     // Single-record requests need a deep window: one group commit (~10-30 ms) must find thousands of records waiting,
     // or the stream is capped at WINDOW per commit (512 gave ~15k records/s). Records and bytes stay bounded below.
@@ -128,7 +129,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
                 case PAYLOAD_NOT_SET -> throw StreamErrors.emptyMessage();
             }
         } catch (StatusException e) {
-            log.info("Stream {} on {} rejected at offset {}: {}", streamId, tableName(), nextOffset, e.getStatus().getCode());
+            LOG.info("Stream {} on {} rejected at offset {}: {}", streamId, tableName(), nextOffset, e.getStatus().getCode());
             drainThenClose(e);
         }
         synchronized (this) {
@@ -148,7 +149,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
             out.onNext(EphemeralStreamResponse.newBuilder()
                     .setCreateStreamResponse(CreateIngestStreamResponse.newBuilder().setStreamId(streamId)).build());
         }
-        log.info("Stream {} opened on {} ({}) by {}", streamId, opened.table().fullName(), decoder.recordType(),
+        LOG.info("Stream {} opened on {} ({}) by {}", streamId, opened.table().fullName(), decoder.recordType(),
                 authorization.grant().principal().clientId());
     }
 
@@ -195,7 +196,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private void applyRecordFaults() {
         long closeAfter = context.faults().closeStreamsAfterRecords();
         if (closeAfter > 0 && recordsReceived >= closeAfter) {
-            log.info("Stream {} closing after {} records (fault injection)", streamId, recordsReceived);
+            LOG.info("Stream {} closing after {} records (fault injection)", streamId, recordsReceived);
             drainThenClose(StreamErrors.closedByFault(streamId, recordsReceived));
             return;
         }
@@ -206,7 +207,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
             out.onNext(EphemeralStreamResponse.newBuilder().setCloseStreamSignal(CloseStreamSignal.newBuilder()
                     .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(after.getSeconds()).setNanos(after.getNano())))
                     .build());
-            log.info("Stream {} sent close_stream_signal ({} ms) after {} records", streamId, after.toMillis(), recordsReceived);
+            LOG.info("Stream {} sent close_stream_signal ({} ms) after {} records", streamId, after.toMillis(), recordsReceived);
             scheduler.schedule(() -> closeAfterSignal(after), after.toNanos(), TimeUnit.NANOSECONDS);
         }
     }
@@ -233,7 +234,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         }
         if (ackUpTo >= 0) sendAck(ackUpTo);
         if (failure != null && phase != Phase.CLOSED) {
-            log.warn("Stream {} on {}: commit failed at offset {}; closing the stream", streamId, tableName(), failedOffset);
+            LOG.warn("Stream {} on {}: commit failed at offset {}; closing the stream", streamId, tableName(), failedOffset);
             pending.clear();
             closingWith = StreamErrors.commitFailed(tableName(), failedOffset, failure);
             phase = Phase.DRAINING;
@@ -246,7 +247,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         try {
             future.join();
             return new IllegalStateException("no failure");
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+        } catch (CompletionException | CancellationException e) {
             return e.getCause() != null ? e.getCause() : e;
         }
     }
@@ -291,7 +292,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
             openStreams.remove(this);
             if (status == null) out.onCompleted();
             else out.onError(status);
-            log.info("Stream {} on {} closed ({}) after {} requests, {} records", streamId, tableName(),
+            LOG.info("Stream {} on {} closed ({}) after {} requests, {} records", streamId, tableName(),
                     status == null ? "OK" : status.getStatus().getCode(), nextOffset, recordsReceived);
         });
     }
@@ -320,7 +321,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         if (phase == Phase.CLOSED) return;
         phase = Phase.CLOSED;
         openStreams.remove(this);
-        log.info("Stream {} on {} ended by the client after {} requests, {} records", streamId, tableName(), nextOffset, recordsReceived);
+        LOG.info("Stream {} on {} ended by the client after {} requests, {} records", streamId, tableName(), nextOffset, recordsReceived);
     }
 
     private String tableName() {

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * before any message is read. What it learnt travels to the stream handler in the gRPC {@link Context}.
  */
 final class StreamAuthInterceptor implements ServerInterceptor {
-    private static final Logger log = LoggerFactory.getLogger(StreamAuthInterceptor.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamAuthInterceptor.class);
     static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     static final Metadata.Key<String> TABLE_NAME = Metadata.Key.of("x-databricks-zerobus-table-name", Metadata.ASCII_STRING_MARSHALLER);
     static final Context.Key<StreamAuthorization> AUTHORIZED = Context.key("zerobus-authorization");
@@ -41,7 +41,7 @@ final class StreamAuthInterceptor implements ServerInterceptor {
         try {
             authorization = authorize(headers);
         } catch (StatusException e) {
-            log.info("Rejected a stream: {}", e.getStatus().getCode());
+            LOG.info("Rejected a stream: {}", e.getStatus().getCode());
             call.close(e.getStatus(), new Metadata());
             return new ServerCall.Listener<>() {};
         }

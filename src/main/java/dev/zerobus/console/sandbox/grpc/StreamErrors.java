@@ -9,7 +9,7 @@ import java.util.List;
 /**
  * Every status the sandbox's Zerobus service returns, worded in one place. Messages name the table, column,
  * field or offset and say what to do; the SDK shows them to the user. The status codes follow
- * zerobus-protocol.md: the SDK retries UNAVAILABLE and gives up on the rest ({@code NonRetriableException}).
+ * what the client does with them: the SDK retries UNAVAILABLE and gives up on the rest ({@code NonRetriableException}).
  *
  * <p>Where the public sources show the service's own error code, the description ends the way the service's does:
  * {@code "... Error Code: 6002, Error State: 0."} (github.com/emqx/emqx pull 18393, its Zerobus bridge and tests quote

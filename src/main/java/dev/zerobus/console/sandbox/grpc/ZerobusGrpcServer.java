@@ -20,10 +20,13 @@ import org.slf4j.LoggerFactory;
  * The Zerobus gRPC server on 127.0.0.1 ({@code databricks.zerobus.Zerobus/EphemeralStream}). Thread-safe.
  *
  * <p>Streams run on the transport threads ({@code directExecutor()}): a hop to an executor per message cost 10x
- * the throughput for single records (toolchain.md); nothing in a stream handler blocks.
+ * the throughput for single records. Stream handlers hand rows to the table's writer thread and do not wait for
+ * commits, with one exception: the first append to a table (per sandbox run) opens its writer, which reads the
+ * table's Delta log on the transport thread while holding the {@code DeltaTableStore} lock
+ * ({@code DeltaTableStore.writer}), so other first appends and creates/deletes wait for it.
  */
 public final class ZerobusGrpcServer implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(ZerobusGrpcServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ZerobusGrpcServer.class);
     /**
      * Far above the service's own 10 MB per message, so that a larger message gets the service's INVALID_ARGUMENT.
      * grpc-java answers a message over this limit with RESOURCE_EXHAUSTED, which SDK 1.0.1 retries until its
@@ -54,7 +57,7 @@ public final class ZerobusGrpcServer implements AutoCloseable {
 
     public void start() throws IOException {
         server.start();
-        log.info("Zerobus gRPC server listening on 127.0.0.1:{}", server.getPort());
+        LOG.info("Zerobus gRPC server listening on 127.0.0.1:{}", server.getPort());
     }
 
     public int port() {
@@ -68,7 +71,7 @@ public final class ZerobusGrpcServer implements AutoCloseable {
         for (IngestStream stream : List.copyOf(openStreams)) stream.drainThenClose(StreamErrors.stopping());
         try {
             if (!server.awaitTermination(DRAIN_SECONDS, TimeUnit.SECONDS)) {
-                log.warn("Zerobus streams still open after {} s; cancelling them", DRAIN_SECONDS);
+                LOG.warn("Zerobus streams still open after {} s; cancelling them", DRAIN_SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TypeParser;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,7 +69,7 @@ final class ColumnRequests {
             try {
                 JsonNode field = HttpExchangeContext.JSON.readTree(typeJson);
                 if (field.hasNonNull("nullable")) return field.get("nullable").asBoolean();
-            } catch (java.io.IOException ignored) {
+            } catch (IOException ignored) {
                 // type_json was already read by TypeParser; an unreadable one fell back to type_text.
             }
         }

@@ -8,6 +8,7 @@ import dev.zerobus.console.sandbox.auth.AuthorizationDetail;
 import dev.zerobus.console.sandbox.auth.TokenGrant;
 import dev.zerobus.console.sandbox.auth.TokenService;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -23,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * {@code authorization_details}). Errors follow RFC 6749 ({@code error}, {@code error_description}).
  */
 public final class OidcApi {
-    private static final Logger log = LoggerFactory.getLogger(OidcApi.class);
+    private static final Logger LOG = LoggerFactory.getLogger(OidcApi.class);
 
     private final TokenService tokens;
     private final FaultPlan faults;
@@ -53,7 +54,7 @@ public final class OidcApi {
 
     private void token(HttpExchangeContext request) throws IOException {
         if (faults.takeTokenRejection()) {
-            log.info("Rejecting a token request with 503 (fault injection)");
+            LOG.info("Rejecting a token request with 503 (fault injection)");
             oauthError(request, 503, "temporarily_unavailable", "Injected fault: the token endpoint is unavailable. Retry later.");
             return;
         }
@@ -89,7 +90,7 @@ public final class OidcApi {
                 }
                 String scope = first(form, "scope");
                 TokenGrant grant = tokens.issue(accepted.principal(), scope == null ? "all-apis" : scope, details);
-                log.debug("Issued a token to {} with {} authorization details", accepted.principal().clientId(), details.size());
+                LOG.debug("Issued a token to {} with {} authorization details", accepted.principal().clientId(), details.size());
                 ObjectNode body = JsonNodeFactory.instance.objectNode()
                         .put("access_token", grant.token())
                         .put("token_type", "Bearer")
@@ -113,8 +114,8 @@ public final class OidcApi {
             if (colon < 0) return null;
             // RFC 6749 2.3.1: both parts are form-urlencoded before Basic encoding.
             return new String[] {
-                java.net.URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
-                java.net.URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
+                URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8),
+                URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8)};
         }
         String id = first(form, "client_id");
         return id == null ? null : new String[] {id, first(form, "client_secret")};

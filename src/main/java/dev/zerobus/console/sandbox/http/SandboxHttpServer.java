@@ -20,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * 127.0.0.1. Requests run on virtual threads: handlers block on files and Delta reads, never on native SDK code.
  */
 public final class SandboxHttpServer implements AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(SandboxHttpServer.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxHttpServer.class);
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
@@ -74,7 +74,7 @@ public final class SandboxHttpServer implements AutoCloseable {
                 context.error(404, "ENDPOINT_NOT_FOUND", "The sandbox does not serve " + method + " " + path + ".");
             }
         } catch (Exception e) {
-            log.warn("HTTP {} {} failed", method, path, e);
+            LOG.warn("HTTP {} {} failed", method, path, e);
             try {
                 new HttpExchangeContext(exchange, null).error(500, "INTERNAL_ERROR", "The sandbox failed to answer: " + e);
             } catch (IOException ignored) {

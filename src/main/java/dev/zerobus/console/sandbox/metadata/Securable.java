@@ -39,9 +39,4 @@ public record Securable(Type type, String fullName) {
     String key() {
         return type.lower() + ":" + fullName;
     }
-
-    static Securable fromKey(String key) {
-        int colon = key.indexOf(':');
-        return new Securable(Type.parse(key.substring(0, colon)), key.substring(colon + 1));
-    }
 }

@@ -3,6 +3,8 @@ package dev.zerobus.console.ui.catalog;
 import atlantafx.base.theme.Styles;
 import java.util.HashMap;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -13,7 +15,9 @@ import javafx.scene.control.TreeCell;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -23,7 +27,7 @@ final class CatalogTreePanel extends VBox {
     private final TreeView<CatalogNode> tree = new TreeView<>();
     private final Map<CatalogNode, CatalogTreeItem> index = new HashMap<>();
 
-    CatalogTreePanel(CatalogViewModel model, Runnable onNewTable) {
+    CatalogTreePanel(CatalogModel model, Runnable onNewTable) {
         var title = new Label("Unity Catalog");
         title.getStyleClass().add(Styles.TITLE_4);
         filter.setId("catalog-filter");
@@ -50,14 +54,14 @@ final class CatalogTreePanel extends VBox {
         empty.setId("catalog-tree-empty");
         empty.getStyleClass().add("muted");
         empty.setWrapText(true);
-        empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.roots()).and(model.busyProperty().not()));
-        empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-        empty.setPadding(new javafx.geometry.Insets(0, 16, 0, 16));
+        empty.visibleProperty().bind(Bindings.isEmpty(model.roots()).and(model.busyProperty().not()));
+        empty.setTextAlignment(TextAlignment.CENTER);
+        empty.setPadding(new Insets(0, 16, 0, 16));
         var loading = new ProgressIndicator();
         loading.setId("catalog-tree-loading");
         loading.setMaxSize(40, 40);
-        loading.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(model.roots()).and(model.busyProperty()));
-        var treeArea = new javafx.scene.layout.StackPane(tree, empty, loading);
+        loading.visibleProperty().bind(Bindings.isEmpty(model.roots()).and(model.busyProperty()));
+        var treeArea = new StackPane(tree, empty, loading);
         VBox.setVgrow(treeArea, Priority.ALWAYS);
 
         getChildren().setAll(title, tools, treeArea);

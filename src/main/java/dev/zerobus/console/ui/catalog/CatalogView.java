@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import java.io.File;
 import java.util.Objects;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -25,11 +26,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class CatalogView extends VBox {
     private static final String CSS = Objects.requireNonNull(CatalogView.class.getResource("catalog.css")).toExternalForm();
 
-    private final CatalogViewModel model;
+    private final CatalogModel model;
     private final CatalogTreePanel tree;
     private final TableTab tableTab;
 
-    public CatalogView(CatalogViewModel model) {
+    public CatalogView(CatalogModel model) {
         this.model = model;
         this.tree = new CatalogTreePanel(model, this::newTable);
         this.tableTab = new TableTab(this::copyProto, this::saveProto);
@@ -117,7 +118,7 @@ public final class CatalogView extends VBox {
         return bar;
     }
 
-    private static Tab tab(String title, Feather icon, javafx.scene.Node content, String id) {
+    private static Tab tab(String title, Feather icon, Node content, String id) {
         var tab = new Tab(title, content);
         tab.setGraphic(new FontIcon(icon));
         tab.setId(id);

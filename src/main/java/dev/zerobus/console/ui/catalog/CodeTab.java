@@ -1,8 +1,9 @@
 package dev.zerobus.console.ui.catalog;
 
 import atlantafx.base.theme.Styles;
-import dev.zerobus.console.schema.SnippetLanguage;
-import dev.zerobus.console.schema.SnippetRecordType;
+import dev.zerobus.console.snippet.SnippetLanguage;
+import dev.zerobus.console.snippet.SnippetRecordType;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -23,7 +25,7 @@ final class CodeTab extends VBox {
         language.setId("code-language");
         language.getItems().setAll(SnippetLanguage.values());
         language.valueProperty().bindBidirectional(model.languageProperty());
-        language.setConverter(names(SnippetLanguage.class, java.util.Map.of(SnippetLanguage.PYTHON, "Python",
+        language.setConverter(names(SnippetLanguage.class, Map.of(SnippetLanguage.PYTHON, "Python",
                 SnippetLanguage.JAVA, "Java", SnippetLanguage.GO, "Go", SnippetLanguage.TYPESCRIPT, "TypeScript",
                 SnippetLanguage.RUST, "Rust")));
         language.setTooltip(new Tooltip("Language of the official Zerobus Ingest SDK"));
@@ -31,7 +33,7 @@ final class CodeTab extends VBox {
         recordType.setId("code-record-type");
         recordType.getItems().setAll(SnippetRecordType.values());
         recordType.valueProperty().bindBidirectional(model.recordTypeProperty());
-        recordType.setConverter(names(SnippetRecordType.class, java.util.Map.of(SnippetRecordType.JSON, "JSON",
+        recordType.setConverter(names(SnippetRecordType.class, Map.of(SnippetRecordType.JSON, "JSON",
                 SnippetRecordType.PROTO, "Protobuf")));
         recordType.setTooltip(new Tooltip("JSON text records, or Protobuf messages built from the .proto"));
         var file = new Label();
@@ -59,11 +61,11 @@ final class CodeTab extends VBox {
         getStyleClass().add("code-tab");
     }
 
-    private static <E extends Enum<E>> javafx.util.StringConverter<E> names(Class<E> type, java.util.Map<E, String> names) {
-        return new javafx.util.StringConverter<>() {
+    private static <E extends Enum<E>> StringConverter<E> names(Class<E> type, Map<E, String> names) {
+        return new StringConverter<>() {
             @Override public String toString(E value) { return value == null ? "" : names.get(value); }
             @Override public E fromString(String text) {
-                return names.entrySet().stream().filter(e -> e.getValue().equals(text)).map(java.util.Map.Entry::getKey)
+                return names.entrySet().stream().filter(e -> e.getValue().equals(text)).map(Map.Entry::getKey)
                         .findFirst().orElse(null);
             }
         };

@@ -1,7 +1,9 @@
 package dev.zerobus.console.ui.catalog;
 
+import atlantafx.base.theme.Styles;
 import dev.zerobus.console.schema.ProtoSchema;
 import dev.zerobus.console.schema.TableColumn;
+import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
@@ -34,10 +36,10 @@ final class ColumnsTable extends TableView<TableColumn> {
         zerobus.setCellFactory(c -> new FlagCell());
         zerobus.setPrefWidth(96);
         zerobus.setMinWidth(96);
-        getColumns().setAll(java.util.List.of(name, type, nullable, zerobus));
+        getColumns().setAll(List.of(name, type, nullable, zerobus));
         setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         setPlaceholder(new Label("This table has no columns."));
-        getStyleClass().addAll("columns-table", atlantafx.base.theme.Styles.DENSE);
+        getStyleClass().addAll("columns-table", Styles.DENSE);
     }
 
     void show(SelectedTable table) {

@@ -24,9 +24,9 @@ final class NewTableDialog extends Dialog<ButtonType> {
     private final NewTableModel model = new NewTableModel();
     private final VBox rows = new VBox(6);
     private final Label problem = new Label();
-    private final CatalogViewModel catalog;
+    private final CatalogModel catalog;
 
-    NewTableDialog(Window owner, List<String> schemas, CatalogViewModel catalog) {
+    NewTableDialog(Window owner, List<String> schemas, CatalogModel catalog) {
         this.catalog = catalog;
         initOwner(owner);
         setTitle("New table");

@@ -3,7 +3,7 @@ package dev.zerobus.console.ui.catalog;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
 import com.google.protobuf.DescriptorProtos.FileDescriptorSet;
 import com.google.protobuf.InvalidProtocolBufferException;
-import dev.zerobus.console.schema.SchemaDiff;
+import dev.zerobus.console.codec.SchemaDiff;
 import dev.zerobus.console.schema.TableSchema;
 import java.util.List;
 

@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.catalog;
 
 import dev.zerobus.console.schema.TableSchema;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -75,7 +76,7 @@ final class SchemaCheckModel {
                 return;
             }
             input.set(name.endsWith(".json") || name.endsWith(".jsonl") ? SchemaCheck.Input.JSON : SchemaCheck.Input.PROTO);
-            String content = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            String content = new String(bytes, StandardCharsets.UTF_8);
             // A JSON Lines file holds many records: check its first one.
             if (name.endsWith(".jsonl")) content = content.lines().filter(l -> !l.isBlank()).findFirst().orElse("");
             text.set(binary ? "(compiled descriptor set " + file.getFileName() + ", " + bytes.length + " bytes)" : content);

@@ -1,10 +1,10 @@
 package dev.zerobus.console.ui.catalog;
 
-import dev.zerobus.console.schema.SnippetGenerator;
-import dev.zerobus.console.schema.SnippetLanguage;
-import dev.zerobus.console.schema.SnippetRecordType;
-import dev.zerobus.console.schema.SnippetRequest;
 import dev.zerobus.console.schema.TableSchema;
+import dev.zerobus.console.snippet.SnippetGenerator;
+import dev.zerobus.console.snippet.SnippetLanguage;
+import dev.zerobus.console.snippet.SnippetRecordType;
+import dev.zerobus.console.snippet.SnippetRequest;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import javafx.beans.property.ObjectProperty;

@@ -6,6 +6,7 @@ import dev.zerobus.console.catalog.TableDetails;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -70,7 +71,7 @@ final class TableHeader extends VBox {
         key.getStyleClass().add("muted");
         key.setMinWidth(USE_PREF_SIZE);
         var text = new Label(value == null || value.isBlank() ? "—" : value);
-        text.setId("table-fact-" + label.toLowerCase(java.util.Locale.ROOT));
+        text.setId("table-fact-" + label.toLowerCase(Locale.ROOT));
         text.setTooltip(new Tooltip(text.getText()));
         boolean long_ = label.equals("Location") || label.equals("Comment");
         if (long_) text.setMaxWidth(420);

@@ -1,8 +1,10 @@
 package dev.zerobus.console.ui.catalog;
 
+import dev.zerobus.console.catalog.Cancellation;
 import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.workspace.Problem;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.collections.FXCollections;
@@ -80,11 +82,11 @@ final class TreeLoader {
                         find(schema.children(), name[2]).ifPresent(select)))));
     }
 
-    private static java.util.Optional<CatalogNode> find(List<CatalogNode> nodes, String name) {
+    private static Optional<CatalogNode> find(List<CatalogNode> nodes, String name) {
         return nodes.stream().filter(n -> n.name().equals(name)).findFirst();
     }
 
-    private static List<CatalogNode> children(CatalogBrowser b, CatalogNode node, dev.zerobus.console.catalog.Cancellation cancellation) {
+    private static List<CatalogNode> children(CatalogBrowser b, CatalogNode node, Cancellation cancellation) {
         if (node.kind() == CatalogNode.Kind.CATALOG) {
             return b.listSchemas(node.fullName(), cancellation, item -> {}).stream()
                     .map(s -> new CatalogNode(CatalogNode.Kind.SCHEMA, s.name(), s.fullName(), s.comment(), null)).toList();

@@ -20,7 +20,7 @@ final class CheckPanel extends VBox {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
     private static final PseudoClass PASSED = PseudoClass.getPseudoClass("passed");
 
-    CheckPanel(ConnectionViewModel model) {
+    CheckPanel(ConnectionModel model) {
         ConnectionCheckModel check = model.check();
         getStyleClass().add("card");
         setId("check-panel");
@@ -32,7 +32,7 @@ final class CheckPanel extends VBox {
         getChildren().addAll(title, hint, createControls(model), createSummary(check), createSteps(check));
     }
 
-    private HBox createControls(ConnectionViewModel model) {
+    private HBox createControls(ConnectionModel model) {
         ConnectionCheckModel check = model.check();
         var tableLabel = new Label("Table");
         tableLabel.getStyleClass().add("field-label");

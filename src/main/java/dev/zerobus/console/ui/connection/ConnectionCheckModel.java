@@ -1,19 +1,19 @@
 package dev.zerobus.console.ui.connection;
 
 import dev.zerobus.console.catalog.Cancellation;
-import dev.zerobus.console.workspace.CheckReport;
-import dev.zerobus.console.workspace.CheckStep;
-import dev.zerobus.console.workspace.ConnectionCheck;
+import dev.zerobus.console.doctor.CheckReport;
+import dev.zerobus.console.doctor.CheckStep;
+import dev.zerobus.console.doctor.ConnectionCheck;
+import dev.zerobus.console.doctor.StepResult;
+import dev.zerobus.console.doctor.StepResult.Status;
 import dev.zerobus.console.workspace.ConnectionProfile;
-import dev.zerobus.console.workspace.StepResult;
-import dev.zerobus.console.workspace.StepResult.Status;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * flight is ignored (the check itself stops before its next step). Properties are FX-thread only.
  */
 public final class ConnectionCheckModel {
-    private static final Logger log = LoggerFactory.getLogger(ConnectionCheckModel.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionCheckModel.class);
     public static final String DEFAULT_TABLE = "main.default.sensor_readings";
 
     private final StringProperty table = new SimpleStringProperty(DEFAULT_TABLE);
@@ -128,7 +128,7 @@ public final class ConnectionCheckModel {
         if (thisRun != run) return;
         running.set(false);
         if (report == null) {
-            log.warn("The connection check stopped unexpectedly", error);
+            LOG.warn("The connection check stopped unexpectedly", error);
             failed.set(true);
             summary.set("The check stopped unexpectedly. Try again; if it repeats, attach the log file to a bug report.");
             return;

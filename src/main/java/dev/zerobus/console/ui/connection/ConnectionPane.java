@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.connection;
 
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import javafx.scene.Node;
 
 /** Builds the Connection pane and registers its shortcuts. */
@@ -9,12 +10,12 @@ public final class ConnectionPane {
 
     /** Builds the pane. Called once, on the FX thread. */
     public static Node create(AppContext context) {
-        var model = new ConnectionViewModel(context, context.background(), context.fx());
+        var model = new ConnectionModel(context, context.background(), context.fx());
         var view = new ConnectionView(model);
         context.shortcuts().add("Shortcut+T", "Test the connection (Connection pane)", onPane(context, model::testConnection));
         context.shortcuts().add("Shortcut+S", "Save the connection profile (Connection pane)", onPane(context, model::save));
         context.shortcuts().add("Shortcut+Shift+N", "New connection profile", () -> {
-            context.selectedPane().set("connection");
+            context.selectedPane().set(PaneId.CONNECTION);
             model.newProfile();
         });
         model.reload(null);
@@ -24,7 +25,7 @@ public final class ConnectionPane {
     /** Pane-specific shortcuts act only while the pane is on show. */
     private static Runnable onPane(AppContext context, Runnable action) {
         return () -> {
-            if ("connection".equals(context.selectedPane().get())) action.run();
+            if (context.selectedPane().get() == PaneId.CONNECTION) action.run();
         };
     }
 }

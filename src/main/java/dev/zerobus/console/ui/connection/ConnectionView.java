@@ -4,10 +4,10 @@ import java.util.Locale;
 import java.util.Objects;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
-import javafx.scene.layout.Region;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The Connection pane: profiles on the left; the selected profile's form and the connection test on the right. */
@@ -15,7 +15,7 @@ public final class ConnectionView extends BorderPane {
     private static final String CSS = Objects.requireNonNull(
             ConnectionView.class.getResource("/dev/zerobus/console/ui/connection/connection.css")).toExternalForm();
 
-    public ConnectionView(ConnectionViewModel model) {
+    public ConnectionView(ConnectionModel model) {
         getStylesheets().add(CSS);
         getStyleClass().addAll("pane-content", "connection-pane");
         setId("connection-pane");
@@ -24,7 +24,7 @@ public final class ConnectionView extends BorderPane {
         setCenter(createDetails(model));
     }
 
-    private VBox createHeader(ConnectionViewModel model) {
+    private VBox createHeader(ConnectionModel model) {
         var title = new Label("Connection");
         title.getStyleClass().add("pane-title");
         var subtitle = new Label("Workspace, Zerobus endpoint and service principal; test that Zerobus can write to a table.");
@@ -34,7 +34,7 @@ public final class ConnectionView extends BorderPane {
         return header;
     }
 
-    private ScrollPane createDetails(ConnectionViewModel model) {
+    private ScrollPane createDetails(ConnectionModel model) {
         var details = new VBox(16, new ProfileFormView(model), new CheckPanel(model));
         details.getStyleClass().add("details");
         var scroll = new ScrollPane(details);

@@ -14,7 +14,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class NoticeBar extends HBox {
     private static final PseudoClass ERROR = PseudoClass.getPseudoClass("error");
 
-    NoticeBar(ConnectionViewModel model) {
+    NoticeBar(ConnectionModel model) {
         super(10);
         setId("notice");
         getStyleClass().add("notice");

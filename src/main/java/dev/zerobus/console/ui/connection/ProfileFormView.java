@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.zerobus.console.workspace.ConnectionProfile.Source;
 import dev.zerobus.console.workspace.EndpointInfo;
 import java.util.stream.Collectors;
+import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
@@ -28,7 +29,7 @@ final class ProfileFormView extends VBox {
     private final BooleanBinding editable;
     private int row;
 
-    ProfileFormView(ConnectionViewModel model) {
+    ProfileFormView(ConnectionModel model) {
         ProfileFormModel form = model.form();
         editable = form.editable();
         getStyleClass().add("card");
@@ -53,14 +54,14 @@ final class ProfileFormView extends VBox {
         getChildren().addAll(createHeader(model), createReadOnlyHint(model), grid, createActions(model));
     }
 
-    private HBox createHeader(ConnectionViewModel model) {
+    private HBox createHeader(ConnectionModel model) {
         var title = new Label();
         title.getStyleClass().add("section-title");
         title.textProperty().bind(model.form().isNewProperty().map(isNew -> isNew ? "New profile" : "Profile"));
         var source = new Label();
         source.setId("profile-source");
         source.getStyleClass().addAll("badge", "neutral");
-        source.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model.form().isNewProperty().get()
+        source.textProperty().bind(Bindings.createStringBinding(() -> model.form().isNewProperty().get()
                 ? "not saved yet" : ProfileCell.sourceName(model.form().sourceProperty().get()),
                 model.form().isNewProperty(), model.form().sourceProperty()));
         var box = new HBox(10, title, source);
@@ -68,7 +69,7 @@ final class ProfileFormView extends VBox {
         return box;
     }
 
-    private Node createReadOnlyHint(ConnectionViewModel model) {
+    private Node createReadOnlyHint(ConnectionModel model) {
         var hint = new Label();
         hint.setId("profile-read-only");
         hint.getStyleClass().add("muted");
@@ -91,7 +92,7 @@ final class ProfileFormView extends VBox {
         return box;
     }
 
-    private HBox createActions(ConnectionViewModel model) {
+    private HBox createActions(ConnectionModel model) {
         var save = new Button("Save profile", new FontIcon(Feather.SAVE));
         save.setId("profile-save");
         save.getStyleClass().add(Styles.SUCCESS);
@@ -109,7 +110,7 @@ final class ProfileFormView extends VBox {
         return box;
     }
 
-    private CheckBox createRemember(ConnectionViewModel model) {
+    private CheckBox createRemember(ConnectionModel model) {
         var remember = new CheckBox("Remember the secret in the OS keychain"
                 + (model.isKeychainAvailable() ? "" : " (no keychain available here)"));
         remember.setId("profile-remember-secret");

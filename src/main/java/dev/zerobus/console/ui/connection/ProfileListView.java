@@ -17,7 +17,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The profiles: add, duplicate, delete, and "Use this profile" (or double-click) to make one active. */
 final class ProfileListView extends VBox {
-    ProfileListView(ConnectionViewModel model) {
+    ProfileListView(ConnectionModel model) {
         getStyleClass().add("profile-column");
         setId("profile-column");
         var title = new Label("Profiles");
@@ -48,7 +48,7 @@ final class ProfileListView extends VBox {
         getChildren().addAll(header, list, use);
     }
 
-    private ListView<ConnectionProfile> createList(ConnectionViewModel model) {
+    private ListView<ConnectionProfile> createList(ConnectionModel model) {
         var list = new ListView<>(model.profiles());
         list.setId("profile-list");
         list.setCellFactory(view -> new ProfileCell(() -> model.activeProfile().get()));

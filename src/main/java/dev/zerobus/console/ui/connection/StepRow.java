@@ -1,9 +1,9 @@
 package dev.zerobus.console.ui.connection;
 
 import atlantafx.base.theme.Styles;
+import dev.zerobus.console.doctor.StepResult;
+import dev.zerobus.console.doctor.StepResult.Status;
 import dev.zerobus.console.workspace.Problem;
-import dev.zerobus.console.workspace.StepResult;
-import dev.zerobus.console.workspace.StepResult.Status;
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;

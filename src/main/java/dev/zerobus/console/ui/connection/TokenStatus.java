@@ -1,6 +1,6 @@
 package dev.zerobus.console.ui.connection;
 
-import dev.zerobus.console.workspace.StepResult;
+import dev.zerobus.console.doctor.StepResult;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;

@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import javafx.scene.Node;
 
 /** Creates the Records pane and registers its shortcuts. */
@@ -9,9 +10,9 @@ public final class RecordsPane {
 
     /** Builds the pane. Called once, on the FX thread. */
     public static Node create(AppContext context) {
-        var model = new RecordsViewModel(context);
+        var model = new RecordsModel(context);
         var view = new RecordsView(model, context);
-        view.getProperties().put(RecordsViewModel.class, model);
+        view.getProperties().put(RecordsModel.class, model);
         context.shortcuts().add("Shortcut+Enter", "Send the composed record (Records pane)", () -> {
             if (isShown(context)) model.composer().send();
         });
@@ -21,18 +22,18 @@ public final class RecordsPane {
             model.composer().fillSample();
         });
         context.shortcuts().add("Shortcut+O", "Import records from a file", () -> {
-            context.selectedPane().set("records");
+            context.selectedPane().set(PaneId.RECORDS);
             view.chooseImportFile();
         });
         return view;
     }
 
     private static boolean isShown(AppContext context) {
-        return "records".equals(context.selectedPane().get());
+        return context.selectedPane().get() == PaneId.RECORDS;
     }
 
     /** The view model behind a pane made by {@link #create} (for tests). */
-    public static RecordsViewModel modelOf(Node pane) {
-        return (RecordsViewModel) pane.getProperties().get(RecordsViewModel.class);
+    public static RecordsModel modelOf(Node pane) {
+        return (RecordsModel) pane.getProperties().get(RecordsModel.class);
     }
 }

@@ -1,7 +1,12 @@
 package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
+import dev.zerobus.console.ui.records.compose.ComposerView;
+import dev.zerobus.console.ui.records.fileimport.ImportView;
+import dev.zerobus.console.ui.records.load.GenerateView;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -20,7 +25,7 @@ public final class RecordsView extends VBox {
     private final Tab importTab;
     private final ImportView importView;
 
-    public RecordsView(RecordsViewModel model, AppContext context) {
+    public RecordsView(RecordsModel model, AppContext context) {
         setId("records-pane");
         getStyleClass().addAll("pane-content", "records-pane");
         getStylesheets().add(RecordsView.class.getResource("records.css").toExternalForm());
@@ -47,7 +52,7 @@ public final class RecordsView extends VBox {
         importView.chooseFile();
     }
 
-    private HBox createHeader(RecordsViewModel model) {
+    private HBox createHeader(RecordsModel model) {
         var title = new Label("Records");
         title.getStyleClass().add("pane-title");
         var table = new Label();
@@ -71,14 +76,14 @@ public final class RecordsView extends VBox {
         text.getStyleClass().add("muted");
         var open = new Button("Open the Catalog");
         open.setId("records-open-catalog");
-        open.setOnAction(e -> context.selectedPane().set("catalog"));
+        open.setOnAction(e -> context.selectedPane().set(PaneId.CATALOG));
         var box = new VBox(12, icon, text, open);
         box.setAlignment(Pos.CENTER);
         box.setId("records-empty");
         return box;
     }
 
-    private static Tab tab(String title, Feather icon, String id, javafx.scene.Node content) {
+    private static Tab tab(String title, Feather icon, String id, Node content) {
         var tab = new Tab(title, content);
         tab.setGraphic(new FontIcon(icon));
         tab.setId(id);

@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.stream;
 
+import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
@@ -7,6 +8,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The counters of the selected ingestion, one tile each, refreshed with every sample. */
@@ -30,7 +32,7 @@ final class CounterTiles extends HBox {
                         "Records that will not land: the stream stopped on a non-retryable error, or a row did not fit the table."),
                 tile("latency", "Latency p50 / p99", stats, s -> Formats.millis(s.latencyP50()) + " / " + Formats.millis(s.latencyP99()),
                         s -> "send to durable ACK", "Time from sending a request to its durability ACK, over the last second."),
-                tile("elapsed", "Elapsed", stats, s -> Formats.elapsed(s.elapsed()), s -> s.badge().text().toLowerCase(java.util.Locale.ROOT),
+                tile("elapsed", "Elapsed", stats, s -> Formats.elapsed(s.elapsed()), s -> s.badge().text().toLowerCase(Locale.ROOT),
                         "Time since the ingestion began."));
     }
 
@@ -50,7 +52,7 @@ final class CounterTiles extends HBox {
         box.setAlignment(Pos.TOP_LEFT);
         box.getStyleClass().add("counter-tile");
         Tooltip.install(box, new Tooltip(help));
-        box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // numbers are never cut; the row has room for eight
+        box.setMinWidth(Region.USE_PREF_SIZE); // numbers are never cut; the row has room for eight
         HBox.setHgrow(box, Priority.ALWAYS);
         box.setMaxWidth(Double.MAX_VALUE);
         return box;

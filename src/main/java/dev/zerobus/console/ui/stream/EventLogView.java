@@ -1,5 +1,7 @@
 package dev.zerobus.console.ui.stream;
 
+import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Button;
@@ -16,7 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** The event log of the selected ingestion, newest first, with a text filter and an export of what passes it. */
 final class EventLogView extends VBox {
-    EventLogView(StreamViewModel model, Runnable export) {
+    EventLogView(StreamModel model, Runnable export) {
         var filter = new TextField();
         filter.setId("stream-event-filter");
         filter.setPromptText("Filter events: text, kind (RETRY, ERROR…) or stream");
@@ -30,7 +32,7 @@ final class EventLogView extends VBox {
         table.setId("stream-events");
         var sorted = new SortedList<>(model.filteredEvents(), (a, b) -> b.event().at().compareTo(a.event().at()));
         table.setItems(sorted);
-        table.getColumns().setAll(java.util.List.of(
+        table.getColumns().setAll(List.of(
                 column("Time", 100, EventRow::time),
                 column("Stream", 60, r -> String.valueOf(r.stream())),
                 column("Kind", 90, r -> r.event().kind().name()),
@@ -43,7 +45,7 @@ final class EventLogView extends VBox {
         getChildren().setAll(new HBox(8, filter, exportButton), table);
     }
 
-    static <T> TableColumn<T, String> column(String title, double width, java.util.function.Function<T, String> text) {
+    static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
         var column = new TableColumn<T, String>(title);
         column.setPrefWidth(width);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));

@@ -14,6 +14,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.ToLongFunction;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
@@ -47,6 +48,7 @@ final class IngestionMonitor {
     private Duration shownP99 = Duration.ZERO;
     private @Nullable EventRow lastRetry;
     private @Nullable EventRow lastProblem;
+    /** True once every stream is closed or failed and the last numbers were taken: sampling stops. */
     private boolean finished;
 
     IngestionMonitor(ActiveIngestion ingestion, Executor background, Executor fx) {
@@ -59,8 +61,6 @@ final class IngestionMonitor {
     ObservableList<EventRow> events() { return events; }
     ObservableList<LedgerRow> ledger() { return ledger.rows(); }
     ReadOnlyObjectProperty<StreamStats> stats() { return stats.getReadOnlyProperty(); }
-    /** True once every stream is closed or failed and the last numbers were taken: sampling stops. */
-    boolean isFinished() { return finished; }
 
     void sample() {
         if (finished) return;
@@ -152,7 +152,7 @@ final class IngestionMonitor {
     }
 
     /** Offsets are per stream; over several streams the sum is "how far", which is what the tile shows. */
-    private static long sum(List<MetricsSnapshot> s, java.util.function.ToLongFunction<MetricsSnapshot> f) {
+    private static long sum(List<MetricsSnapshot> s, ToLongFunction<MetricsSnapshot> f) {
         return s.isEmpty() ? 0 : s.stream().mapToLong(f).sum();
     }
 

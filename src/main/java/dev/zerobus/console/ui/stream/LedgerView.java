@@ -3,25 +3,27 @@ package dev.zerobus.console.ui.stream;
 import dev.zerobus.console.ingest.IngestionSession.LedgerEntry.Outcome;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The ACK ledger: requests not yet durable (newest first), then those seen becoming durable or failing lately. */
 final class LedgerView extends VBox {
-    LedgerView(StreamViewModel model) {
+    LedgerView(StreamModel model) {
         var note = new Label("One row per request (a record or a batch) at its offset on its stream. In flight: waiting for "
                 + "the durability ACK · re-sent: sent again after a recovery · durable: committed to the table.");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
-        note.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        note.setMinHeight(Region.USE_PREF_SIZE);
         var table = new TableView<LedgerRow>(model.ledger());
         table.setId("stream-ledger");
         var state = new TableColumn<LedgerRow, String>("State");
-        state.setCellValueFactory(cell -> new javafx.beans.property.ReadOnlyObjectWrapper<>(cell.getValue().outcome().name()));
+        state.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(cell.getValue().outcome().name()));
         state.setCellFactory(column -> new OutcomeCell());
         state.setPrefWidth(110);
         state.setSortable(false);
@@ -57,7 +59,6 @@ final class LedgerView extends VBox {
                 case FAILED -> "danger";
                 case RESENT -> "warning";
                 case IN_FLIGHT -> "accent";
-                case QUEUED -> "neutral";
             });
             setGraphic(badge);
         }

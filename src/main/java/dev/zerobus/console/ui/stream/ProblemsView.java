@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.stream;
 
+import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -9,8 +10,8 @@ import javafx.scene.layout.VBox;
 
 /** Errors of the selected ingestion, newest first, each with the explainer's cause and fix. */
 final class ProblemsView extends VBox {
-    ProblemsView(StreamViewModel model) {
-        var list = new ListView<EventRow>(new javafx.collections.transformation.SortedList<>(model.problems(),
+    ProblemsView(StreamModel model) {
+        var list = new ListView<EventRow>(new SortedList<>(model.problems(),
                 (a, b) -> b.event().at().compareTo(a.event().at())));
         list.setId("stream-problems");
         list.setPlaceholder(new Label("No errors. When a stream fails or is retried, the cause and the fix show here."));

@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.stream;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
@@ -27,7 +28,7 @@ final class RateChart extends VBox {
     private final ObservableValue<StreamStats> stats;
 
     RateChart(String id, String title, ObservableList<RatePoint> points, ObservableValue<StreamStats> stats,
-              ToDoubleFunction<RatePoint> value, ToDoubleFunction<StreamStats> limitOf, java.util.function.Function<StreamStats, String> caption) {
+              ToDoubleFunction<RatePoint> value, ToDoubleFunction<StreamStats> limitOf, Function<StreamStats, String> caption) {
         this.value = value;
         this.limitOf = limitOf;
         this.stats = stats;

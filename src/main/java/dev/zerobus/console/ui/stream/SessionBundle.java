@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,7 +63,7 @@ public final class SessionBundle {
                 z.closeEntry();
             }
         }
-        Files.move(tmp, zip, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(tmp, zip, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Every file of a bundle, by name, in the order written. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -19,13 +20,13 @@ public final class SessionFiles {
     /** A bundle opened for viewing: its file and its entries by name. */
     public record OpenedBundle(Path file, Map<String, String> entries) {}
 
-    private final StreamViewModel model;
+    private final StreamModel model;
     private final Supplier<SessionBundle.@Nullable Content> content;
     private final Executor background;
     private final Executor fx;
     private final ReadOnlyObjectWrapper<@Nullable OpenedBundle> opened = new ReadOnlyObjectWrapper<>();
 
-    public SessionFiles(StreamViewModel model, Supplier<SessionBundle.@Nullable Content> content, Executor background, Executor fx) {
+    public SessionFiles(StreamModel model, Supplier<SessionBundle.@Nullable Content> content, Executor background, Executor fx) {
         this.model = model;
         this.content = content;
         this.background = background;
@@ -65,7 +66,7 @@ public final class SessionFiles {
 
     private interface Io<T> { T run() throws IOException; }
 
-    private <T> void io(Io<T> work, java.util.function.Consumer<T> done) {
+    private <T> void io(Io<T> work, Consumer<T> done) {
         CompletableFuture.supplyAsync(() -> {
             try {
                 return work.run();

@@ -26,7 +26,7 @@ final class StreamHeader extends VBox {
     /** What the header's buttons do; the view supplies the file dialogs. */
     record Actions(Runnable verify, Runnable save, Runnable open) {}
 
-    StreamHeader(StreamViewModel model, Actions actions) {
+    StreamHeader(StreamModel model, Actions actions) {
         var title = new Label("Stream");
         title.getStyleClass().add("pane-title");
         var selector = new ComboBox<ActiveIngestion>(model.ingestions());

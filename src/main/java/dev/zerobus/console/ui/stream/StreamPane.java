@@ -2,6 +2,9 @@ package dev.zerobus.console.ui.stream;
 
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import java.util.List;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -17,19 +20,19 @@ public final class StreamPane {
 
     /** Builds the pane. Called once, on the FX thread. */
     public static Node create(AppContext context) {
-        var model = new StreamViewModel(context.ingestions(), context.background(), context.fx());
+        var model = new StreamModel(context.ingestions(), context.background(), context.fx());
         var verify = new VerifyModel(context::reader, context.background(), context.fx());
         var files = new SessionFiles(model, () -> {
             ActiveIngestion selected = model.selectedProperty().get();
             return selected == null ? null : new SessionBundle.Content(selected, profileOf(selected, context), model.stats().get(),
-                    EventRow.allOf(selected.sessions()), java.util.List.copyOf(verify.rows()));
+                    EventRow.allOf(selected.sessions()), List.copyOf(verify.rows()));
         }, context.background(), context.fx());
         var view = new StreamView[1];
         Runnable runVerify = () -> {
             verify.verify(model.selectedProperty().get(), context.activeProfile().get(), model.stats().get().recordsAcked());
             if (view[0] != null) view[0].showVerify();
         };
-        view[0] = new StreamView(model, verify, files, runVerify, () -> context.selectedPane().set("records"));
+        view[0] = new StreamView(model, verify, files, runVerify, () -> context.selectedPane().set(PaneId.RECORDS));
         var sampler = new Timeline(new KeyFrame(SAMPLE_EVERY, event -> model.sample()));
         sampler.setCycleCount(Animation.INDEFINITE);
         sampler.play();
@@ -39,7 +42,7 @@ public final class StreamPane {
         return view[0];
     }
 
-    private static dev.zerobus.console.workspace.ConnectionProfile profileOf(ActiveIngestion ingestion, AppContext context) {
+    private static ConnectionProfile profileOf(ActiveIngestion ingestion, AppContext context) {
         return ingestion.sessions().isEmpty() ? context.activeProfile().get() : ingestion.sessions().getFirst().options().profile();
     }
 }

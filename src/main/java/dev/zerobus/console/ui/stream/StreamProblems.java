@@ -10,7 +10,7 @@ import org.slf4j.LoggerFactory;
 
 /** The pane's wording for failed commands: the service layer's cause and fix, never a raw exception message. */
 final class StreamProblems {
-    private static final Logger log = LoggerFactory.getLogger(StreamProblems.class);
+    private static final Logger LOG = LoggerFactory.getLogger(StreamProblems.class);
 
     private StreamProblems() {}
 
@@ -20,7 +20,7 @@ final class StreamProblems {
         if (e instanceof IngestException ie) return ie.explanation().cause() + " " + ie.explanation().fix();
         if (e instanceof CatalogException ce) return ce.problem().message() + " " + ce.problem().fix();
         if (e instanceof SessionBundle.NotABundleException) return e.getMessage() + " Open a .zip written by Save session….";
-        log.warn("Stream pane command failed", e);
+        LOG.warn("Stream pane command failed", e);
         if (e instanceof IOException) {
             return "Could not read or write the file. Check that the folder exists and is writable, then try again.";
         }

@@ -24,10 +24,10 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class StreamView extends StackPane {
     private static final String CSS = Objects.requireNonNull(StreamView.class.getResource("stream.css")).toExternalForm();
     private final TabPane tabs = new TabPane();
-    private final StreamViewModel model;
+    private final StreamModel model;
     private final SessionFiles files;
 
-    public StreamView(StreamViewModel model, VerifyModel verify, SessionFiles files, Runnable runVerify, Runnable showRecords) {
+    public StreamView(StreamModel model, VerifyModel verify, SessionFiles files, Runnable runVerify, Runnable showRecords) {
         this.model = model;
         this.files = files;
         setId("stream-pane");
@@ -69,7 +69,7 @@ public final class StreamView extends StackPane {
         });
     }
 
-    StreamViewModel model() {
+    StreamModel model() {
         return model;
     }
 
@@ -82,7 +82,7 @@ public final class StreamView extends StackPane {
         tabs.getSelectionModel().select(3);
     }
 
-    private static HBox loadProgress(StreamViewModel model) {
+    private static HBox loadProgress(StreamModel model) {
         var bar = new ProgressBar();
         bar.setId("stream-load-progress");
         bar.setPrefWidth(260);
@@ -101,7 +101,7 @@ public final class StreamView extends StackPane {
         return row;
     }
 
-    private static VBox notices(StreamViewModel model) {
+    private static VBox notices(StreamModel model) {
         var warning = new Label();
         warning.setId("stream-limit-warning");
         warning.setGraphic(new FontIcon(Feather.ALERT_TRIANGLE));

@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.stream;
 
 import java.util.Map;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -55,7 +56,7 @@ final class VerifyView extends VBox {
                 })).toList()));
         VBox.setVgrow(rows, Priority.ALWAYS);
         var top = new HBox(10, run, busy, cancel, summary);
-        top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.ALWAYS);
         getStyleClass().add("tab-body");
         getChildren().setAll(top, problem, rows);

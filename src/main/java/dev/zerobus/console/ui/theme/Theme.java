@@ -5,6 +5,7 @@ import atlantafx.base.theme.PrimerLight;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.application.Application;
+import javafx.css.PseudoClass;
 import javafx.scene.Scene;
 
 /**
@@ -21,7 +22,7 @@ public enum Theme {
         Application.setUserAgentStylesheet(this == DARK ? new PrimerDark().getUserAgentStylesheet()
                 : new PrimerLight().getUserAgentStylesheet());
         if (!scene.getStylesheets().contains(CONSOLE_CSS)) scene.getStylesheets().add(CONSOLE_CSS);
-        scene.getRoot().pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("dark"), this == DARK);
+        scene.getRoot().pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), this == DARK);
     }
 
     public Theme other() {

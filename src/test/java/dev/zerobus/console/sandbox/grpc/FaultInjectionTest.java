@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.databricks.zerobus.AckCallback;
 import com.databricks.zerobus.StreamConfigurationOptions;
+import com.databricks.zerobus.ZerobusException;
 import com.databricks.zerobus.ZerobusJsonStream;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The client behaviour each injected fault produces (zerobus-protocol.md): the SDK recovers and nothing is lost. */
+/** The client behaviour each injected fault produces: the SDK recovers and nothing is lost. */
 class FaultInjectionTest {
-    private static final Logger log = LoggerFactory.getLogger(FaultInjectionTest.class);
+    private static final Logger LOG = LoggerFactory.getLogger(FaultInjectionTest.class);
 
     @TempDir
     Path dir;
@@ -66,7 +68,7 @@ class FaultInjectionTest {
         stream.waitForOffset(last);
         stream.close();
         long rows = assertAllLanded(10_000);
-        log.info("closeStreamsAfter(2500): 10000 records landed as {} rows", rows);
+        LOG.info("closeStreamsAfter(2500): 10000 records landed as {} rows", rows);
         assertThat(rows).isGreaterThanOrEqualTo(10_000);
     }
 
@@ -84,7 +86,7 @@ class FaultInjectionTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         stream.close();
         long rows = assertAllLanded(5_000);
-        log.info("closeSignalAfter(1000, 30s): 5000 records landed as {} rows in {} ms", rows, millis);
+        LOG.info("closeSignalAfter(1000, 30s): 5000 records landed as {} rows in {} ms", rows, millis);
         assertThat(millis).isLessThan(15_000);
         assertThat(rows).as("a graceful switch re-sends nothing").isEqualTo(5_000);
     }
@@ -101,7 +103,7 @@ class FaultInjectionTest {
         stream.waitForOffset(stream.ingestRecordOffset(IngestionTest.json(1)));
         long slow = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
         stream.close();
-        log.info("waitForOffset took {} ms without and {} ms with a 400 ms ACK latency", fast, slow);
+        LOG.info("waitForOffset took {} ms without and {} ms with a 400 ms ACK latency", fast, slow);
         assertThat(fast).isLessThan(300);
         assertThat(slow).isBetween(400L, 2_000L);
         assertAllLanded(2);
@@ -125,7 +127,7 @@ class FaultInjectionTest {
         stream.waitForOffset(last);
         stream.close();
         long rows = assertAllLanded(100);
-        log.info("withholdAcks: 100 records landed as {} rows (re-sent after each ACK timeout)", rows);
+        LOG.info("withholdAcks: 100 records landed as {} rows (re-sent after each ACK timeout)", rows);
         assertThat(rows).isGreaterThan(100);
     }
 
@@ -138,7 +140,7 @@ class FaultInjectionTest {
         stream.waitForOffset(last);
         stream.close();
         long rows = assertAllLanded(1_000);
-        log.info("failNextCommits(1): 1000 records landed as {} rows", rows);
+        LOG.info("failNextCommits(1): 1000 records landed as {} rows", rows);
         assertThat(fx.sandbox.faults().failNextCommit()).as("the injected failure was used").isFalse();
     }
 
@@ -155,11 +157,11 @@ class FaultInjectionTest {
     @Test
     void streamCreationGivesUpOnTheTokenEndpointAfterTheRecoveryRetries() {
         fx.sandbox.faults().rejectNextTokens(100);
-        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> open(SandboxFixture.options().setRecoveryRetries(2).build()));
+        Throwable t = Assertions.catchThrowable(() -> open(SandboxFixture.options().setRecoveryRetries(2).build()));
         int left = 0;
         while (fx.sandbox.faults().takeTokenRejection()) left++;
         assertThat(100 - left).as("token requests: the first try and 2 retries").isEqualTo(3);
-        assertThat(t.getCause()).isExactlyInstanceOf(com.databricks.zerobus.ZerobusException.class)
+        assertThat(t.getCause()).isExactlyInstanceOf(ZerobusException.class)
                 .hasMessageContaining("Token fetch failed: Unity catalog server error (503)");
     }
 

@@ -9,9 +9,12 @@ import com.databricks.zerobus.ZerobusProtoStream;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
+import dev.zerobus.console.sandbox.Durability;
+import dev.zerobus.console.sandbox.SandboxOptions;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,8 +117,8 @@ class IngestionTest {
 
     @Test
     void acknowledgesWithoutStoringWhenDurabilityIsNone(@TempDir Path other) throws Exception {
-        try (var nullSink = new SandboxFixture(dev.zerobus.console.sandbox.SandboxOptions.defaults(other)
-                .withDurability(dev.zerobus.console.sandbox.Durability.NONE))) {
+        try (var nullSink = new SandboxFixture(SandboxOptions.defaults(other)
+                .withDurability(Durability.NONE))) {
             ZerobusJsonStream stream = nullSink.sdk.createJsonStream(SENSORS, nullSink.clientId(), nullSink.secret(),
                     SandboxFixture.options().build()).get(30, TimeUnit.SECONDS);
             long last = -1;
@@ -147,7 +150,7 @@ class IngestionTest {
         assertThat(rows).hasSize(2);
         assertFullRow(rows.get(0));
         assertThat(rows.get(1)[0]).isEqualTo(2L);
-        assertThat(java.util.Arrays.asList(rows.get(1)).subList(1, 17)).containsOnlyNulls();
+        assertThat(Arrays.asList(rows.get(1)).subList(1, 17)).containsOnlyNulls();
     }
 
     @Test
@@ -191,7 +194,7 @@ class IngestionTest {
         assertFullRow(rows.get(0));
         Object[] sparse = rows.get(1);
         assertThat(sparse[0]).isEqualTo(2L);
-        assertThat(java.util.Arrays.asList(sparse).subList(1, 13)).containsOnlyNulls();
+        assertThat(Arrays.asList(sparse).subList(1, 13)).containsOnlyNulls();
         // protobuf cannot tell an absent repeated or map field from an empty one
         assertThat(sparse[13]).isEqualTo(List.of());
         assertThat(sparse[14]).isEqualTo(Map.of());
@@ -201,7 +204,7 @@ class IngestionTest {
 
     private static void assertFullRow(Object[] row) {
         assertThat(row).hasSize(17);
-        assertThat(java.util.Arrays.asList(row).subList(0, 9)).containsExactly(1L, true, (byte) -128, (short) 32767, Integer.MIN_VALUE,
+        assertThat(Arrays.asList(row).subList(0, 9)).containsExactly(1L, true, (byte) -128, (short) 32767, Integer.MIN_VALUE,
                 Long.MAX_VALUE, 1.5f, -2.25, "héllo");
         assertThat((byte[]) row[9]).containsExactly(1, 2, (byte) 255);
         assertThat(row[10]).isEqualTo(19700);

@@ -14,6 +14,7 @@ import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
+import com.google.protobuf.TextFormat;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.metadata.Securable;
@@ -25,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -245,7 +247,7 @@ class StreamChecksTest {
         DescriptorProto table = fx.descriptor(ALL_TYPES).toProto();
         String renamed = table.toString().replace("CStruct", "Address").replace("Geo", "Position");
         var builder = DescriptorProto.newBuilder();
-        com.google.protobuf.TextFormat.merge(renamed, builder);
+        TextFormat.merge(renamed, builder);
         assertThat(builder.build()).isNotEqualTo(table);
         var ok = fx.sdk.createProtoStream(ALL_TYPES, builder.build(), fx.clientId(), fx.secret(), SandboxFixture.options().build())
                 .get(30, TimeUnit.SECONDS);
@@ -350,7 +352,7 @@ class StreamChecksTest {
         good.waitForOffset(last);
         good.close();
         assertThat(fx.rows(SENSORS)).extracting(r -> r[0]).containsExactlyElementsOf(
-                java.util.stream.IntStream.range(0, 200).mapToObj(i -> "dev-" + i).toList());
+                IntStream.range(0, 200).mapToObj(i -> "dev-" + i).toList());
     }
 
     static ByteString bytes(String s) {

@@ -13,6 +13,8 @@ import dev.zerobus.console.sandbox.wire.IngestRecordRequest;
 import dev.zerobus.console.sandbox.wire.JsonRecordBatch;
 import dev.zerobus.console.sandbox.wire.RecordType;
 import dev.zerobus.console.sandbox.wire.ZerobusGrpc;
+import io.grpc.CallOptions;
+import io.grpc.ClientCall;
 import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
@@ -21,6 +23,8 @@ import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -81,7 +85,7 @@ class WireProtocolTest {
 
     String token(String... tables) {
         var tokens = fx.sandbox.context().tokens();
-        var details = java.util.Arrays.stream(tables)
+        var details = Arrays.stream(tables)
                 .map(t -> new AuthorizationDetail("unity_catalog_privileges", "TABLE", t, List.of("SELECT", "MODIFY"))).toList();
         return tokens.issue(tokens.principal(SandboxPrincipals.GRANTED).orElseThrow(), "all-apis", details).token();
     }
@@ -179,7 +183,7 @@ class WireProtocolTest {
 
     @Test
     void answersCreateWithAStreamIdAndAcksCumulativelyThenCompletes() throws Exception {
-        var requests = new java.util.ArrayList<EphemeralStreamRequest>();
+        var requests = new ArrayList<EphemeralStreamRequest>();
         requests.add(create(SENSORS, RecordType.JSON));
         for (int i = 0; i < 50; i++) requests.add(jsonBatch(i, List.of(IngestionTest.json(2 * i), IngestionTest.json(2 * i + 1))));
         Outcome o = call(headers(token(SENSORS), SENSORS), true, requests.toArray(EphemeralStreamRequest[]::new));
@@ -224,9 +228,9 @@ class WireProtocolTest {
     @Test
     void sendsHeadersBeforeTheFirstMessage() throws Exception {
         CompletableFuture<Metadata> headers = new CompletableFuture<>();
-        var call = channel.newCall(ZerobusGrpc.getEphemeralStreamMethod(), io.grpc.CallOptions.DEFAULT);
+        var call = channel.newCall(ZerobusGrpc.getEphemeralStreamMethod(), CallOptions.DEFAULT);
         var md = headers(token(SENSORS), SENSORS);
-        call.start(new io.grpc.ClientCall.Listener<>() {
+        call.start(new ClientCall.Listener<>() {
             @Override public void onHeaders(Metadata h) { headers.complete(h); }
         }, md);
         assertThat(headers.get(5, TimeUnit.SECONDS)).isNotNull();

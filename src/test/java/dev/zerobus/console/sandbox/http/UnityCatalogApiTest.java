@@ -14,6 +14,7 @@ import com.databricks.sdk.service.catalog.ListCatalogsRequest;
 import com.databricks.sdk.service.catalog.SchemaInfo;
 import com.databricks.sdk.service.catalog.TableInfo;
 import com.databricks.sdk.service.catalog.TableType;
+import com.databricks.sdk.service.iam.MeRequest;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -163,14 +165,14 @@ class UnityCatalogApiTest {
 
     @Test
     void currentUserIsTheSandboxServicePrincipal() {
-        var me = client.currentUser().me(new com.databricks.sdk.service.iam.MeRequest());
+        var me = client.currentUser().me(new MeRequest());
 
         assertThat(me.getUserName()).isEqualTo(SandboxPrincipals.GRANTED);
         assertThat(me.getId()).isNotBlank();
         assertThat(me.getDisplayName()).isNotBlank();
     }
 
-    static <T> List<String> names(Iterable<T> items, java.util.function.Function<T, String> name) {
+    static <T> List<String> names(Iterable<T> items, Function<T, String> name) {
         return StreamSupport.stream(items.spliterator(), false).map(name).toList();
     }
 }

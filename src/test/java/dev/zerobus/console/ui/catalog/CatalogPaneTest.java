@@ -12,6 +12,7 @@ import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
@@ -36,7 +37,7 @@ class CatalogPaneTest {
     @TempDir static Path dir;
     static SandboxWorkspace sandbox;
     AppContext context;
-    CatalogViewModel model;
+    CatalogModel model;
 
     @BeforeAll
     static void startSandbox() {
@@ -51,7 +52,7 @@ class CatalogPaneTest {
     @Start
     void start(Stage stage) {
         context = UiTestSupport.context(sandbox, dir.resolve("config"));
-        model = new CatalogViewModel(context);
+        model = new CatalogModel(context);
         var scene = new Scene(new CatalogView(model), 1200, 780);
         Theme.LIGHT.apply(scene);
         stage.setScene(scene);
@@ -69,7 +70,7 @@ class CatalogPaneTest {
         assertThat(protoText(robot)).contains("c_array_struct", "map<string, int32> c_map");
         assertThat(robot.lookup("#table-writable").queryAs(Label.class).getText()).isEqualTo("Ready for Zerobus");
         assertThat(context.activeTable().get().fullName()).isEqualTo("main.default.all_types");
-        assertThat(context.settings().get(CatalogViewModel.LAST_TABLE, "")).isEqualTo("main.default.all_types");
+        assertThat(context.settings().get(CatalogModel.LAST_TABLE, "")).isEqualTo("main.default.all_types");
     }
 
     @Test
@@ -94,7 +95,7 @@ class CatalogPaneTest {
 
     @Test
     void reselectsTheRememberedTableOnStart(FxRobot robot) {
-        context.settings().put(CatalogViewModel.LAST_TABLE, "main.default.sensor_readings");
+        context.settings().put(CatalogModel.LAST_TABLE, "main.default.sensor_readings");
         robot.interact(model::refresh);
         UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
         assertThat(model.tableProperty().get().fullName()).isEqualTo("main.default.sensor_readings");
@@ -258,7 +259,7 @@ class CatalogPaneTest {
 
     /** The tree row showing {@code name} (a cell, which outlives the graphic it rebuilds on every update). */
     private static Node cell(FxRobot robot, String name) {
-        java.util.function.Predicate<Node> row = n -> n instanceof TreeCell<?> c && !c.isEmpty()
+        Predicate<Node> row = n -> n instanceof TreeCell<?> c && !c.isEmpty()
                 && c.getItem() instanceof CatalogNode node && node.name().equals(name);
         UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#catalog-tree").lookup(row).tryQuery().isPresent());
         return robot.lookup("#catalog-tree").lookup(row).query();

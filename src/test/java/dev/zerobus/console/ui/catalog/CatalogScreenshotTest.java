@@ -4,21 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.schema.ColumnType;
+import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
-import dev.zerobus.console.schema.ColumnType;
-import dev.zerobus.console.schema.TableColumn;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TreeCell;
+import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
@@ -53,7 +56,7 @@ class CatalogScreenshotTest {
     @Start
     void start(Stage stage) {
         context = UiTestSupport.context(sandbox, dir.resolve("config"));
-        context.settings().put(CatalogViewModel.LAST_TABLE, "main.default.all_types");
+        context.settings().put(CatalogModel.LAST_TABLE, "main.default.all_types");
         window = new MainWindow(context, Theme.LIGHT);
         scene = new Scene(window, 1280, 820);
         Theme.LIGHT.apply(scene);
@@ -64,7 +67,7 @@ class CatalogScreenshotTest {
 
     @Test
     void showsAllTypesWithDetailsColumnsAndProto(FxRobot robot) {
-        robot.interact(() -> context.selectedPane().set("catalog"));
+        robot.interact(() -> context.selectedPane().set(PaneId.CATALOG));
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> robot.lookup("#proto-text").tryQuery()
                 .map(n -> ((CodeArea) n).getText().contains("message all_types")).orElse(false)
                 && robot.lookup("#table-privileges").tryQuery().isPresent());
@@ -77,14 +80,14 @@ class CatalogScreenshotTest {
         robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.C).release(KeyCode.C, KeyCode.SHIFT, KeyCode.CONTROL);
         UiTestSupport.waitUntil(Duration.ofSeconds(10), () -> robot.lookup("#catalog-busy-label").queryLabeled()
                 .getText().equals("Copied the .proto to the clipboard."));
-        var copied = new java.util.concurrent.atomic.AtomicReference<String>();
-        robot.interact(() -> copied.set(javafx.scene.input.Clipboard.getSystemClipboard().getString()));
+        var copied = new AtomicReference<String>();
+        robot.interact(() -> copied.set(Clipboard.getSystemClipboard().getString()));
         assertThat(copied.get()).contains("message all_types {");
     }
 
     @Test
     void showsAnUnsupportedColumnTheSchemaCheckAndTheCode(FxRobot robot) {
-        robot.interact(() -> context.selectedPane().set("catalog"));
+        robot.interact(() -> context.selectedPane().set(PaneId.CATALOG));
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.activeTable().get() != null);
         var browser = context.browser(context.activeProfile().get());
         browser.createTable("main", "default", "orders_trial", List.of(
@@ -123,7 +126,7 @@ class CatalogScreenshotTest {
 
     @Test
     void showsProgressAndCancelWhileTheCatalogIsSlow(FxRobot robot) {
-        robot.interact(() -> context.selectedPane().set("catalog"));
+        robot.interact(() -> context.selectedPane().set(PaneId.CATALOG));
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.activeTable().get() != null);
         sandbox.faults().catalogDelay(Duration.ofSeconds(3));
         try {

@@ -10,8 +10,10 @@ import dev.zerobus.console.ui.PulseProbe;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
+import dev.zerobus.console.workspace.ConnectionProfile;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
@@ -194,8 +196,8 @@ class ConnectionPaneTest {
     }
 
     @SuppressWarnings("unchecked")
-    private static java.util.List<String> profileNames(FxRobot robot) {
-        ListView<dev.zerobus.console.workspace.ConnectionProfile> list = robot.lookup("#profile-list").queryAs(ListView.class);
+    private static List<String> profileNames(FxRobot robot) {
+        ListView<ConnectionProfile> list = robot.lookup("#profile-list").queryAs(ListView.class);
         return list.getItems().stream().map(p -> p.name()).toList();
     }
 

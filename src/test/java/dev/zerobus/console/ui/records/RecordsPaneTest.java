@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiTestSupport;
+import dev.zerobus.console.ui.records.compose.SentRecord;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,15 +18,21 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
 import org.junit.jupiter.api.AfterAll;
@@ -43,7 +52,7 @@ class RecordsPaneTest {
     static SandboxWorkspace sandbox;
     AppContext context;
     Scene scene;
-    RecordsViewModel model;
+    RecordsModel model;
 
     @BeforeAll
     static void startSandbox() {
@@ -70,7 +79,7 @@ class RecordsPaneTest {
         TableDetails details = context.browser(context.sandboxProfile()).table(table);
         robot.interact(() -> {
             context.activeTable().set(details);
-            context.selectedPane().set("records");
+            context.selectedPane().set(PaneId.RECORDS);
         });
         UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#records-pane").tryQuery().isPresent());
         model = RecordsPane.modelOf(robot.lookup("#records-pane").query());
@@ -85,7 +94,7 @@ class RecordsPaneTest {
     }
 
     private static void fire(FxRobot robot, String id) {
-        robot.interact(() -> robot.lookup(id).queryAs(javafx.scene.control.Button.class).fire());
+        robot.interact(() -> robot.lookup(id).queryAs(Button.class).fire());
     }
 
     @Test
@@ -141,25 +150,25 @@ class RecordsPaneTest {
             assertThat(row[10]).isEqualTo(19844);
             assertThat(row[11]).isEqualTo(1714566600000000L);
         });
-        robot.interact(() -> robot.lookup("#form-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.62));
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(0.62));
         Screenshots.save(scene, "records-composer-light");
         robot.interact(() -> Theme.DARK.apply(scene));
         Screenshots.save(scene, "records-composer-dark");
         robot.interact(() -> Theme.LIGHT.apply(scene));
 
         // Verify on the Stream pane reads the table back through the SQL Statement API: the composed row is there.
-        robot.interact(() -> context.selectedPane().set("stream"));
+        robot.interact(() -> context.selectedPane().set(PaneId.STREAM));
         UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#stream-selector").tryQuery().isPresent());
         @SuppressWarnings("unchecked")
-        var selector = (javafx.scene.control.ComboBox<dev.zerobus.console.ui.ActiveIngestion>) robot.lookup("#stream-selector")
-                .queryAs(javafx.scene.control.ComboBox.class);
+        var selector = (ComboBox<ActiveIngestion>) robot.lookup("#stream-selector")
+                .queryAs(ComboBox.class);
         robot.interact(() -> selector.getItems().stream().filter(i -> i.name().equals("Composer: all_types")).findFirst()
                 .ifPresent(i -> selector.getSelectionModel().select(i)));
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.V)
-                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V)
+                .release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
         @SuppressWarnings("unchecked")
-        var verified = (javafx.scene.control.TableView<java.util.Map<String, String>>) robot.lookup("#stream-verify-rows")
-                .queryAs(javafx.scene.control.TableView.class);
+        var verified = (TableView<Map<String, String>>) robot.lookup("#stream-verify-rows")
+                .queryAs(TableView.class);
         UiTestSupport.waitUntil(PATIENCE, () -> verified.getItems().stream().anyMatch(r -> "7".equals(r.get("id"))));
         var row = verified.getItems().stream().filter(r -> "7".equals(r.get("id"))).findFirst().orElseThrow();
         assertThat(row).containsEntry("c_boolean", "true").containsEntry("c_tinyint", "-8").containsEntry("c_smallint", "300")
@@ -185,7 +194,7 @@ class RecordsPaneTest {
         assertThat(robot.lookup("#field-c_int").queryAs(TextField.class).getText()).isEqualTo("abc");
         assertThat(robot.lookup("#send-button").query().isDisabled()).isTrue();
 
-        robot.interact(() -> robot.lookup("#form-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(0.15));
+        robot.interact(() -> robot.lookup("#form-scroll").queryAs(ScrollPane.class).setVvalue(0.15));
         Screenshots.save(scene, "records-composer-invalid-light");
         robot.interact(() -> area.replaceText("{\"id\": 1, "));
         assertThat(robot.lookup("#json-error").queryAs(Label.class).getText()).contains("not valid JSON");
@@ -254,8 +263,8 @@ class RecordsPaneTest {
 
         robot.interact(() -> {
             robot.lookup("#records-tabs").queryAs(TabPane.class).getSelectionModel().select(2);
-            robot.lookup("#generate-count").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(300);
-            robot.lookup("#generate-batch").queryAs(javafx.scene.control.Spinner.class).getValueFactory().setValue(50);
+            robot.lookup("#generate-count").queryAs(Spinner.class).getValueFactory().setValue(300);
+            robot.lookup("#generate-batch").queryAs(Spinner.class).getValueFactory().setValue(50);
         });
         robot.clickOn("#generate-start");
         UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#generate-outcome").queryAs(Label.class).getText().isEmpty());

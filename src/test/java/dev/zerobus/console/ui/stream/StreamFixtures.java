@@ -1,13 +1,13 @@
 package dev.zerobus.console.ui.stream;
 
 import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadOptions;
 import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.ingest.RetryPolicy;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
-import dev.zerobus.console.schema.RecordCodec;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;
 import dev.zerobus.console.source.SourceOptions;
@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 
 /** Loads for the Stream pane tests, as the Records pane would start them: a LoadJob on its own thread, listed in the context. */
 final class StreamFixtures {
@@ -75,7 +76,7 @@ final class StreamFixtures {
                 result.completeExceptionally(e);
             }
         });
-        javafx.application.Platform.runLater(() -> context.ingestions().add(new ActiveIngestion(name, table, Instant.now(), job, null, rowsBefore)));
+        Platform.runLater(() -> context.ingestions().add(new ActiveIngestion(name, table, Instant.now(), job, null, rowsBefore)));
         return result;
     }
 }

@@ -8,6 +8,7 @@ import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.PulseProbe;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiTestSupport;
@@ -57,7 +58,7 @@ class StreamLoadTest {
         stage.setScene(scene);
         window.attached();
         stage.show();
-        context.selectedPane().set("stream");
+        context.selectedPane().set(PaneId.STREAM);
     }
 
     private String text(FxRobot robot, String id) {

@@ -20,6 +20,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import javafx.collections.FXCollections;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,10 +75,10 @@ class StreamModelsTest {
     @Test
     void refusesToOpenAZipThatIsNoBundle() throws Exception {
         Path zip = dir.resolve("other.zip");
-        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip))) {
-            out.putNextEntry(new java.util.zip.ZipEntry("x.txt"));
+        try (var out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("x.txt"));
         }
-        var model = new StreamViewModel(FXCollections.observableArrayList(), Runnable::run, Runnable::run);
+        var model = new StreamModel(FXCollections.observableArrayList(), Runnable::run, Runnable::run);
         var files = new SessionFiles(model, () -> null, Runnable::run, Runnable::run);
 
         files.openBundle(zip);
@@ -88,7 +90,7 @@ class StreamModelsTest {
 
     @Test
     void exportsOnlyTheEventsThatPassTheFilter() throws Exception {
-        var model = new StreamViewModel(FXCollections.observableArrayList(), Runnable::run, Runnable::run);
+        var model = new StreamModel(FXCollections.observableArrayList(), Runnable::run, Runnable::run);
         var files = new SessionFiles(model, () -> null, Runnable::run, Runnable::run);
         model.events().setAll(retry(), new EventRow(2, new IngestEvent(Instant.now(), IngestEvent.Kind.OPENED, "Stream 1 open", null)));
         model.eventFilterProperty().set("error");

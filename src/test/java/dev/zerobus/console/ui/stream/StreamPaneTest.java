@@ -6,10 +6,13 @@ import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.ingest.IngestionSession;
 import dev.zerobus.console.ingest.LoadResult;
+import dev.zerobus.console.ingest.SessionListener;
 import dev.zerobus.console.ingest.SessionOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
+import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
@@ -21,6 +24,8 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -60,7 +65,7 @@ class StreamPaneTest {
         stage.setScene(scene);
         window.attached();
         stage.show();
-        context.selectedPane().set("stream");
+        context.selectedPane().set(PaneId.STREAM);
     }
 
     @AfterEach
@@ -106,20 +111,20 @@ class StreamPaneTest {
         ListView<?> problems = robot.lookup("#stream-problems").queryAs(ListView.class);
         assertThat(problems.getItems()).isEmpty();
         robot.clickOn("#stream-tab-events");
-        dev.zerobus.console.ui.Screenshots.save(window.getScene(), "stream-rotation-light");
+        Screenshots.save(window.getScene(), "stream-rotation-light");
     }
 
     @Test
     void saysWhatToDoWhenNothingIsStreaming(FxRobot robot) {
         assertThat(robot.lookup("#stream-empty").query().isVisible()).isTrue();
-        dev.zerobus.console.ui.Screenshots.save(window.getScene(), "stream-empty-light");
+        Screenshots.save(window.getScene(), "stream-empty-light");
         robot.clickOn("#stream-go-records");
-        UiTestSupport.waitUntil(LONG, () -> "records".equals(context.selectedPane().get()));
+        UiTestSupport.waitUntil(LONG, () -> context.selectedPane().get() == PaneId.RECORDS);
     }
 
     @Test
     void flushesAndClosesAComposerSessionFromThePane(FxRobot robot) throws Exception {
-        var session = IngestionSession.open(SessionOptions.json(context.activeProfile().get(), StreamFixtures.TABLE), new dev.zerobus.console.ingest.SessionListener() {});
+        var session = IngestionSession.open(SessionOptions.json(context.activeProfile().get(), StreamFixtures.TABLE), new SessionListener() {});
         for (int i = 0; i < 50; i++) session.ingest("{\"device_name\":\"composer-" + i + "\",\"temp\":20}", i);
         robot.interact(() -> context.ingestions().add(new ActiveIngestion("Composer", table(), Instant.now(), null, session, -1)));
 
@@ -140,7 +145,7 @@ class StreamPaneTest {
 
     @Test
     void savesTheSessionWithoutTheSecretAndOpensItReadOnly(FxRobot robot) throws Exception {
-        var session = IngestionSession.open(SessionOptions.json(context.activeProfile().get(), StreamFixtures.TABLE), new dev.zerobus.console.ingest.SessionListener() {});
+        var session = IngestionSession.open(SessionOptions.json(context.activeProfile().get(), StreamFixtures.TABLE), new SessionListener() {});
         session.ingest("{\"device_name\":\"bundle-1\",\"temp\":20}", 0);
         session.flush();
         robot.interact(() -> context.ingestions().add(new ActiveIngestion("Composer", table(), Instant.now(), null, session, -1)));
@@ -153,10 +158,10 @@ class StreamPaneTest {
         robot.interact(() -> pane.files().openBundle(zip));
         UiTestSupport.waitUntil(LONG, () -> robot.lookup("#bundle-profile-json").tryQuery().isPresent());
 
-        var profile = robot.lookup("#bundle-profile-json").queryAs(javafx.scene.control.TextArea.class);
+        var profile = robot.lookup("#bundle-profile-json").queryAs(TextArea.class);
         assertThat(profile.isEditable()).isFalse();
         assertThat(profile.getText()).contains("\"clientId\"").doesNotContain(sandbox.endpoints().clientSecret());
-        assertThat(robot.lookup("#bundle-events-log").queryAs(javafx.scene.control.TextArea.class).getText()).contains("OPENED");
+        assertThat(robot.lookup("#bundle-events-log").queryAs(TextArea.class).getText()).contains("OPENED");
         robot.interact(() -> profile.getScene().getWindow().hide());
         session.close();
     }
@@ -169,12 +174,12 @@ class StreamPaneTest {
         StreamFixtures.start(context, "verify.csv", table(), job, before).get(2, TimeUnit.MINUTES);
         UiTestSupport.waitUntil(LONG, () -> text(robot, "#stream-state").equals("Load finished"));
 
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.V)
-                .release(javafx.scene.input.KeyCode.V, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.V)
+                .release(KeyCode.V, KeyCode.SHIFT, KeyCode.CONTROL);
         UiTestSupport.waitUntil(LONG, () -> text(robot, "#stream-verify-summary").startsWith("+1,200 rows since the session began"));
         TableView<?> rows = robot.lookup("#stream-verify-rows").queryAs(TableView.class);
         assertThat(rows.getItems()).hasSize(VerifyModel.LAST_ROWS);
         assertThat(rows.getColumns()).extracting(c -> c.getText()).containsExactly("device_name", "temp", "humidity", "ts");
-        dev.zerobus.console.ui.Screenshots.save(window.getScene(), "stream-verify-light");
+        Screenshots.save(window.getScene(), "stream-verify-light");
     }
 }

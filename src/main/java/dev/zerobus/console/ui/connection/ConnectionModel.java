@@ -1,0 +1,232 @@
+package dev.zerobus.console.ui.connection;
+
+import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import dev.zerobus.console.workspace.ConnectionProfile.Source;
+import dev.zerobus.console.workspace.ProfileStore;
+import dev.zerobus.console.workspace.Secret;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The Connection pane's state and commands: the profiles (sandbox first, then environment, ~/.databrickscfg and
+ * saved ones), the profile being edited, and the connection check. Store calls run on {@code background}; results
+ * come back through {@code fx}. Secrets that the keychain did not take are kept for this session only, never on disk.
+ */
+public final class ConnectionModel {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionModel.class);
+
+    /** A message above the form: what just happened, or what went wrong and what to do. */
+    public record Notice(String text, boolean isError, boolean canUndo) {}
+
+    private final AppContext context;
+    private final ProfileStore store;
+    private final Executor background;
+    private final Executor fx;
+    private final ObservableList<ConnectionProfile> profiles = FXCollections.observableArrayList();
+    private final ObjectProperty<@Nullable ConnectionProfile> selected = new SimpleObjectProperty<>();
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<@Nullable Notice> notice = new ReadOnlyObjectWrapper<>();
+    private final ProfileFormModel form;
+    private final ConnectionCheckModel check;
+    private final Map<String, Secret> sessionSecrets = new HashMap<>();
+    private final Set<String> inKeychain = new HashSet<>();
+    private final Map<String, ConnectionProfile> drafts = new HashMap<>();
+    private final BooleanBinding canDelete;
+    private final BooleanBinding selectedIsActive;
+    private @Nullable ConnectionProfile lastDeleted;
+
+    public ConnectionModel(AppContext context, Executor background, Executor fx) {
+        this.context = context;
+        this.store = context.profiles();
+        this.background = background;
+        this.fx = fx;
+        this.form = new ProfileFormModel(name -> profiles.stream().anyMatch(p -> p.name().equals(name)));
+        this.check = new ConnectionCheckModel(background, fx, step -> context.tokenStatus().set(TokenStatus.of(step)));
+        canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().source() == Source.SAVED
+                && !busy.get(), selected, busy);
+        selectedIsActive = Bindings.createBooleanBinding(() -> selected.get() != null
+                && selected.get().equals(context.activeProfile().get()), selected, context.activeProfile());
+        selected.addListener((obs, old, now) -> onSelected(now));
+        context.activeTable().subscribe(t -> { if (t != null && !check.runningProperty().get()) check.tableProperty().set(t.fullName()); });
+        context.sandbox().addListener(o -> reload(selectedName()));
+    }
+
+    public ObservableList<ConnectionProfile> profiles() { return profiles; }
+    public ObjectProperty<@Nullable ConnectionProfile> selectedProperty() { return selected; }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<@Nullable Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ProfileFormModel form() { return form; }
+    public ConnectionCheckModel check() { return check; }
+    public BooleanBinding canDelete() { return canDelete; }
+    /** True when the selected profile is already the one in use. */
+    public BooleanBinding selectedIsActive() { return selectedIsActive; }
+    public ObjectProperty<@Nullable ConnectionProfile> activeProfile() { return context.activeProfile(); }
+    public boolean isKeychainAvailable() { return store.secrets().isAvailable(); }
+    public String keychainUnavailableReason() { return store.secrets().unavailableReason().orElse(""); }
+
+    /** Reads the profiles again and selects {@code name} (else the active profile, else the first). */
+    public void reload(@Nullable String name) {
+        ConnectionProfile sandbox = context.sandboxProfile();
+        submit(store::all, all -> {
+            List<ConnectionProfile> list = new ArrayList<>();
+            if (sandbox != null) list.add(sandbox);
+            inKeychain.clear();
+            for (ConnectionProfile p : all) {
+                if (p.source() == Source.SAVED && p.hasSecret()) inKeychain.add(p.name());
+                Secret session = sessionSecrets.get(p.name());
+                list.add(session != null && p.source() == Source.SAVED && !p.hasSecret() ? p.withSecret(session) : p);
+            }
+            profiles.setAll(list);
+            ConnectionProfile active = context.activeProfile().get();
+            String wanted = name != null ? name : active != null ? active.name() : null;
+            selected.set(list.stream().filter(p -> p.name().equals(wanted)).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
+        }, "Could not read the saved profiles.", "Check the console's config folder (profiles.json); move a damaged file away.");
+    }
+
+    /** Starts a new, empty profile. */
+    public void newProfile() {
+        startNew(uniqueName("new-profile"), null);
+    }
+
+    /** Copies the selected profile into a new saved one (the way to edit sandbox, environment or ~/.databrickscfg ones). */
+    public void duplicate() {
+        ConnectionProfile source = selected.get();
+        if (source != null) startNew(uniqueName(source.name().replace(' ', '-').replaceAll("[()]", "") + "-copy"), source);
+    }
+
+    public void save() {
+        if (!form.canSave().get()) return;
+        ConnectionProfile profile = form.toProfile();
+        String original = form.originalName();
+        boolean remember = form.rememberSecretProperty().get();
+        submit(() -> {
+            if (original != null && !original.equals(profile.name())) store.rename(original, profile.name());
+            return store.save(profile, remember);
+        }, remembered -> {
+            if (original != null) drafts.remove(original);
+            form.load(profile, remembered); // the form now shows what is stored, even when the list's entry compares equal
+            if (!remembered && profile.hasSecret()) sessionSecrets.put(profile.name(), profile.clientSecret());
+            else sessionSecrets.remove(profile.name());
+            ConnectionProfile active = context.activeProfile().get();
+            if (active != null && active.source() == Source.SAVED && active.name().equals(original)) context.activeProfile().set(profile);
+            notice.set(new Notice("Saved '" + profile.name() + "'." + secretNote(profile, remember, remembered), false, false));
+            reload(profile.name());
+        }, "Could not save profile '" + profile.name() + "'.", "Check that the console's config folder is writable, then save again; your edits are still in the form.");
+    }
+
+    public void delete() {
+        ConnectionProfile profile = selected.get();
+        if (profile == null || profile.source() != Source.SAVED) return;
+        submit(() -> { store.delete(profile.name()); return profile; }, deleted -> {
+            lastDeleted = deleted;
+            drafts.remove(deleted.name());
+            ConnectionProfile active = context.activeProfile().get();
+            if (active != null && active.name().equals(deleted.name())) context.activeProfile().set(context.sandboxProfile());
+            notice.set(new Notice("Deleted '" + deleted.name() + "'.", false, true));
+            reload(null);
+        }, "Could not delete profile '" + profile.name() + "'.", "Check that the console's config folder is writable, then try again.");
+    }
+
+    public void undoDelete() {
+        ConnectionProfile profile = lastDeleted;
+        if (profile == null) return;
+        boolean remember = inKeychain.contains(profile.name()) || !sessionSecrets.containsKey(profile.name()) && profile.hasSecret();
+        lastDeleted = null;
+        submit(() -> store.save(profile, remember), remembered -> {
+            notice.set(new Notice("Restored '" + profile.name() + "'.", false, false));
+            reload(profile.name());
+        }, "Could not restore profile '" + profile.name() + "'.", "Check that the console's config folder is writable.");
+    }
+
+    /** Makes the selected profile the one the other panes use. */
+    public void useSelected() {
+        ConnectionProfile profile = selected.get();
+        if (profile == null) return;
+        context.activeProfile().set(profile);
+        notice.set(new Notice("Using '" + profile.name() + "' in the Catalog, Records and Stream panes."
+                + (profile.hasSecret() ? "" : " It has no client secret: enter one and save before connecting."), !profile.hasSecret(), false));
+    }
+
+    /** Checks the profile exactly as the form shows it, saved or not. */
+    public void testConnection() {
+        check.run(form.toProfile());
+    }
+
+    public void dismissNotice() {
+        notice.set(null);
+    }
+
+    private void onSelected(@Nullable ConnectionProfile now) {
+        if (form.dirtyProperty().get() && !form.isNewProperty().get() && form.originalName() != null) {
+            drafts.put(form.originalName(), form.toProfile());
+        }
+        if (now == null) return;
+        boolean remembered = inKeychain.contains(now.name());
+        ConnectionProfile draft = drafts.remove(now.name());
+        if (draft != null) form.restore(now, draft, remembered);
+        else form.load(now, remembered);
+    }
+
+    private void startNew(String name, @Nullable ConnectionProfile template) {
+        selected.set(null);
+        form.startNew(name, template, isKeychainAvailable());
+        notice.set(null);
+    }
+
+    private String uniqueName(String base) {
+        String name = base;
+        for (int i = 2; exists(name); i++) name = base + "-" + i;
+        return name;
+    }
+
+    private boolean exists(String name) {
+        return drafts.containsKey(name) || profiles.stream().anyMatch(p -> p.name().equals(name));
+    }
+
+    private String secretNote(ConnectionProfile profile, boolean remember, boolean remembered) {
+        if (!profile.hasSecret()) return " It has no client secret yet.";
+        if (remembered) return " The secret is stored in the OS keychain.";
+        if (remember || !isKeychainAvailable()) return " No OS keychain is available, so the secret is kept for this session only.";
+        return " The secret is kept for this session only (tick 'Remember the secret in the OS keychain' to store it).";
+    }
+
+    private <T> void submit(Supplier<T> work, Consumer<T> done, String failure, String fix) {
+        busy.set(true);
+        CompletableFuture.supplyAsync(work, background).whenCompleteAsync((result, error) -> {
+            busy.set(false);
+            if (error == null) {
+                done.accept(result);
+            } else {
+                LOG.warn("{}", failure, error);
+                notice.set(new Notice(failure + " " + fix, true, false));
+            }
+        }, fx);
+    }
+
+    private @Nullable String selectedName() {
+        ConnectionProfile p = selected.get();
+        return p == null ? null : p.name();
+    }
+}

@@ -1,0 +1,224 @@
+package dev.zerobus.console.ui.records.compose;
+
+import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.codec.CodecOptions;
+import dev.zerobus.console.codec.CodecResult;
+import dev.zerobus.console.codec.FieldError;
+import dev.zerobus.console.codec.RecordCodec;
+import dev.zerobus.console.ingest.IngestionSession;
+import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.source.SyntheticRecords;
+import dev.zerobus.console.ui.ActiveIngestion;
+import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.records.shared.RecordJson;
+import dev.zerobus.console.ui.records.shared.RowCounts;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.*;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import javafx.util.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The composer: one record as JSON text (the form edits the same record), validated by the table's codec as it
+ * changes, sent once or N times on the table's composer stream, with the history of what was sent and the
+ * templates saved for the table. FX thread only; SDK calls run on {@link ComposerSession}'s thread.
+ */
+public final class ComposerModel {
+    public enum Copies { SAME_RECORD, GENERATED }
+
+    private static final int MAX_HISTORY_ROWS = 500;
+
+    private final AppContext context;
+    private final TableMemory memory;
+    private final ObjectProperty<@Nullable TableDetails> table = new SimpleObjectProperty<>();
+    private final StringProperty jsonText = new SimpleStringProperty("{}");
+    private final ReadOnlyObjectWrapper<@Nullable Map<String, Object>> parsed = new ReadOnlyObjectWrapper<>();
+    private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
+    private final ReadOnlyStringWrapper recordError = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
+    private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneId.systemDefault());
+    private final ObjectProperty<RecordFormat> format = new SimpleObjectProperty<>(RecordFormat.JSON);
+    private final IntegerProperty count = new SimpleIntegerProperty(1);
+    private final ObjectProperty<Copies> copies = new SimpleObjectProperty<>(Copies.SAME_RECORD);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
+    private final ObservableList<SentRecord> history = FXCollections.observableArrayList();
+    private final ObservableList<String> templates = FXCollections.observableArrayList();
+    private final AtomicLong nextIndex = new AtomicLong();
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> refreshSent()));
+    private @Nullable RecordCodec codec;
+    private @Nullable ComposerSession session;
+    private long sampleSeed = 1;
+
+    public ComposerModel(AppContext context) {
+        this.context = context;
+        this.memory = new TableMemory(context.settings());
+        ticker.setCycleCount(Animation.INDEFINITE);
+        jsonText.addListener((obs, old, now) -> validate());
+        zone.addListener((obs, old, now) -> { rebuildCodec(); validate(); });
+        table.addListener((obs, old, now) -> tableChanged(now));
+        format.addListener((obs, old, now) -> closeSession());
+    }
+
+    public ObjectProperty<@Nullable TableDetails> tableProperty() { return table; }
+    public StringProperty jsonTextProperty() { return jsonText; }
+    /** The record the JSON text holds, or null while the text is not a JSON object. */
+    public ReadOnlyObjectProperty<@Nullable Map<String, Object>> parsedProperty() { return parsed.getReadOnlyProperty(); }
+    /** The codec's message per top-level column. */
+    public ObservableMap<String, String> fieldErrors() { return fieldErrors; }
+    public ReadOnlyStringProperty recordErrorProperty() { return recordError.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
+    public ObjectProperty<ZoneId> zoneProperty() { return zone; }
+    public ObjectProperty<RecordFormat> formatProperty() { return format; }
+    public IntegerProperty countProperty() { return count; }
+    public ObjectProperty<Copies> copiesProperty() { return copies; }
+    public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
+    public ObservableList<SentRecord> history() { return history; }
+    public ObservableList<String> templates() { return templates; }
+
+    /** The form changed: its record becomes the JSON text. */
+    public void updateFromForm(Map<String, ?> record) {
+        jsonText.set(RecordJson.write(record));
+    }
+
+    /** Fills the record with generated values; the seed advances so each click gives a new record. */
+    public void fillSample() {
+        TableDetails t = table.get();
+        if (t == null) return;
+        jsonText.set(RecordJson.write(new SyntheticRecords(t.schema(), sampleSeed++).next()));
+    }
+
+    /** Sends the record (or {@code count} copies or generated records) on the table's composer stream. */
+    public void send() {
+        TableDetails t = table.get();
+        ConnectionProfile profile = context.activeProfile().get();
+        if (t == null || codec == null) return;
+        if (profile == null) {
+            status.set("Choose a connection profile in the Connection pane first.");
+            return;
+        }
+        if (!valid.get()) {
+            status.set("Not sent: fix the marked fields first.");
+            return;
+        }
+        ComposerSession s = session(profile, t);
+        SyntheticRecords generator = new SyntheticRecords(t.schema(), System.nanoTime());
+        int n = Math.max(1, count.get());
+        for (int i = 0; i < n; i++) {
+            String json = copies.get() == Copies.GENERATED && i > 0 ? RecordJson.write(generator.next()) : jsonText.get();
+            sendOne(s, json);
+        }
+        memory.remember(t.fullName(), jsonText.get());
+        status.set(n == 1 ? "Record sent to " + t.fullName() : n + " records sent to " + t.fullName());
+        ticker.play();
+    }
+
+    public void resend(SentRecord record) {
+        jsonText.set(record.json());
+        send();
+    }
+
+    public void edit(SentRecord record) {
+        jsonText.set(record.json());
+    }
+
+    public void saveTemplate(String name) {
+        TableDetails t = table.get();
+        if (t == null || name.isBlank()) return;
+        memory.saveTemplate(t.fullName(), name.strip(), jsonText.get());
+        if (!templates.contains(name.strip())) templates.add(name.strip());
+        status.set("Template '" + name.strip() + "' saved for " + t.fullName());
+    }
+
+    public void loadTemplate(String name) {
+        TableDetails t = table.get();
+        if (t == null) return;
+        String json = memory.templates(t.fullName()).get(name);
+        if (json != null) jsonText.set(json);
+    }
+
+    /** Closes the composer's stream (the table, profile or record type changed, or the window closes). */
+    public void closeSession() {
+        if (session != null) session.close();
+        session = null;
+    }
+
+    private void sendOne(ComposerSession s, String json) {
+        CodecResult<?> encoded = s.format() == RecordFormat.JSON ? codec.toJson(json) : codec.toProto(json);
+        var record = new SentRecord(nextIndex.getAndIncrement(), json, SentRecord.Status.SENDING);
+        history.addFirst(record);
+        if (history.size() > MAX_HISTORY_ROWS) history.remove(MAX_HISTORY_ROWS, history.size());
+        switch (encoded) {
+            case CodecResult.Encoded<?> e -> s.send(e.value(), record);
+            case CodecResult.Invalid<?> invalid -> record.failed(invalid.errors().getFirst().describe());
+        }
+    }
+
+    private ComposerSession session(ConnectionProfile profile, TableDetails t) {
+        if (session != null && session.matches(profile, t, format.get())) return session;
+        closeSession();
+        session = new ComposerSession(profile, t, format.get(), opened -> announce(profile, t, opened));
+        return session;
+    }
+
+    /** Sender thread: lists the stream in the Stream pane, with the row count before it when that is cheap. */
+    private void announce(ConnectionProfile profile, TableDetails t, IngestionSession opened) {
+        long before = RowCounts.before(context, profile, t);
+        context.fx().execute(() -> context.ingestions().add(
+                new ActiveIngestion("Composer: " + t.schema().tableName(), t, Instant.now(), null, opened, before)));
+    }
+
+    private void refreshSent() {
+        boolean pending = false;
+        for (SentRecord r : history) pending |= r.refresh();
+        if (!pending) ticker.stop();
+    }
+
+    private void tableChanged(@Nullable TableDetails now) {
+        closeSession();
+        history.clear();
+        templates.clear();
+        rebuildCodec();
+        if (now == null) {
+            jsonText.set("{}");
+            return;
+        }
+        memory.history(now.fullName()).forEach(json ->
+                history.add(new SentRecord(nextIndex.getAndIncrement(), json, SentRecord.Status.EARLIER)));
+        templates.setAll(memory.templates(now.fullName()).keySet());
+        if (history.isEmpty()) fillSample(); else jsonText.set(history.getFirst().json());
+        validate();
+    }
+
+    private void rebuildCodec() {
+        TableDetails t = table.get();
+        codec = t == null ? null : RecordCodec.forTable(t.schema(), CodecOptions.defaults().withZone(zone.get()));
+    }
+
+    private void validate() {
+        parsed.set(RecordJson.read(jsonText.get()));
+        fieldErrors.clear();
+        recordError.set("");
+        if (codec == null) {
+            valid.set(false);
+            return;
+        }
+        CodecResult<String> result = codec.toJson(jsonText.get());
+        if (result instanceof CodecResult.Invalid<String> invalid) {
+            for (FieldError error : invalid.errors()) {
+                String column = RecordJson.columnOf(error.path());
+                if (column.isEmpty()) recordError.set(error.describe());
+                else fieldErrors.merge(column, error.describe(), (a, b) -> a + "\n" + b);
+            }
+        }
+        valid.set(result instanceof CodecResult.Encoded<String>);
+    }
+}

@@ -1,0 +1,146 @@
+package dev.zerobus.console.ui.records.load;
+
+import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.ingest.LoadJob;
+import dev.zerobus.console.ingest.LoadProgress;
+import dev.zerobus.console.ingest.LoadResult;
+import dev.zerobus.console.ingest.RowError;
+import dev.zerobus.console.ui.ActiveIngestion;
+import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.records.shared.RowCounts;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One running load (file import or generated load): runs the blocking {@link LoadJob#run()} on the background
+ * executor and samples its progress every 100 ms on a timeline. FX thread only.
+ */
+public final class LoadRunModel {
+    private final AppContext context;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper counts = new ReadOnlyStringWrapper("Not started");
+    private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper failedOutcome = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyObjectWrapper<@Nullable LoadResult> result = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<RowError> errors = FXCollections.observableArrayList();
+    private final Timeline sampler = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> sample()));
+    private @Nullable LoadJob job;
+
+    public LoadRunModel(AppContext context) {
+        this.context = context;
+        sampler.setCycleCount(Animation.INDEFINITE);
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty pausedProperty() { return paused.getReadOnlyProperty(); }
+    public ReadOnlyDoubleProperty fractionProperty() { return fraction.getReadOnlyProperty(); }
+    /** Rows read / sent / ACKed / failed. */
+    public ReadOnlyStringProperty countsProperty() { return counts.getReadOnlyProperty(); }
+    /** Rows per second and the time left. */
+    public ReadOnlyStringProperty rateProperty() { return rate.getReadOnlyProperty(); }
+    /** What the finished load did, in a sentence. */
+    public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty failedOutcomeProperty() { return failedOutcome.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<@Nullable LoadResult> resultProperty() { return result.getReadOnlyProperty(); }
+    public ObservableList<RowError> errors() { return errors; }
+
+    /** Starts the job; it is listed in the Stream pane as {@code name}. */
+    public void start(LoadJob newJob, String name, ConnectionProfile profile, TableDetails table) {
+        job = newJob;
+        errors.clear();
+        result.set(null);
+        outcome.set("");
+        failedOutcome.set(false);
+        fraction.set(ProgressValues.INDETERMINATE);
+        counts.set("Opening " + "stream(s) on " + table.fullName() + "…");
+        rate.set("");
+        running.set(true);
+        sampler.play();
+        CompletableFuture.supplyAsync(() -> RowCounts.before(context, profile, table), context.background())
+                .thenAcceptAsync(before -> context.ingestions().add(
+                        new ActiveIngestion(name, table, Instant.now(), newJob, null, before)), context.fx())
+                .thenRunAsync(() -> runJob(newJob), context.background());
+    }
+
+    public void pause() { if (job != null) { job.pause(); paused.set(true); } }
+    public void resume() { if (job != null) { job.resume(); paused.set(false); } }
+    public void cancel() { if (job != null) job.cancel(); }
+
+    private void runJob(LoadJob newJob) {
+        LoadResult done;
+        try {
+            done = newJob.run();
+        } catch (Exception e) {
+            context.fx().execute(() -> finished(null, "The load stopped unexpectedly. Try again; if it repeats, attach the log file to a bug report."));
+            return;
+        }
+        context.fx().execute(() -> finished(done, null));
+    }
+
+    private void finished(@Nullable LoadResult done, @Nullable String problem) {
+        sample();
+        sampler.stop();
+        running.set(false);
+        paused.set(false);
+        result.set(done);
+        fraction.set(1);
+        if (done == null) {
+            failedOutcome.set(true);
+            outcome.set(problem);
+            return;
+        }
+        failedOutcome.set(done.failed() > 0 || done.streamFailure() != null);
+        String landed = String.format(Locale.ROOT, "%,d rows landed (ACKed) in %.1f s", done.acked(), done.seconds());
+        String failed = done.failed() == 0 ? "" : String.format(Locale.ROOT, "; %,d rows failed", done.failed());
+        String why = done.streamFailure() != null
+                ? ". The stream stopped: " + done.streamFailure().explanation().cause() + " " + done.streamFailure().explanation().fix()
+                : done.cancelled() ? ". Cancelled." : done.stoppedByPolicy() ? ". Stopped by the error policy." : ".";
+        outcome.set(landed + failed + why);
+    }
+
+    private void sample() {
+        LoadJob current = job;
+        if (current == null) return;
+        LoadProgress p = current.progress();
+        fraction.set(p.read() == 0 && !p.done() ? ProgressValues.INDETERMINATE : p.fraction());
+        counts.set(String.format(Locale.ROOT, "%,d read · %,d sent · %,d ACKed · %,d failed", p.read(), p.sent(), p.acked(), p.failed()));
+        rate.set(String.format(Locale.ROOT, "%,.0f rows/s", p.rowsPerSecond()) + (p.eta() == null ? "" : " · ETA " + ProgressValues.format(p.eta()))
+                + (p.paused() ? " · paused" : ""));
+        List<RowError> now = current.errors();
+        if (now.size() != errors.size()) errors.setAll(now);
+    }
+
+    /** Progress bar values and time formatting. */
+    static final class ProgressValues {
+        static final double INDETERMINATE = -1;
+
+        private ProgressValues() {}
+
+        static String format(Duration d) {
+            long s = Math.max(0, d.toSeconds());
+            return s >= 3600 ? String.format(Locale.ROOT, "%dh %02dm", s / 3600, s % 3600 / 60)
+                    : String.format(Locale.ROOT, "%dm %02ds", s / 60, s % 60);
+        }
+    }
+}

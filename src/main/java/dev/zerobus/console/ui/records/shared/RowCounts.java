@@ -1,0 +1,23 @@
+package dev.zerobus.console.ui.records.shared;
+
+import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.workspace.ConnectionProfile;
+
+/** The "rows before" an ingestion starts, for the Stream pane's Verify. */
+public final class RowCounts {
+    private RowCounts() {}
+
+    /**
+     * Counts the table's rows when that is cheap (the local sandbox); on a workspace a COUNT may have to start a
+     * SQL warehouse, so it is skipped (-1). Call off the FX thread.
+     */
+    public static long before(AppContext context, ConnectionProfile profile, TableDetails table) {
+        if (profile.source() != ConnectionProfile.Source.SANDBOX) return -1;
+        try {
+            return context.reader(profile).count(table.fullName());
+        } catch (RuntimeException e) {
+            return -1; // the count is a convenience for Verify; the ingestion goes on without it
+        }
+    }
+}
