@@ -37,6 +37,7 @@ public final class ZerobusGrpcServer implements AutoCloseable {
 
     private final Server server;
     private final Set<IngestStream> openStreams = ConcurrentHashMap.newKeySet();
+    private final StreamStats stats = new StreamStats();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "zerobus-stream-timers");
         thread.setDaemon(true);
@@ -45,7 +46,7 @@ public final class ZerobusGrpcServer implements AutoCloseable {
 
     public ZerobusGrpcServer(int port, SandboxContext context) throws IOException {
         var access = new TableAccess(context.state());
-        var service = new ZerobusStreamService(context, access, scheduler, openStreams);
+        var service = new ZerobusStreamService(context, access, scheduler, openStreams, stats);
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                 .directExecutor()
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
@@ -62,6 +63,11 @@ public final class ZerobusGrpcServer implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** What the service measured (ACK delays, paced rates, stream counts). */
+    public StreamStats stats() {
+        return stats;
     }
 
     /** Stops taking streams, lets in-flight commits finish and ACK, then closes every stream. */
