@@ -24,6 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AppContext {
     public static final String SANDBOX_PROFILE = "Sandbox (local)";
+    public static final String SANDBOX_SERVICE_LIKE = "sandbox.serviceLike";
 
     private final ProfileStore profiles;
     private final UiSettings settings;
@@ -33,6 +34,8 @@ public final class AppContext {
     private final ObjectProperty<@Nullable TableDetails> activeTable = new SimpleObjectProperty<>();
     private final ObjectProperty<@Nullable ConnectionProfile> sandbox = new SimpleObjectProperty<>();
     private final StringProperty sandboxStatus = new SimpleStringProperty("Sandbox not started");
+    /** Whether the embedded sandbox behaves like the service's speed (remembered; applied by the app). */
+    private final javafx.beans.property.BooleanProperty sandboxServiceLike = new javafx.beans.property.SimpleBooleanProperty();
     private final StringProperty tokenStatus = new SimpleStringProperty("Not checked");
     private final ObservableList<ActiveIngestion> ingestions = FXCollections.observableArrayList();
     private final Shortcuts shortcuts = new Shortcuts();
@@ -46,6 +49,8 @@ public final class AppContext {
         this.settings = settings;
         this.background = background;
         this.fx = fx;
+        sandboxServiceLike.set(settings.getBoolean(SANDBOX_SERVICE_LIKE, false));
+        sandboxServiceLike.addListener((obs, old, now) -> settings.putBoolean(SANDBOX_SERVICE_LIKE, now));
         activeProfile.addListener((obs, old, now) -> {
             synchronized (this) {
                 browser = null;
@@ -65,6 +70,11 @@ public final class AppContext {
     /** The running sandbox as a read-only profile named {@link #SANDBOX_PROFILE}, or null while it is not running. */
     public ObjectProperty<@Nullable ConnectionProfile> sandbox() { return sandbox; }
     public StringProperty sandboxStatus() { return sandboxStatus; }
+    /**
+     * "Like the service": durability ACKs take about 150 ms (p50) and each stream is held to its quota by flow control,
+     * as on Databricks; off (instant ACKs, no quota) by default. Remembered across runs.
+     */
+    public javafx.beans.property.BooleanProperty sandboxServiceLike() { return sandboxServiceLike; }
     public StringProperty tokenStatus() { return tokenStatus; }
     public ObservableList<ActiveIngestion> ingestions() { return ingestions; }
     /** Keyboard shortcuts; panes add theirs (listed in Help > Shortcuts). */
