@@ -160,6 +160,36 @@ class IngestionSessionTest {
     }
 
     @Test
+    void recordsWithoutNullableColumnsLandNullAndTheServicesRefusalsAreExplainedWithCode4044() throws Exception {
+        var durable = new Durable();
+        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+            session.ingest("{\"device_name\":\"lenient-1\"}", 0);
+            session.flush();
+        }
+        assertThat(rows()).singleElement().satisfies(r -> assertThat(r).containsExactly("lenient-1", null, null, null));
+
+        Map<String, String> refused = Map.of(
+                "{\"device_name\":\"a\",\"pressure\":3}", "pressure: unknown column",
+                "{\"device_name\":\"a\",\"temp\":\"72F\"}", "temp: invalid type: string \"72F\", expected an integer",
+                "{\"temp\":3}", "device_name: missing but the column is NOT NULL");
+        for (var record : refused.entrySet()) {
+            var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), new Durable());
+            assertThatThrownBy(() -> {
+                session.ingest(record.getKey(), 0);
+                session.flush();
+            }).as(record.getKey()).isInstanceOfSatisfying(IngestException.class, ex -> {
+                assertThat(ex.explanation().category()).isEqualTo(ErrorExplainer.Category.INVALID_RECORD);
+                assertThat(ex.explanation().cause()).contains("error code 4044");
+                assertThat(ex.explanation().detail()).contains(record.getValue()).contains("Error Code: 4044");
+                assertThat(ex.explanation().retryable()).isFalse();
+            });
+            assertThat(session.metrics().retries()).isZero();
+            session.close();
+        }
+        assertThat(rows()).hasSize(1);
+    }
+
+    @Test
     void recoversWhenAcksStopComing() throws Exception {
         var durable = new Durable();
         try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST)

@@ -132,7 +132,7 @@ class ErrorExplainerTest {
         Throwable t = failure(() -> { stream.waitForOffset(offset); return null; });
         stream.close();
         assertThat(t).hasMessageContaining("temp: invalid type: string \"hot\", expected an integer");
-        assertThat(explained(t, Category.INVALID_RECORD, false).fix()).contains("Fix the field named in the message");
+        assertThat(explained(t, Category.INVALID_RECORD, false).fix()).contains("Fix the field the message names");
     }
 
     @Test
