@@ -27,7 +27,8 @@ public final class StreamView extends StackPane {
     private final StreamModel model;
     private final SessionFiles files;
 
-    public StreamView(StreamModel model, VerifyModel verify, SessionFiles files, Runnable runVerify, Runnable showRecords) {
+    public StreamView(StreamModel model, VerifyModel verify, SessionFiles files, Runnable runVerify,
+                      java.util.function.Consumer<dev.zerobus.console.catalog.ZerobusSystemTables.Query> runMonitoring, Runnable showRecords) {
         this.model = model;
         this.files = files;
         setId("stream-pane");
@@ -54,7 +55,7 @@ public final class StreamView extends StackPane {
         problemsTab.textProperty().bind(Bindings.size(model.problems()).map(n -> n.intValue() == 0 ? "Problems" : "Problems (" + n + ")"));
         tabs.getTabs().setAll(new Tab("Events", new EventLogView(model, () -> choose("Export event log", "zerobus-events.log", true,
                         "Text file", "*.log", files::exportEvents))),
-                new Tab("ACK ledger", new LedgerView(model)), problemsTab, new Tab("Verify", new VerifyView(verify, runVerify)));
+                new Tab("ACK ledger", new LedgerView(model)), problemsTab, new Tab("Verify", new VerifyView(verify, runVerify, runMonitoring)));
         tabs.getTabs().forEach(t -> t.setId("stream-tab-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-')));
         problemsTab.setId("stream-tab-problems");
         VBox.setVgrow(tabs, Priority.ALWAYS);
