@@ -30,7 +30,10 @@ import org.slf4j.LoggerFactory;
  * {@code close()} and hides its own reconnects, so the SDK's recovery is off and this session keeps every sent
  * request in an {@link AckLedger} until it is durable. On a retryable failure it closes the stream, backs off with
  * jitter, opens a new one and re-sends every request not yet ACKed, counting the retry and saying why. Non-retryable
- * errors (auth, permission, schema, not found) stop it at once with the explainer's words. Delivery is
+ * errors (auth, permission, schema, not found) stop it at once with the explainer's words; {@link ErrorExplainer} is
+ * the only judge of what is retryable. The retry budget ({@link RetryPolicy#maxAttempts()}) counts attempts since the
+ * last ACK that made progress, across failures: ACKs that never come (each wait ends at the ACK time-out) use it up
+ * and stop the session, so a re-send can multiply a row at most {@code maxAttempts} times. Delivery is
  * at-least-once: a re-sent request may land twice.
  *
  * <p>Threads: one producer thread calls ingest/flush/close (they block when the SDK's in-flight window is full);
@@ -51,6 +54,8 @@ public final class IngestionSession implements AutoCloseable {
     /** Whether the current stream has ACKed anything: a stream ended before its first ACK is no planned rotation. */
     private volatile boolean streamAcked;
     private volatile @Nullable String asyncFailure;
+    /** Retries since an ACK last made a request durable: the budget spans failures, so an endless cycle stops. */
+    private final java.util.concurrent.atomic.AtomicInteger attemptsWithoutProgress = new java.util.concurrent.atomic.AtomicInteger();
 
     /** The SDK stream of either format, behind one face. */
     private interface Stream {
@@ -236,7 +241,8 @@ public final class IngestionSession implements AutoCloseable {
         if (!isRetryable(cause, why)) throw fail(why, cause, unacked);
         setState(SessionState.RECOVERING, "Recovering: " + why.cause());
         closeQuietly(stream);
-        for (int attempt = 1; attempt <= options.retry().maxAttempts(); attempt++) {
+        int attempt;
+        while ((attempt = attemptsWithoutProgress.incrementAndGet()) <= options.retry().maxAttempts()) {
             Duration wait = options.retry().backoff(attempt);
             metrics.retries.incrementAndGet();
             event(Kind.RETRY, "Retry " + attempt + "/" + options.retry().maxAttempts() + " in " + wait.toMillis() + " ms after: "
@@ -265,8 +271,11 @@ public final class IngestionSession implements AutoCloseable {
                 closeQuietly(stream);
             }
         }
-        throw fail(new Explanation(why.category(), "Gave up after " + options.retry().maxAttempts() + " retries: " + why.cause(),
-                why.fix(), false, why.detail()), cause, unacked);
+        int rows = unacked.stream().mapToInt(Entry::count).sum();
+        throw fail(new Explanation(why.category(), "Gave up after " + options.retry().maxAttempts()
+                + " retries without an acknowledgement in between: " + why.cause(),
+                rows + " records sent and not acknowledged are reported as not landed (some may have landed: at-least-once). "
+                        + why.fix(), false, why.detail()), cause, unacked);
     }
 
     private void resend(Entry old) throws ZerobusException {
@@ -296,9 +305,10 @@ public final class IngestionSession implements AutoCloseable {
         return new IngestException(why, cause);
     }
 
+    /** The classifier decides; only an error it cannot place falls back to the SDK's own exception type. */
     private static boolean isRetryable(Throwable cause, Explanation why) {
-        if (cause instanceof NonRetriableException) return false;
-        return why.retryable() || why.category() == ErrorExplainer.Category.UNKNOWN && cause instanceof ZerobusException;
+        if (why.category() != ErrorExplainer.Category.UNKNOWN) return why.retryable();
+        return cause instanceof ZerobusException && !(cause instanceof NonRetriableException);
     }
 
     // ---- ledger and ACKs ----
@@ -327,6 +337,7 @@ public final class IngestionSession implements AutoCloseable {
     }
 
     private void durable(Entry e, long now) {
+        attemptsWithoutProgress.set(0);
         metrics.recordsAcked.addAndGet(e.count());
         metrics.recordLatency((now - e.sentNanos()) / 1000);
         listener.onDurable(e.sourceIndex(), e.count());

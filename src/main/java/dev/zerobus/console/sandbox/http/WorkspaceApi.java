@@ -5,7 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every REST route of the sandbox workspace besides OAuth: Unity Catalog, SCIM Me, SQL statements, admin. */
+/** Every REST route of the sandbox workspace besides OAuth: Unity Catalog, SCIM (Me, service principals), service principal secrets, SQL statements, admin. */
 public final class WorkspaceApi {
     private WorkspaceApi() {}
 
@@ -18,6 +18,8 @@ public final class WorkspaceApi {
         routes.addAll(new TablesApi(access, json, context.tables()).routes());
         routes.addAll(new GrantsApi(access).routes());
         routes.addAll(new CurrentUserApi(auth).routes());
+        routes.addAll(new ServicePrincipalsApi(auth).routes());
+        routes.addAll(new ServicePrincipalSecretsApi(auth).routes());
         routes.addAll(new SqlStatementApi(access, new StatementExecutor(access, context.tables())).routes());
         routes.addAll(new AdminApi(auth, context.faults()).routes());
         return List.copyOf(routes);

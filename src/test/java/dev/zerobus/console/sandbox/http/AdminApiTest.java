@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import java.io.IOException;
 import java.net.URI;
@@ -19,24 +20,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The fault plan and stats endpoints: the sandbox admin user only (issue 12, item 13). */
 class AdminApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir static Path dataDir;
     static SandboxWorkspace sandbox;
     static HttpClient http;
-    static String token;
+    static String adminToken;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
         http = HttpClient.newHttpClient();
-        var endpoints = sandbox.endpoints();
-        var tokenRequest = HttpRequest.newBuilder(URI.create(endpoints.workspaceUrl() + "/oidc/v1/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis&client_id="
-                        + endpoints.clientId() + "&client_secret=" + endpoints.clientSecret())).build();
-        token = JSON.readTree(http.send(tokenRequest, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+        adminToken = sandbox.endpoints().userToken();
     }
 
     @AfterAll
@@ -45,12 +42,13 @@ class AdminApiTest {
         sandbox.close();
     }
 
+
     @Test
     void setsSomeFaultsAndResetsThemAll() throws Exception {
-        HttpResponse<String> set = send("POST", "{\"ackLatencyMs\":250,\"withholdAcks\":true,\"failNextCommits\":2}", token);
+        HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"ackLatencyMs\":250,\"withholdAcks\":true,\"failNextCommits\":2}", adminToken);
         boolean withheldWhileSet = sandbox.faults().withholdAcks();
         Duration latencyWhileSet = sandbox.faults().ackLatency();
-        HttpResponse<String> reset = send("DELETE", null, token);
+        HttpResponse<String> reset = send("DELETE", "/sandbox/admin/faults", null, adminToken);
 
         assertThat(set.statusCode()).isEqualTo(200);
         JsonNode afterSet = JSON.readTree(set.body());
@@ -60,12 +58,12 @@ class AdminApiTest {
         assertThat(withheldWhileSet).isTrue();
         assertThat(latencyWhileSet).isEqualTo(Duration.ofMillis(250));
         assertThat(JSON.readTree(reset.body()).get("withholdAcks").asBoolean()).isFalse();
-        assertThat(JSON.readTree(send("GET", null, token).body()).get("ackLatencyMs").asLong()).isZero();
+        assertThat(JSON.readTree(send("GET", "/sandbox/admin/faults", null, adminToken).body()).get("ackLatencyMs").asLong()).isZero();
     }
 
     @Test
     void rejectsUnknownFieldsAndChangesNothing() throws Exception {
-        HttpResponse<String> response = send("POST", "{\"ackLatencyMs\":5,\"explode\":true}", token);
+        HttpResponse<String> response = send("POST", "/sandbox/admin/faults", "{\"ackLatencyMs\":5,\"explode\":true}", adminToken);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("explode");
@@ -75,11 +73,11 @@ class AdminApiTest {
     @Test
     void refusesOutOfRangeValuesNamingTheFieldAndRangeAndChangesNothing() throws Exception {
         // Long.MAX_VALUE ms once overflowed the stream's timer and hung the client (issue 12.13)
-        HttpResponse<String> huge = send("POST", "{\"ackLatencyMs\":9223372036854775807,\"withholdAcks\":true}", token);
-        HttpResponse<String> negative = send("POST", "{\"closeStreamsAfter\":-1}", token);
-        HttpResponse<String> beyondLong = send("POST", "{\"failNextCommits\":99999999999999999999}", token);
-        HttpResponse<String> lifetime = send("POST", "{\"streamLifetimeSeconds\":-0.5}", token);
-        HttpResponse<String> quota = send("POST", "{\"serviceLike\":true,\"quotaRowsPerSecond\":0}", token);
+        HttpResponse<String> huge = send("POST", "/sandbox/admin/faults", "{\"ackLatencyMs\":9223372036854775807,\"withholdAcks\":true}", adminToken);
+        HttpResponse<String> negative = send("POST", "/sandbox/admin/faults", "{\"closeStreamsAfter\":-1}", adminToken);
+        HttpResponse<String> beyondLong = send("POST", "/sandbox/admin/faults", "{\"failNextCommits\":99999999999999999999}", adminToken);
+        HttpResponse<String> lifetime = send("POST", "/sandbox/admin/faults", "{\"streamLifetimeSeconds\":-0.5}", adminToken);
+        HttpResponse<String> quota = send("POST", "/sandbox/admin/faults", "{\"serviceLike\":true,\"quotaRowsPerSecond\":0}", adminToken);
 
         assertThat(List.of(huge, negative, beyondLong, lifetime, quota)).extracting(HttpResponse::statusCode).containsOnly(400);
         assertThat(huge.body()).contains("ackLatencyMs must be between 0 and 600000 ms, got 9223372036854775807");
@@ -93,11 +91,11 @@ class AdminApiTest {
 
     @Test
     void setsTheServiceLikeKnobsAndTheStreamLifetime() throws Exception {
-        HttpResponse<String> set = send("POST", "{\"serviceLike\":true,\"quotaRowsPerSecond\":20000,\"streamLifetimeSeconds\":2.5}", token);
+        HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"serviceLike\":true,\"quotaRowsPerSecond\":20000,\"streamLifetimeSeconds\":2.5}", adminToken);
         boolean serviceLike = sandbox.faults().serviceLike();
         long quota = sandbox.faults().quotaRowsPerSecond();
         Duration lifetime = sandbox.faults().streamLifetime();
-        send("DELETE", null, token);
+        send("DELETE", "/sandbox/admin/faults", null, adminToken);
 
         assertThat(set.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(set.body()).get("streamLifetimeSeconds").asDouble()).isEqualTo(2.5);
@@ -109,17 +107,51 @@ class AdminApiTest {
 
     @Test
     void needsASandboxToken() throws Exception {
-        HttpResponse<String> response = send("GET", null, "not-a-token");
+        for (String path : new String[] {"/sandbox/admin/faults", "/sandbox/admin/stats"}) {
+            HttpResponse<String> bad = send("GET", path, null, "not-a-token");
+            HttpResponse<String> none = send("GET", path, null, null);
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("UNAUTHENTICATED");
+            assertThat(bad.statusCode()).as(path).isEqualTo(401);
+            assertThat(JSON.readTree(bad.body()).path("error_code").asText()).isEqualTo("UNAUTHENTICATED");
+            assertThat(none.statusCode()).as(path).isEqualTo(401);
+            assertThat(JSON.readTree(none.body()).path("error_code").asText()).isEqualTo("UNAUTHENTICATED");
+        }
     }
 
-    private static HttpResponse<String> send(String method, String body, String bearer) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(sandbox.endpoints().workspaceUrl() + "/sandbox/admin/faults"))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    /** Before: any principal's token changed the fault plan; no-grants-sp and the analyst must be refused (403). */
+    @Test
+    void refusesPrincipalsThatAreNotTheSandboxAdmin() throws Exception {
+        String noGrants = SdkClients.m2mToken(sandbox, SandboxPrincipals.NO_GRANTS);
+        String granted = SdkClients.m2mToken(sandbox, SandboxPrincipals.GRANTED);
+        for (String token : new String[] {noGrants, granted, sandbox.endpoints().analystToken()}) {
+            HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"withholdAcks\":true}", token);
+            HttpResponse<String> clear = send("DELETE", "/sandbox/admin/faults", null, token);
+            HttpResponse<String> stats = send("GET", "/sandbox/admin/stats", null, token);
+
+            assertThat(set.statusCode()).isEqualTo(403);
+            JsonNode error = JSON.readTree(set.body());
+            assertThat(error.path("error_code").asText()).isEqualTo("PERMISSION_DENIED");
+            assertThat(error.path("message").asText()).contains("not a workspace admin").contains(SandboxPrincipals.ADMIN);
+            assertThat(clear.statusCode()).isEqualTo(403);
+            assertThat(stats.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(stats.body()).path("error_code").asText()).isEqualTo("PERMISSION_DENIED");
+        }
+        assertThat(sandbox.faults().withholdAcks()).isFalse();
+    }
+
+    @Test
+    void statsAnswerTheAdmin() throws Exception {
+        HttpResponse<String> stats = send("GET", "/sandbox/admin/stats", null, adminToken);
+
+        assertThat(stats.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(stats.body()).path("heapMaxBytes").asLong()).isPositive();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String bearer) throws IOException, InterruptedException {
+        var builder = HttpRequest.newBuilder(URI.create(sandbox.endpoints().workspaceUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) builder.header("Authorization", "Bearer " + bearer);
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
