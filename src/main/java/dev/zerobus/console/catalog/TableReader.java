@@ -110,13 +110,6 @@ public final class TableReader {
     }
 
     private StatementRunner.Result run(String sql, TableName table, Cancellation cancellation) {
-        String warehouse = warehouseId();
-        try {
-            return runner.run(warehouse, sql, cancellation);
-        } catch (CancellationException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw SdkErrors.translate(e, "read table " + table.fullName() + " on SQL warehouse " + warehouse);
-        }
+        return query(sql, "table " + table.fullName(), cancellation);
     }
 }

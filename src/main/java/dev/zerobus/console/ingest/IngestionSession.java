@@ -230,9 +230,7 @@ public final class IngestionSession implements AutoCloseable {
                 return;
             } catch (Exception e) {
                 // The new stream failed: from here on it is an ordinary failure with retries.
-                List<Entry> still = new ArrayList<>(ledgerDrain());
-                still.addAll(unacked.subList(sent, unacked.size()));
-                unacked = still;
+                unacked = notDurable(unacked, sent);
                 cause = unwrap(e);
                 why = ErrorExplainer.explain(cause);
             }
@@ -261,10 +259,7 @@ public final class IngestionSession implements AutoCloseable {
                 event(Kind.RECOVERED, "Recovered from: " + why.cause());
                 return;
             } catch (Exception e) {
-                // Still not durable: what the failed stream did not ACK, then what was not re-sent yet, in order.
-                List<Entry> still = new ArrayList<>(ledgerDrain());
-                still.addAll(unacked.subList(sent, unacked.size()));
-                unacked = still;
+                unacked = notDurable(unacked, sent);
                 cause = unwrap(e);
                 why = explainAndCount(cause);
                 if (!isRetryable(cause, why)) throw fail(why, cause, unacked);
@@ -276,6 +271,13 @@ public final class IngestionSession implements AutoCloseable {
                 + " retries without an acknowledgement in between: " + why.cause(),
                 rows + " records sent and not acknowledged are reported as not landed (some may have landed: at-least-once). "
                         + why.fix(), false, why.detail()), cause, unacked);
+    }
+
+    /** Still not durable after a failed re-send: what the new stream did not ACK, then what was not re-sent yet, in order. */
+    private List<Entry> notDurable(List<Entry> unacked, int sent) {
+        List<Entry> still = new ArrayList<>(ledgerDrain());
+        still.addAll(unacked.subList(sent, unacked.size()));
+        return still;
     }
 
     private void resend(Entry old) throws ZerobusException {

@@ -151,7 +151,7 @@ public final class IngestBench {
                         }
                     }
                     if (sink.equals("durable")) {
-                        long[] paced = paced(sdk, sandbox, 15_000, quick ? 3 : 10);
+                        long[] paced = paced(sdk, sandbox, 15_000, quick ? 3 : 10, 16, 0.99);
                         pacedP50 = paced[0] / 1000.0;
                         pacedP99 = paced[1] / 1000.0;
                         System.out.printf(Locale.ROOT, "%-36s %12d %9s %9.1f %9.1f%n", "durable json single 1 stream paced", 15_000, "",
@@ -204,7 +204,7 @@ public final class IngestBench {
         Path data = Files.createTempDirectory("bench-service-like-");
         try (var sandbox = SandboxProcess.start(data, "--service-like", "--quota-rows-per-s", String.valueOf(SERVICE_LIKE_QUOTA))) {
             try (var sdk = new ZerobusSdk(sandbox.endpoint("zerobusEndpoint"), sandbox.endpoint("workspaceUrl"))) {
-                long[] paced = pacedPercentiles(sdk, sandbox, SERVICE_LIKE_PACED_PER_SECOND, quick ? 15 : 60);
+                long[] paced = paced(sdk, sandbox, SERVICE_LIKE_PACED_PER_SECOND, quick ? 15 : 60, 1, 0.95);
                 double rate = ackedRate(sdk, sandbox, 4, quick ? 2 : 5, quick ? 6 : 20);
                 return new double[] {paced[0] / 1000.0, paced[1] / 1000.0, rate};
             } finally {
@@ -222,8 +222,11 @@ public final class IngestBench {
                 + "4 x %,d rows/s quota)%n", serviceLike[2] / (4.0 * SERVICE_LIKE_QUOTA), serviceLike[2], SERVICE_LIKE_QUOTA);
     }
 
-    /** JSON single records at {@code perSecond} for {@code seconds}, every record timed: p50 and p95 micros. */
-    private long[] pacedPercentiles(ZerobusSdk sdk, SandboxProcess sandbox, int perSecond, int seconds) throws Exception {
+    /**
+     * JSON single records at {@code perSecond} for {@code seconds}, every {@code stride}-th record timed: the p50 and the
+     * {@code high} percentile of send-to-ACK latency in micros. No spinning: 2 cores are shared with the sandbox.
+     */
+    private long[] paced(ZerobusSdk sdk, SandboxProcess sandbox, int perSecond, int seconds, int stride, double high) throws Exception {
         List<Long> latencies = new ArrayList<>();
         var probe = new LatencyProbe(latencies);
         var options = StreamConfigurationOptions.builder().setAckCallback(probe).build();
@@ -234,14 +237,15 @@ public final class IngestBench {
         for (long n = 0; n < total; n++) {
             long due = start + n * 1_000_000_000L / perSecond;
             long wait = due - System.nanoTime();
-            if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
-            probe.sent(stream.ingestRecordOffset(records.get((int) (n % records.size()))));
+            if (wait > 200_000) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+            long offset = stream.ingestRecordOffset(records.get((int) (n % records.size())));
+            if (n % stride == 0) probe.sent(offset);
         }
         stream.flush();
         stream.close();
         long[] sorted;
         synchronized (latencies) { sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray(); }
-        return new long[] {percentile(sorted, 0.5), percentile(sorted, 0.95)};
+        return new long[] {percentile(sorted, 0.5), percentile(sorted, high)};
     }
 
     /**
@@ -414,29 +418,6 @@ public final class IngestBench {
         } catch (Exception e) {
             throw new IllegalStateException("Ingest failed in " + config.label() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** JSON single records at a fixed rate for {@code seconds}: p50 and p99 send-to-ACK latency in micros. */
-    private long[] paced(ZerobusSdk sdk, SandboxProcess sandbox, int perSecond, int seconds) throws Exception {
-        List<Long> latencies = new ArrayList<>();
-        var probe = new LatencyProbe(latencies);
-        var options = StreamConfigurationOptions.builder().setAckCallback(probe).build();
-        ZerobusJsonStream stream = sdk.createJsonStream(TABLE, sandbox.endpoint("clientId"), sandbox.endpoint("clientSecret"), options).join();
-        List<String> records = jsonRecords.get(100);
-        long start = System.nanoTime();
-        long total = (long) perSecond * seconds;
-        for (long n = 0; n < total; n++) {
-            long due = start + n * 1_000_000_000L / perSecond;
-            long wait = due - System.nanoTime();
-            if (wait > 200_000) LockSupport.parkNanos(wait); // no spinning: 2 cores are shared with the sandbox
-            long offset = stream.ingestRecordOffset(records.get((int) (n % records.size())));
-            if (n % 16 == 0) probe.sent(offset);
-        }
-        stream.flush();
-        stream.close();
-        long[] sorted;
-        synchronized (latencies) { sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray(); }
-        return new long[] {percentile(sorted, 0.5), percentile(sorted, 0.99)};
     }
 
     static void deleteTree(Path dir) throws IOException {
