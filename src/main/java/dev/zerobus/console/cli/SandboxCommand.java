@@ -87,6 +87,9 @@ public final class SandboxCommand implements Callable<Integer> {
             "Send close_stream_signal to each stream N seconds after it opened, then close it, as the service",
             "does about every 15 minutes; 0 = never (default)."})
     long streamLifetimeSeconds;
+    @Option(names = "--warehouse-start-ms", paramLabel = "MS", defaultValue = "2000",
+            description = "How long the stopped SQL warehouse takes to start (and a running one to stop); default ${DEFAULT-VALUE}.")
+    long warehouseStartMs;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -109,7 +112,8 @@ public final class SandboxCommand implements Callable<Integer> {
                     .serviceLike(serviceLike)
                     .quotaRowsPerSecond(quotaRowsPerSecond)
                     .quotaBytesPerSecond(quotaMegabytesPerSecond > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : quotaMegabytesPerSecond * 1_000_000)
-                    .streamLifetime(Duration.ofSeconds(Math.max(-1, Math.min(streamLifetimeSeconds, Long.MAX_VALUE / 1_000_000_000L))));
+                    .streamLifetime(Duration.ofSeconds(Math.max(-1, Math.min(streamLifetimeSeconds, Long.MAX_VALUE / 1_000_000_000L))))
+                    .warehouseTransition(Duration.ofMillis(warehouseStartMs));
         } catch (IllegalArgumentException e) {
             String field = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(' ')));
             throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for "

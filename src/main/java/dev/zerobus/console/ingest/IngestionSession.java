@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -55,7 +56,7 @@ public final class IngestionSession implements AutoCloseable {
     private volatile boolean streamAcked;
     private volatile @Nullable String asyncFailure;
     /** Retries since an ACK last made a request durable: the budget spans failures, so an endless cycle stops. */
-    private final java.util.concurrent.atomic.AtomicInteger attemptsWithoutProgress = new java.util.concurrent.atomic.AtomicInteger();
+    private final AtomicInteger attemptsWithoutProgress = new AtomicInteger();
 
     /** The SDK stream of either format, behind one face. */
     private interface Stream {

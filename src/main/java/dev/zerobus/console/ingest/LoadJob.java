@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -275,7 +276,7 @@ public final class LoadJob {
             Object payload = encode(row, failedRows);
             long size = payload == null ? 0 : sizeOf(payload);
             if (payload != null && size > MAX_RECORD_BYTES) {
-                String reason = String.format(java.util.Locale.ROOT, "The record is %,d bytes encoded; Zerobus takes at most %,d bytes "
+                String reason = String.format(Locale.ROOT, "The record is %,d bytes encoded; Zerobus takes at most %,d bytes "
                         + "(10 MB) per message, so this record cannot be sent. Split or shorten its largest values.", size, MAX_RECORD_BYTES);
                 rowFailed(row, failedRows, new RowError(row.lineNumber(), index, "", null, reason), reason);
                 payload = null;

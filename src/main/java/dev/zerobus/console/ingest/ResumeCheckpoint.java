@@ -16,7 +16,7 @@ import org.slf4j.LoggerFactory;
  * plus the rows in flight at the stop.
  */
 public final class ResumeCheckpoint {
-    private static final Logger log = LoggerFactory.getLogger(ResumeCheckpoint.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ResumeCheckpoint.class);
     public static final Duration DEFAULT_INTERVAL = Duration.ofMillis(200);
 
     private final Path file;
@@ -48,7 +48,7 @@ public final class ResumeCheckpoint {
             saveNanos.addAndGet(System.nanoTime() - t0);
             return true;
         } catch (IOException e) {
-            log.warn("Could not save the resume point {}: {}", file, e.toString());
+            LOG.warn("Could not save the resume point {}: {}", file, e.toString());
             return false;
         }
     }

@@ -31,9 +31,12 @@ public final class FaultPlan implements CommitFaults {
         private Limits() {}
     }
 
-    /** Default per-stream quota in "like the service" mode: 100,000 rows/s (the quotas page, adjustable). */
+    /**
+     * Default per-stream quota in "like the service" mode: "Records per second per stream: 100,000 (adjustable)"
+     * (https://docs.databricks.com/aws/en/ingestion/zerobus-quotas; the older limits page still says 15,000).
+     */
     public static final long DEFAULT_QUOTA_ROWS_PER_SECOND = 100_000;
-    /** Default per-stream byte quota in "like the service" mode: 100 MB/s (limits and quotas pages). */
+    /** Default per-stream byte quota in "like the service" mode: "Throughput per stream (gRPC): 100 MB/second" (same page). */
     public static final long DEFAULT_QUOTA_BYTES_PER_SECOND = 100_000_000;
 
     /** Close each stream with UNAVAILABLE after it received this many records; 0 = never. */
@@ -57,6 +60,9 @@ public final class FaultPlan implements CommitFaults {
     private final AtomicLong quotaBytesPerSecond = new AtomicLong(DEFAULT_QUOTA_BYTES_PER_SECOND);
     /** Announce the close of each stream this long after it opened (then close it); zero = never. */
     private final AtomicReference<Duration> streamLifetime = new AtomicReference<>(Duration.ZERO);
+    /** How long a stopped SQL warehouse stays STARTING (and a running one STOPPING): quick, but observable. */
+    private final AtomicReference<Duration> warehouseTransition = new AtomicReference<>(DEFAULT_WAREHOUSE_TRANSITION);
+    public static final Duration DEFAULT_WAREHOUSE_TRANSITION = Duration.ofSeconds(2);
 
     public FaultPlan closeStreamsAfter(long records) {
         closeStreamsAfterRecords.set(check("closeStreamsAfter", records, 0, Limits.MAX_RECORDS, "records"));
@@ -115,6 +121,7 @@ public final class FaultPlan implements CommitFaults {
         }
         return value;
     }
+    public FaultPlan warehouseTransition(Duration delay) { warehouseTransition.set(delay); return this; }
 
     /** Clears every fault. */
     public void reset() {
@@ -129,6 +136,7 @@ public final class FaultPlan implements CommitFaults {
         quotaRowsPerSecond.set(DEFAULT_QUOTA_ROWS_PER_SECOND);
         quotaBytesPerSecond.set(DEFAULT_QUOTA_BYTES_PER_SECOND);
         streamLifetime.set(Duration.ZERO);
+        warehouseTransition.set(DEFAULT_WAREHOUSE_TRANSITION);
     }
 
     public long closeStreamsAfterRecords() { return closeStreamsAfterRecords.get(); }
@@ -141,6 +149,7 @@ public final class FaultPlan implements CommitFaults {
     public long quotaRowsPerSecond() { return quotaRowsPerSecond.get(); }
     public long quotaBytesPerSecond() { return quotaBytesPerSecond.get(); }
     public Duration streamLifetime() { return streamLifetime.get(); }
+    public Duration warehouseTransition() { return warehouseTransition.get(); }
     /** How many token requests are still to be rejected. */
     public int pendingTokenRejections() { return rejectTokens.get(); }
     /** How many Delta commits are still to fail. */
@@ -163,6 +172,6 @@ public final class FaultPlan implements CommitFaults {
                 + ", ackLatency=" + ackLatency + ", withholdAcks=" + withholdAcks + ", rejectNextTokens=" + rejectTokens
                 + ", failNextCommits=" + failCommits + ", catalogDelay=" + catalogDelay + ", serviceLike=" + serviceLike
                 + ", quotaRowsPerSecond=" + quotaRowsPerSecond + ", quotaBytesPerSecond=" + quotaBytesPerSecond
-                + ", streamLifetime=" + streamLifetime + "]";
+                + ", streamLifetime=" + streamLifetime + ", warehouseTransition=" + warehouseTransition + "]";
     }
 }

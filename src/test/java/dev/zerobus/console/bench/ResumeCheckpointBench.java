@@ -20,6 +20,7 @@ import dev.zerobus.console.workspace.Secret;
 import java.io.BufferedWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -57,8 +58,8 @@ final class ResumeCheckpointBench {
                 System.out.printf(Locale.ROOT, "run %d: without %,.0f rows/s, with %,.0f rows/s (%d saves, %.1f ms in total)%n", i + 1,
                         without[i], with[i], checkpoint.saves(), checkpoint.timeSpent().toNanos() / 1e6);
             }
-            java.util.Arrays.sort(without);
-            java.util.Arrays.sort(with);
+            Arrays.sort(without);
+            Arrays.sort(with);
             System.out.printf(Locale.ROOT, "median of 3, %,d rows, 1 stream, JSON: without %,.0f rows/s, with %,.0f rows/s (%+.1f %%)%n",
                     rows, without[1], with[1], (with[1] / without[1] - 1) * 100);
         }

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zerobus.console.catalog.CatalogBrowser;
+import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.AckedRanges;
 import dev.zerobus.console.ingest.LoadJob;
@@ -32,6 +34,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,7 +107,7 @@ class DeliveryGuaranteesTest {
 
     /** One poll interval of a wait for a condition (not a wait for time to pass). */
     private static void poll() {
-        java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        LockSupport.parkNanos(2_000_000);
     }
 
     // ---- sandbox faults, in-process ---------------------------------------------------------------------------------
@@ -170,7 +173,7 @@ class DeliveryGuaranteesTest {
         try (var sandbox = SandboxProcess.start(data, ports)) {
             var p = profile(sandbox.endpoint("workspaceUrl"), sandbox.endpoint("zerobusEndpoint"), sandbox.endpoint("clientId"),
                     sandbox.endpoint("clientSecret"));
-            schema = new dev.zerobus.console.catalog.CatalogBrowser(dev.zerobus.console.catalog.WorkspaceClients.create(p)).table(TABLE).schema();
+            schema = new CatalogBrowser(WorkspaceClients.create(p)).table(TABLE).schema();
             LoadJob load = job(p, schema, file, LoadOptions.defaults(RecordFormat.JSON).withRate(10_000)
                     .withRetry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(50))));
             Thread killer = Thread.ofPlatform().start(() -> {

@@ -2,9 +2,14 @@ package dev.zerobus.console.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import dev.zerobus.console.ingest.ResumePoint;
+import dev.zerobus.console.sandbox.metadata.Securable;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,11 +102,11 @@ class IngestCommandTest {
     }
 
     /** Rows of {@code table} whose device_name starts with {@code prefix}, by device name, counted. */
-    private java.util.Map<String, Long> landed(String table, String prefix) {
+    private Map<String, Long> landed(String table, String prefix) {
         var state = fixture.sandbox.context().state().table(table);
         return fixture.sandbox.context().tables().read(state.tableId(), state.schema(), -1).stream().map(r -> (String) r[0])
                 .filter(d -> d != null && d.startsWith(prefix))
-                .collect(java.util.stream.Collectors.groupingBy(d -> d, java.util.stream.Collectors.counting()));
+                .collect(Collectors.groupingBy(d -> d, Collectors.counting()));
     }
 
     @Test
@@ -127,9 +132,9 @@ class IngestCommandTest {
         String table = "main.default.resume_recreated";
         var state = fixture.sandbox.context().state();
         var columns = state.table(TABLE).schema().columns();
-        state.createTable("main", "default", "resume_recreated", "MANAGED", "DELTA", columns, null, "sandbox-admin", java.util.Map.of());
-        state.updateGrants(dev.zerobus.console.sandbox.metadata.Securable.table(table), fixture.sandbox.endpoints().clientId(),
-                java.util.List.of("SELECT", "MODIFY"), java.util.List.of());
+        state.createTable("main", "default", "resume_recreated", "MANAGED", "DELTA", columns, null, "sandbox-admin", Map.of());
+        state.updateGrants(Securable.table(table), fixture.sandbox.endpoints().clientId(),
+                List.of("SELECT", "MODIFY"), List.of());
         Path file = dir.resolve("recreate.csv");
         Files.writeString(file, "device_name,temp,humidity,ts\nre-a,1,2,2024-05-01\nre-b,x,2,2024-05-01\nre-c,1,2,2024-05-01\n");
         var first = fixture.run(ingest(), "--profile", CliSandbox.GRANTED, "--table", table, "--file", file.toString(), "--on-error", "stop");
@@ -137,9 +142,9 @@ class IngestCommandTest {
         assertThat(ResumePoint.defaultFile(file)).exists();
 
         state.deleteTable(table);
-        state.createTable("main", "default", "resume_recreated", "MANAGED", "DELTA", columns, null, "sandbox-admin", java.util.Map.of());
-        state.updateGrants(dev.zerobus.console.sandbox.metadata.Securable.table(table), fixture.sandbox.endpoints().clientId(),
-                java.util.List.of("SELECT", "MODIFY"), java.util.List.of());
+        state.createTable("main", "default", "resume_recreated", "MANAGED", "DELTA", columns, null, "sandbox-admin", Map.of());
+        state.updateGrants(Securable.table(table), fixture.sandbox.endpoints().clientId(),
+                List.of("SELECT", "MODIFY"), List.of());
         var resumed = fixture.run(ingest(), "--profile", CliSandbox.GRANTED, "--table", table, "--file", file.toString(), "--resume");
 
         assertThat(resumed.exitCode()).as(resumed.err()).isEqualTo(ExitCodes.USAGE);
@@ -156,9 +161,9 @@ class IngestCommandTest {
         String before = Files.readString(file);
         // Through a symlink, and as ./source.csv even with --overwrite: the input is never an output.
         for (String[] failed : new String[][] {{link.toString()}, {dir.resolve(".").resolve("source.csv").toString(), "--overwrite"}}) {
-            var args = new java.util.ArrayList<>(java.util.List.of("--profile", CliSandbox.GRANTED, "--table", TABLE, "--file",
+            var args = new ArrayList<>(List.of("--profile", CliSandbox.GRANTED, "--table", TABLE, "--file",
                     file.toString(), "--failed-rows"));
-            args.addAll(java.util.List.of(failed));
+            args.addAll(List.of(failed));
             var run = fixture.run(ingest(), args.toArray(String[]::new));
             assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err()).contains("is the file being loaded").contains("writing it would erase the data");

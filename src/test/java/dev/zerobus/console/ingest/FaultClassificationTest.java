@@ -12,13 +12,15 @@ import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.workspace.ConnectionProfile;
-import dev.zerobus.console.workspace.ErrorExplainer;
 import dev.zerobus.console.workspace.ErrorExplainer.Category;
 import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import dev.zerobus.console.workspace.ErrorExplainer;
 import dev.zerobus.console.workspace.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,11 +143,11 @@ class FaultClassificationTest {
 
     /** Flushes on another thread; once the session counted a retry, lifts the fault so that the flush completes. */
     private static void flushReleasingWhenRetried(IngestionSession session, Runnable lift) throws Exception {
-        var flush = java.util.concurrent.CompletableFuture.runAsync(() -> {
+        var flush = CompletableFuture.runAsync(() -> {
             try {
                 session.flush();
             } catch (IngestException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         });
         while (session.metrics().retries() == 0 && !flush.isDone()) Thread.onSpinWait();

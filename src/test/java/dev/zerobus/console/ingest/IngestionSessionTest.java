@@ -16,6 +16,7 @@ import dev.zerobus.console.workspace.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -273,7 +274,7 @@ class IngestionSessionTest {
         sandbox.faults().withholdAcks(false);
 
         // Committed rows against keys: each key at most 1 + 6 times, and every re-send counted.
-        Map<String, Long> perKey = new java.util.HashMap<>();
+        Map<String, Long> perKey = new HashMap<>();
         rows().forEach(r -> perKey.merge((String) r[0], 1L, Long::sum));
         assertThat(perKey.values()).allSatisfy(n -> assertThat(n).isBetween(1L, 7L));
         long duplicates = perKey.values().stream().mapToLong(n -> n - 1).sum();

@@ -93,6 +93,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private @Nullable StreamPacing pacing; // set while "like the service" mode holds the stream to its quota
     private boolean wakeUpScheduled;
     private long lastEmitNanos;
+    private final ServiceLatency serviceLatency = new ServiceLatency();
 
     IngestStream(ServerCallStreamObserver<EphemeralStreamResponse> out, SandboxContext context, StreamAuthorization authorization,
                  TableAccess access, ScheduledExecutorService scheduler, Set<IngestStream> openStreams, StreamStats stats) {
@@ -309,12 +310,12 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
      */
     private void emit(Runnable response) {
         long latency = context.faults().ackLatency().toNanos();
+        long now = System.nanoTime();
         if (context.faults().serviceLike()) {
-            long drawn = ServiceLatency.drawMillis();
+            long drawn = serviceLatency.next(now);
             stats.latencyDrawn(drawn);
             latency += TimeUnit.MILLISECONDS.toNanos(drawn);
         }
-        long now = System.nanoTime();
         if (latency <= 0 && lastEmitNanos - now <= 0) {
             response.run();
             return;

@@ -6,7 +6,8 @@ import java.util.ArrayDeque;
  * One stream's quota in "like the service" mode: a token bucket for rows and one for request bytes, refilled at the
  * quota and holding at most {@link #BURST_SECONDS} of it. A request is taken in full when it arrives (tokens may go
  * below zero); the stream then reads nothing until the bucket is back at zero, so the client is slowed by gRPC flow
- * control: nothing is dropped and no error is sent (the docs describe none for this case). Over any window the
+ * control: nothing is dropped and no error is sent (the quotas page, https://docs.databricks.com/aws/en/ingestion/zerobus-quotas,
+ * describes none for going over a quota: the stricter reading invents none). Over any window the
  * stream receives at most quota x window + burst + one request. Also meters the rows per sliding window for
  * {@link StreamStats}. Not thread-safe: used under the stream's monitor.
  */

@@ -60,6 +60,14 @@ class ServiceLikeTest {
         assertThat(drawn.getValueAtPercentile(50)).isBetween(135L, 165L);
         assertThat(drawn.getValueAtPercentile(95)).isBetween(400L, 500L);
         assertThat(drawn.getMaxValue()).isLessThanOrEqualTo(ServiceLatency.CAP_MILLIS);
+
+        // one stream's latencies drift (so in-order ACKs do not pile up) but keep the same distribution
+        Histogram drifting = new Histogram(3);
+        var latency = new ServiceLatency();
+        long t = System.nanoTime();
+        for (int i = 0; i < 20_000; i++) drifting.recordValue(latency.next(t += 20_000_000L)); // an ACK every 20 ms for 400 s
+        assertThat(drifting.getValueAtPercentile(50)).isBetween(120L, 185L);
+        assertThat(drifting.getValueAtPercentile(95)).isBetween(350L, 560L);
     }
 
     @Test
