@@ -59,7 +59,7 @@ class StreamLifetimeLoadTest {
             assertThat(summary.path("read").asLong()).isEqualTo(ROWS);
             assertThat(summary.path("acked").asLong()).isEqualTo(ROWS);
             assertThat(summary.path("failed").asLong()).isZero();
-            assertThat(summary.path("retries").asLong()).as("a planned rotation is no retry").isZero();
+            assertThat(summary.path("retries").asLong()).as("a planned rotation is no retry: %s", err).isZero();
             assertThat(summary.path("rotations").asLong()).as("the load takes more than one 2 s stream lifetime: %s", summary)
                     .isPositive();
             assertThat(err.toString()).contains("Planned stream rotations: " + summary.path("rotations").asLong())
