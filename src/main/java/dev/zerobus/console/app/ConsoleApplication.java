@@ -94,8 +94,10 @@ public final class ConsoleApplication extends Application {
                             SandboxPrincipals.NO_GRANTS, noGrants));
                     context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
                             Secret.of(e.clientSecret()), Secret.of(e.userToken())));
-                    context.sandboxStatus().set("Sandbox running on 127.0.0.1 (Zerobus " + port(e.zerobusEndpoint()) + ", workspace "
-                            + port(e.workspaceUrl()) + ")");
+                    SandboxSettings.apply(context, started.faults());
+                    String running = "Sandbox running on 127.0.0.1 (Zerobus " + port(e.zerobusEndpoint()) + ", workspace "
+                            + port(e.workspaceUrl()) + ")";
+                    context.sandboxStatus().bind(context.sandboxServiceLike().map(on -> running + " · " + SandboxSettings.describe(on)));
                     if (context.activeProfile().get() == null) context.activeProfile().set(initialProfile(settings));
                 });
             } catch (RuntimeException e) {

@@ -22,6 +22,7 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -98,7 +99,15 @@ public final class MainWindow extends BorderPane {
         var about = new MenuItem("About Zerobus Ingest Console");
         about.setOnAction(event -> Dialogs.about(getScene().getWindow()));
         var help = new Menu("Help", null, shortcuts, about);
-        var bar = new MenuBar(file, view, help);
+        var serviceLike = new CheckMenuItem("Behave like the service (ACK ~150 ms, per-stream quota)");
+        serviceLike.setId("menu-sandbox-service-like");
+        serviceLike.selectedProperty().bindBidirectional(context.sandboxServiceLike());
+        var explain = new MenuItem("Off: instant ACKs and no throttling (fast tests). On: durability ACKs drawn around 150 ms p50 "
+                + "and each stream slowed to 100,000 rows/s and 100 MB/s by flow control, as the quotas page says.");
+        explain.setDisable(true);
+        var sandboxMenu = new Menu("Sandbox", null, serviceLike, explain);
+        sandboxMenu.setId("menu-sandbox");
+        var bar = new MenuBar(file, view, sandboxMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }

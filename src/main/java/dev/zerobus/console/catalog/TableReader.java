@@ -97,14 +97,19 @@ public final class TableReader {
         return Collections.unmodifiableList(rows);
     }
 
-    private StatementRunner.Result run(String sql, TableName table, Cancellation cancellation) {
+    /** Runs any read-only statement on the warehouse (the system-table queries of Verify); errors say what was read. */
+    public StatementRunner.Result query(String sql, String what, Cancellation cancellation) {
         String warehouse = warehouseId();
         try {
             return runner.run(warehouse, sql, cancellation);
         } catch (CancellationException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw SdkErrors.translate(e, "read table " + table.fullName() + " on SQL warehouse " + warehouse);
+            throw SdkErrors.translate(e, "read " + what + " on SQL warehouse " + warehouse);
         }
+    }
+
+    private StatementRunner.Result run(String sql, TableName table, Cancellation cancellation) {
+        return query(sql, "table " + table.fullName(), cancellation);
     }
 }

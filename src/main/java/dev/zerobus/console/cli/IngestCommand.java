@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
 @Command(name = "ingest", mixinStandardHelpOptions = true,
         description = {"Loads a CSV, JSON Lines or JSON array file into a table through Zerobus Ingest. File columns map to",
             "table columns by name. Progress goes to stderr every second; the summary is one JSON line on stdout:",
-            "{\"read\":..,\"skipped\":..,\"sent\":..,\"acked\":..,\"failed\":..,\"retries\":..,\"seconds\":..,\"cancelled\":..}.",
+            "{\"read\":..,\"skipped\":..,\"sent\":..,\"acked\":..,\"failed\":..,\"retries\":..,\"rotations\":..,\"seconds\":..,\"cancelled\":..}.",
             "\"resent\" counts rows sent again after a stream failure: each may have landed twice (at-least-once).",
             "While it runs, the rows durable so far are saved to FILE.resume.json (a few times a second, atomically), so",
             "Ctrl+C, SIGTERM and even kill -9 leave a resume point (see --resume and docs/delivery.md)."},

@@ -133,6 +133,10 @@ abstract class LoadCommand extends ConnectedCommand {
         if (result.failed() > 0 && result.failedRowsFile() != null) {
             err.println("Failed rows written to " + result.failedRowsFile() + " (fix them there and load that file again).");
         }
+        if (result.rotations() > 0) {
+            err.println("Planned stream rotations: " + result.rotations() + " (the service ended streams on schedule, code 6002; "
+                    + "the load moved to new streams and re-sent only unacknowledged rows; not errors, not retries).");
+        }
         if (result.cancelled()) err.println("Cancelled: " + result.acked() + " rows are in the table.");
         if (result.resent() > 0) {
             err.println(result.resent() + " rows were sent again after a stream failure: each may now be in the table twice "
@@ -159,8 +163,8 @@ abstract class LoadCommand extends ConnectedCommand {
 
     static String progressLine(LoadProgress p) {
         String eta = p.done() ? "done" : p.eta() == null ? "ETA ?" : "ETA " + p.eta().toSeconds() + " s";
-        return String.format(Locale.ROOT, "read %d, sent %d, acked %d, failed %d, retries %d, %.0f rows/s, %s",
-                p.read(), p.sent(), p.acked(), p.failed(), p.retries(), p.rowsPerSecond(), eta);
+        return String.format(Locale.ROOT, "read %d, sent %d, acked %d, failed %d, retries %d, rotations %d, %.0f rows/s, %s",
+                p.read(), p.sent(), p.acked(), p.failed(), p.retries(), p.rotations(), p.rowsPerSecond(), eta);
     }
 
     private static boolean awaitQuietly(CountDownLatch finished, Duration limit) {

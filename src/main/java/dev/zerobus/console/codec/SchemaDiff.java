@@ -27,13 +27,22 @@ import org.jspecify.annotations.Nullable;
  * {@link Kind}s and adds the one thing neither says: that a missing column and an extra field are probably the same
  * thing renamed. Immutable.
  *
- * <p>JSON samples: a nullable column the sample leaves out is not a difference (an absent key is NULL on a Zerobus
- * JSON stream); a NOT NULL one is {@link Kind#MISSING}. Values are read as the console reads input (friendly forms
+ * <p>Leniency (https://docs.databricks.com/aws/en/ingestion/zerobus-schema-management: "Columns that allow null values
+ * in the table can be omitted from the record and are written as NULL"): a nullable top-level column left out of a
+ * descriptor or a JSON sample is {@link Kind#OMITTED}, which Zerobus accepts and {@link #isMatch()} does not count;
+ * a NOT NULL one is {@link Kind#MISSING}. Values are read as the console reads input (friendly forms
  * such as ISO timestamps are accepted), so a match means the console can send the record, not that the text can be
  * sent unchanged by another producer.
  */
 public record SchemaDiff(List<Difference> differences) {
-    public enum Kind { MISSING, EXTRA, TYPE, OPTIONALITY, RENAMED, INVALID }
+    /** OMITTED: a nullable column left out, accepted (it lands as NULL); every other kind is refused by Zerobus. */
+    public enum Kind {
+        MISSING, EXTRA, TYPE, OPTIONALITY, RENAMED, INVALID, OMITTED;
+
+        public boolean blocks() {
+            return this != OMITTED;
+        }
+    }
 
     /**
      * One difference.
@@ -53,9 +62,19 @@ public record SchemaDiff(List<Difference> differences) {
         differences = List.copyOf(differences);
     }
 
-    /** True when the input matches the table exactly. */
+    /** True when Zerobus accepts the input: no difference but nullable columns left out. */
     public boolean isMatch() {
-        return differences.isEmpty();
+        return differences.stream().noneMatch(d -> d.kind().blocks());
+    }
+
+    /** The differences Zerobus refuses the input for. */
+    public List<Difference> blocking() {
+        return differences.stream().filter(d -> d.kind().blocks()).toList();
+    }
+
+    /** Nullable columns the input leaves out: accepted, they land as NULL. */
+    public List<String> omitted() {
+        return differences.stream().filter(d -> d.kind() == Kind.OMITTED).map(Difference::path).toList();
     }
 
     /** Compares the message in {@code protoText} named like the table (else the only top-level message). */
@@ -77,24 +96,34 @@ public record SchemaDiff(List<Difference> differences) {
         }
         List<Difference> found = new ArrayList<>();
         List<String> counts = new ArrayList<>();
-        for (String text : DescriptorComparison.compare(table, descriptor)) {
-            Difference d = classify(text);
-            if (d == null) counts.add(text);
-            else found.add(d);
+        for (DescriptorComparison.Finding f : DescriptorComparison.check(table, descriptor).findings()) {
+            switch (f.kind()) {
+                case FIELD_COUNT -> counts.add(f.message());
+                case UNPARSEABLE, UNSUPPORTED_COLUMN -> found.add(new Difference(Kind.INVALID, f.path(), f.message()));
+                case MISSING_FIELD -> found.add(new Difference(Kind.MISSING, f.path(), f.message()));
+                case UNKNOWN_FIELD -> found.add(new Difference(Kind.EXTRA, f.path(), f.message()));
+                case TYPE_MISMATCH -> found.add(new Difference(Kind.TYPE, f.path(), f.message()));
+                case LABEL_MISMATCH -> found.add(new Difference(Kind.OPTIONALITY, f.path(), f.message()));
+                case OMITTED_NULLABLE -> found.add(new Difference(Kind.OMITTED, f.path(), f.message()));
+            }
         }
-        // "The descriptor has 3 fields but ... 4 columns" only restates the MISSING/EXTRA entries; keep it if alone.
-        if (found.stream().noneMatch(d -> d.kind() == Kind.MISSING || d.kind() == Kind.EXTRA)) {
+        // "The descriptor has 3 fields but ... 4 columns" only restates the other entries; keep it if alone and blocking.
+        if (found.stream().noneMatch(d -> d.kind() == Kind.MISSING || d.kind() == Kind.EXTRA || d.kind() == Kind.OMITTED)) {
             counts.forEach(c -> found.add(new Difference(Kind.INVALID, "", c)));
         }
         return new SchemaDiff(pairRenames(found, parent -> List.of(), "Field"));
     }
 
+    private static Difference omitted(String column) {
+        return new Difference(Kind.OMITTED, column, "Column '" + column + "' is left out (accepted: the column is nullable and lands as NULL)");
+    }
+
     /** Compares the keys and values of one JSON record with the table's columns. */
     public static SchemaDiff ofJsonSample(TableSchema table, String json) {
         var codec = RecordCodec.forTable(table, CodecOptions.defaults());
-        if (!(codec.toRow(json) instanceof CodecResult.Invalid<Object[]> invalid)) return new SchemaDiff(List.of());
         List<Difference> found = new ArrayList<>();
-        for (FieldError e : invalid.errors()) {
+        List<FieldError> errors = codec.toRow(json) instanceof CodecResult.Invalid<Object[]> invalid ? invalid.errors() : List.of();
+        for (FieldError e : errors) {
             Kind kind = e.path().isEmpty() ? Kind.INVALID
                     : e.expected().equals("a column name") || e.expected().equals("a field name") ? Kind.EXTRA
                     : e.message().startsWith("is missing, but") ? Kind.MISSING
@@ -108,27 +137,17 @@ public record SchemaDiff(List<Difference> differences) {
         } catch (JsonInput.NotJson e) {
             return new SchemaDiff(found);
         }
-        return new SchemaDiff(pairRenames(found, parent -> absentFields(table, parsed, parent), "Key"));
+        List<Difference> paired = new ArrayList<>(pairRenames(found, parent -> absentFields(table, parsed, parent), "Key"));
+        Set<String> named = new HashSet<>();
+        paired.forEach(d -> named.add(d.path()));
+        for (String name : absentFields(table, parsed, "")) {
+            boolean nullable = table.column(name).map(TableColumn::nullable).orElse(false);
+            if (nullable && !named.contains(name)) paired.add(omitted(name));
+        }
+        return new SchemaDiff(paired);
     }
 
     // ---- renamed-looking pairs ------------------------------------------------------------------------------------
-
-    private static final Pattern MISSING_COLUMN = Pattern.compile("^(?:Column|Struct field) '([^']+)'.* has no field in the descriptor.*", Pattern.DOTALL);
-    private static final Pattern EXTRA_FIELD = Pattern.compile("^Field '([^']+)' is not a (?:column of table|field of struct).*", Pattern.DOTALL);
-    private static final Pattern LABEL = Pattern.compile("^Field '([^']+)' is (?:required|optional|repeated) but must be.*", Pattern.DOTALL);
-    private static final Pattern TYPE = Pattern.compile("^Field '([^']+)' has type .*", Pattern.DOTALL);
-    private static final Pattern COUNT = Pattern.compile("^(?:The descriptor has \\d+ fields but|Field '[^']+' has \\d+ nested fields).*", Pattern.DOTALL);
-
-    /** DescriptorComparison's sentence -> a Difference; null for the field-count summary. */
-    private static @Nullable Difference classify(String text) {
-        if (COUNT.matcher(text).matches()) return null;
-        Matcher m;
-        if ((m = MISSING_COLUMN.matcher(text)).matches()) return new Difference(Kind.MISSING, m.group(1), text);
-        if ((m = EXTRA_FIELD.matcher(text)).matches()) return new Difference(Kind.EXTRA, m.group(1), text);
-        if ((m = LABEL.matcher(text)).matches()) return new Difference(Kind.OPTIONALITY, m.group(1), text);
-        if ((m = TYPE.matcher(text)).matches()) return new Difference(Kind.TYPE, m.group(1), text);
-        return new Difference(Kind.INVALID, "", text);
-    }
 
     /** Names of the fields at {@code parent} (a column or struct path) that the input leaves out, beyond MISSING ones. */
     private interface Absent {
@@ -147,7 +166,8 @@ public record SchemaDiff(List<Difference> differences) {
             String parent = parent(extra.path());
             Set<String> seen = new HashSet<>();
             for (Difference missing : found) {
-                if (missing.kind() == Kind.MISSING && parent(missing.path()).equals(parent) && seen.add(missing.path())) {
+                if ((missing.kind() == Kind.MISSING || missing.kind() == Kind.OMITTED) && parent(missing.path()).equals(parent)
+                        && seen.add(missing.path())) {
                     int score = likeness(leaf(extra.path()), leaf(missing.path()));
                     if (score >= 0) candidates.add(new Candidate(extra, missing, missing.path(), score));
                 }

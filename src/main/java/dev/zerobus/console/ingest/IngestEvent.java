@@ -6,7 +6,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Something that happened to a session, for the event log and listeners. Never carries record contents. */
 public record IngestEvent(Instant at, Kind kind, String message, @Nullable Explanation explanation) {
-    public enum Kind { OPENED, STATE, ERROR, RETRY, RECOVERED, FLUSHED, CLOSED, INFO }
+    /** ROTATED: the service ended a stream on schedule and the session moved to a new one (planned, not an error). */
+    public enum Kind { OPENED, STATE, ERROR, RETRY, RECOVERED, ROTATED, FLUSHED, CLOSED, INFO }
 
     @Override
     public String toString() {

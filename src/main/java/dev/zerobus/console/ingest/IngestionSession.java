@@ -52,6 +52,8 @@ public final class IngestionSession implements AutoCloseable {
     private final AckLedger ledger = new AckLedger();
     private Stream stream;
     private int generation;
+    /** Whether the current stream has ACKed anything: a stream ended before its first ACK is no planned rotation. */
+    private volatile boolean streamAcked;
     private volatile @Nullable String asyncFailure;
     /** Retries since an ACK last made a request durable: the budget spans failures, so an endless cycle stops. */
     private final AtomicInteger attemptsWithoutProgress = new AtomicInteger();
@@ -220,8 +222,34 @@ public final class IngestionSession implements AutoCloseable {
     private void recover(Throwable failure) throws IngestException {
         Throwable cause = unwrap(failure);
         asyncFailure = null;
-        Explanation why = explainAndCount(cause);
+        Explanation why = ErrorExplainer.explain(cause);
         List<Entry> unacked = ledgerDrain();
+        if (why.category().planned() && streamAcked) {
+            // The service ended the stream on schedule (6002, after close_stream_signal): roll over at once, no back-off,
+            // not an error and not a retry. Only what the old stream did not ACK is re-sent, so no ACKed record repeats.
+            int sent = 0;
+            closeQuietly(stream);
+            try {
+                stream = openStream();
+                for (Entry old : unacked) {
+                    resend(old);
+                    sent++;
+                }
+                long rotation = metrics.rotations.incrementAndGet();
+                var rotated = new IngestEvent(Instant.now(), Kind.ROTATED, "Planned rotation " + rotation + ": the service ended "
+                        + "the stream on schedule (code 6002); now on connection " + generation + ", re-sent "
+                        + unacked.stream().mapToInt(Entry::count).sum() + " unacknowledged records", why);
+                metrics.event(rotated);
+                listener.onEvent(rotated);
+                return;
+            } catch (Exception e) {
+                // The new stream failed: from here on it is an ordinary failure with retries.
+                unacked = notDurable(unacked, sent);
+                cause = unwrap(e);
+                why = ErrorExplainer.explain(cause);
+            }
+        }
+        countError(why);
         if (!isRetryable(cause, why)) throw fail(why, cause, unacked);
         setState(SessionState.RECOVERING, "Recovering: " + why.cause());
         closeQuietly(stream);
@@ -236,9 +264,7 @@ public final class IngestionSession implements AutoCloseable {
             try {
                 stream = openStream();
                 for (Entry old : unacked) {
-                    long offset = old.payload() instanceof List<?> list ? stream.ingestBatch(list) : stream.ingest(old.payload());
-                    record(new Entry(offset, old.sourceIndex(), old.count(), old.bytes(), old.payload(), System.nanoTime(), true));
-                    metrics.recordsResent.addAndGet(old.count());
+                    resend(old);
                     sent++;
                 }
                 metrics.recoveries.incrementAndGet();
@@ -247,10 +273,7 @@ public final class IngestionSession implements AutoCloseable {
                 event(Kind.RECOVERED, "Recovered from: " + why.cause());
                 return;
             } catch (Exception e) {
-                // Still not durable: what the failed stream did not ACK, then what was not re-sent yet, in order.
-                List<Entry> still = new ArrayList<>(ledgerDrain());
-                still.addAll(unacked.subList(sent, unacked.size()));
-                unacked = still;
+                unacked = notDurable(unacked, sent);
                 cause = unwrap(e);
                 why = explainAndCount(cause);
                 if (!isRetryable(cause, why)) throw fail(why, cause, unacked);
@@ -264,8 +287,24 @@ public final class IngestionSession implements AutoCloseable {
                         + why.fix(), false, why.detail()), cause, unacked);
     }
 
+    /** Still not durable after a failed re-send: what the new stream did not ACK, then what was not re-sent yet, in order. */
+    private List<Entry> notDurable(List<Entry> unacked, int sent) {
+        List<Entry> still = new ArrayList<>(ledgerDrain());
+        still.addAll(unacked.subList(sent, unacked.size()));
+        return still;
+    }
+
+    private void resend(Entry old) throws ZerobusException {
+        long offset = old.payload() instanceof List<?> list ? stream.ingestBatch(list) : stream.ingest(old.payload());
+        record(new Entry(offset, old.sourceIndex(), old.count(), old.bytes(), old.payload(), System.nanoTime(), true));
+        metrics.recordsResent.addAndGet(old.count());
+    }
+
     private Explanation explainAndCount(Throwable cause) {
-        Explanation why = ErrorExplainer.explain(cause);
+        return countError(ErrorExplainer.explain(cause));
+    }
+
+    private Explanation countError(Explanation why) {
         metrics.errors.incrementAndGet();
         metrics.event(new IngestEvent(Instant.now(), Kind.ERROR, why.cause() + " (" + why.detail() + ")", why));
         return why;
@@ -307,6 +346,7 @@ public final class IngestionSession implements AutoCloseable {
         long now = System.nanoTime();
         synchronized (ledger) {
             if (streamGeneration != generation) return; // a late ACK of a stream already replaced
+            streamAcked = true;
             metrics.ackedOffset.set(offset);
             for (Entry e : ledger.ack(offset)) durable(e, now);
         }
@@ -338,6 +378,7 @@ public final class IngestionSession implements AutoCloseable {
         int streamGeneration;
         synchronized (ledger) {
             streamGeneration = ++generation;
+            streamAcked = false;
         }
         var callback = new AckCallback() {
             @Override public void onAck(long offset) { IngestionSession.this.onAck(streamGeneration, offset); }

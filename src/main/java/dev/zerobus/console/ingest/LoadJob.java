@@ -117,9 +117,10 @@ public final class LoadJob {
     public LoadResult partialResult() {
         long sent = sessions().stream().mapToLong(s -> s.metrics().recordsSent()).sum();
         long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum();
+        long rotations = sessions().stream().mapToLong(s -> s.metrics().rotations()).sum();
         long resent = sessions().stream().mapToLong(s -> s.metrics().snapshot().recordsResent()).sum();
         return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
-                retries, resent, (System.nanoTime() - startNanos) / 1e9, true, false, durable, errors(), options.failedRowsFile(),
+                retries, rotations, resent, (System.nanoTime() - startNanos) / 1e9, true, false, durable, errors(), options.failedRowsFile(),
                 streamFailure.get());
     }
 
@@ -176,9 +177,11 @@ public final class LoadJob {
     public LoadProgress progress() {
         long sent = 0;
         long retries = 0;
+        long rotations = 0;
         for (IngestionSession s : sessions()) {
             sent += s.metrics().recordsSent();
             retries += s.metrics().retries();
+            rotations += s.metrics().rotations();
         }
         long acked = durable.count();
         Duration elapsed = Duration.ofNanos(System.nanoTime() - startNanos);
@@ -187,7 +190,7 @@ public final class LoadJob {
         double fraction = total > 0 ? Math.min(1.0, (double) source.bytesRead() / total) : 0;
         Duration eta = fraction > 0.01 && !done ? Duration.ofMillis((long) (elapsed.toMillis() * (1 - fraction) / fraction)) : null;
         return new LoadProgress(read.get(), skipped.get(), sent, acked, badRows.get() + streamFailedRows.get(), retries,
-                acked / seconds, done && !cancelled && streamFailure.get() == null ? 1.0 : fraction, elapsed, eta, paused, done, cancelled);
+                rotations, acked / seconds, done && !cancelled && streamFailure.get() == null ? 1.0 : fraction, elapsed, eta, paused, done, cancelled);
     }
 
     /**
@@ -261,10 +264,11 @@ public final class LoadJob {
         }
         long sent = sessions().stream().mapToLong(s -> s.metrics().recordsSent()).sum();
         long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum();
+        long rotations = sessions().stream().mapToLong(s -> s.metrics().rotations()).sum();
         long resent = sessions().stream().mapToLong(s -> s.metrics().snapshot().recordsResent()).sum();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
-                retries, resent, seconds, cancelled, stoppedByPolicy, durable, errors(), options.failedRowsFile(), streamFailure.get());
+                retries, rotations, resent, seconds, cancelled, stoppedByPolicy, durable, errors(), options.failedRowsFile(), streamFailure.get());
     }
 
     private SessionOptions sessionOptions() {

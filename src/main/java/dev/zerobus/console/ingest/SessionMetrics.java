@@ -26,6 +26,7 @@ public final class SessionMetrics {
     final AtomicLong retries = new AtomicLong();
     final AtomicLong recoveries = new AtomicLong();
     final AtomicLong errors = new AtomicLong();
+    final AtomicLong rotations = new AtomicLong();
     final AtomicReference<SessionState> state = new AtomicReference<>(SessionState.OPENING);
     private final Recorder latency = new Recorder(3_600_000_000L, 2); // micros, up to an hour
     private final Histogram window = new Histogram(3_600_000_000L, 2);
@@ -73,6 +74,15 @@ public final class SessionMetrics {
         return recoveries.get();
     }
 
+    /** Planned moves to a new stream (the service ended one on schedule); not counted as errors or retries. */
+    public long rotations() {
+        return rotations.get();
+    }
+
+    public long errors() {
+        return errors.get();
+    }
+
     /** Reads every counter; rates and latency percentiles cover the time since the previous snapshot. */
     public synchronized MetricsSnapshot snapshot() {
         long now = System.nanoTime();
@@ -90,6 +100,7 @@ public final class SessionMetrics {
         Duration p99 = Duration.ofNanos(window.getValueAtPercentile(99) * 1000);
         return new MetricsSnapshot(state.get(), sent, acked, Math.max(0, sent - acked - recordsFailed.get()),
                 recordsFailed.get(), recordsResent.get(), bytes, lastOffsetSent.get(), ackedOffset.get(), retries.get(),
-                recoveries.get(), errors.get(), recordsPerSecond, bytesPerSecond, p50, p99, Duration.ofNanos(now - startNanos));
+                recoveries.get(), errors.get(), recordsPerSecond, bytesPerSecond, p50, p99, Duration.ofNanos(now - startNanos),
+                rotations.get());
     }
 }

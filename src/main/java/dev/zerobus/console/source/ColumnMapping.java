@@ -143,8 +143,10 @@ public final class ColumnMapping {
 
     /**
      * The record for one row: table column name -> raw value (cell text, JSON value, constant or generated
-     * value; null for skipped columns, empty cells and missing JSON keys). {@link SourceRow.Failed} rows have no
-     * values and are rejected.
+     * value; null for empty cells and missing JSON keys). A skipped (unmapped) column is left out of the record:
+     * Zerobus accepts records without nullable columns and writes them as NULL
+     * (https://docs.databricks.com/aws/en/ingestion/zerobus-schema-management), and {@link #problems()} refuses a
+     * skipped NOT NULL column before the load. {@link SourceRow.Failed} rows have no values and are rejected.
      */
     public Map<String, @Nullable Object> apply(SourceRow row) {
         if (row instanceof SourceRow.Failed failed) {
@@ -152,7 +154,9 @@ public final class ColumnMapping {
         }
         Map<String, @Nullable Object> record = new LinkedHashMap<>();
         for (TableColumn column : schema.columns()) {
-            Object value = switch (sources.get(column.name())) {
+            Source source = sources.get(column.name());
+            if (source instanceof Source.Skip) continue;
+            Object value = switch (source) {
                 case Source.FileColumn f -> fileValue(row, f.name());
                 case Source.Constant c -> c.value();
                 case Source.Generated g -> generator.value(column.type(), g.hint(), row.recordIndex());

@@ -14,7 +14,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -31,6 +33,7 @@ public final class AppContext {
     public static final String SANDBOX_PROFILE = "Sandbox (local)";
     /** The sandbox's principal without table grants, ready-made for trying out the doctor's grant failures. */
     public static final String SANDBOX_NO_GRANTS_PROFILE = "Sandbox (no grants)";
+    public static final String SANDBOX_SERVICE_LIKE = "sandbox.serviceLike";
 
     private final ProfileStore profiles;
     private final UiSettings settings;
@@ -41,6 +44,8 @@ public final class AppContext {
     private final ObjectProperty<@Nullable ConnectionProfile> sandbox = new SimpleObjectProperty<>();
     private final ObjectProperty<@Nullable ConnectionProfile> sandboxNoGrants = new SimpleObjectProperty<>();
     private final StringProperty sandboxStatus = new SimpleStringProperty("Sandbox not started");
+    /** Whether the embedded sandbox behaves like the service's speed (remembered; applied by the app). */
+    private final BooleanProperty sandboxServiceLike = new SimpleBooleanProperty();
     private final StringProperty tokenStatus = new SimpleStringProperty("Not checked");
     private final ObservableList<ActiveIngestion> ingestions = FXCollections.observableArrayList();
     private final Shortcuts shortcuts = new Shortcuts();
@@ -63,6 +68,8 @@ public final class AppContext {
         this.settings = settings;
         this.background = background;
         this.fx = fx;
+        sandboxServiceLike.set(settings.getBoolean(SANDBOX_SERVICE_LIKE, false));
+        sandboxServiceLike.addListener((obs, old, now) -> settings.putBoolean(SANDBOX_SERVICE_LIKE, now));
         activeProfile.addListener((obs, old, now) -> {
             tokenStatus.set("Not checked"); // the state shown was the previous profile's
             synchronized (this) {
@@ -85,6 +92,11 @@ public final class AppContext {
     /** The running sandbox's {@code no-grants-sp} as a read-only profile, or null; set before {@link #sandbox()}. */
     public ObjectProperty<@Nullable ConnectionProfile> sandboxNoGrants() { return sandboxNoGrants; }
     public StringProperty sandboxStatus() { return sandboxStatus; }
+    /**
+     * "Like the service": durability ACKs take about 150 ms (p50) and each stream is held to its quota by flow control,
+     * as on Databricks; off (instant ACKs, no quota) by default. Remembered across runs.
+     */
+    public BooleanProperty sandboxServiceLike() { return sandboxServiceLike; }
     public StringProperty tokenStatus() { return tokenStatus; }
     public ObservableList<ActiveIngestion> ingestions() { return ingestions; }
     /** Keyboard shortcuts; panes add theirs (listed in Help > Shortcuts). */

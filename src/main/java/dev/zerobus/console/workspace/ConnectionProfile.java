@@ -9,9 +9,11 @@ import org.jspecify.annotations.Nullable;
  * client that Zerobus needs). Either may be the same principal ({@link UserAuth#servicePrincipal()}); a profile may
  * also have only "You" (no client id yet: set-up creates one). {@code clientSecret} may be null when it is to be
  * asked for. {@link #toString()} never shows the secret or the token.
+ * {@code recordsPerSecondQuota} is the workspace's records/s quota per stream, for the Stream pane's gauges
+ * (default {@link ZerobusQuotas#RECORDS_PER_SECOND_PER_STREAM}; Databricks raises it per workspace on request).
  */
 public record ConnectionProfile(String name, Source source, String workspaceUrl, String zerobusEndpoint, String clientId,
-                                @Nullable Secret clientSecret, UserAuth you) {
+                                @Nullable Secret clientSecret, UserAuth you, long recordsPerSecondQuota) {
     /** Where a profile comes from; only SAVED profiles are written by the console. */
     public enum Source { SANDBOX, DATABRICKS_CFG, ENVIRONMENT, SAVED }
 
@@ -22,6 +24,19 @@ public record ConnectionProfile(String name, Source source, String workspaceUrl,
         zerobusEndpoint = zerobusEndpoint == null ? "" : zerobusEndpoint.strip();
         clientId = clientId == null ? "" : clientId.strip();
         you = you == null ? UserAuth.servicePrincipal() : you;
+        if (recordsPerSecondQuota <= 0) recordsPerSecondQuota = ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM;
+    }
+
+    /** A profile with the default quota. */
+    public ConnectionProfile(String name, Source source, String workspaceUrl, String zerobusEndpoint, String clientId,
+                             @Nullable Secret clientSecret, UserAuth you) {
+        this(name, source, workspaceUrl, zerobusEndpoint, clientId, clientSecret, you, ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM);
+    }
+
+    /** A profile whose service principal is "You" as well, with the given quota. */
+    public ConnectionProfile(String name, Source source, String workspaceUrl, String zerobusEndpoint, String clientId,
+                             @Nullable Secret clientSecret, long recordsPerSecondQuota) {
+        this(name, source, workspaceUrl, zerobusEndpoint, clientId, clientSecret, UserAuth.servicePrincipal(), recordsPerSecondQuota);
     }
 
     /** A profile whose service principal is "You" as well (the console's profiles before it knew two identities). */
@@ -31,21 +46,25 @@ public record ConnectionProfile(String name, Source source, String workspaceUrl,
     }
 
     public ConnectionProfile withSecret(@Nullable Secret secret) {
-        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, clientId, secret, you);
+        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, clientId, secret, you, recordsPerSecondQuota);
     }
 
     public ConnectionProfile withName(String newName, Source newSource) {
-        return new ConnectionProfile(newName, newSource, workspaceUrl, zerobusEndpoint, clientId, clientSecret, you);
+        return new ConnectionProfile(newName, newSource, workspaceUrl, zerobusEndpoint, clientId, clientSecret, you, recordsPerSecondQuota);
     }
 
     /** The same profile signing in as {@code value} for "You". */
     public ConnectionProfile withYou(UserAuth value) {
-        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, clientId, clientSecret, value);
+        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, clientId, clientSecret, value, recordsPerSecondQuota);
     }
 
     /** The same profile ingesting as another service principal (e.g. the one set-up just created). */
     public ConnectionProfile withIngestAs(String newClientId, @Nullable Secret secret) {
-        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, newClientId, secret, you);
+        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, newClientId, secret, you, recordsPerSecondQuota);
+    }
+
+    public ConnectionProfile withRecordsPerSecondQuota(long quota) {
+        return new ConnectionProfile(name, source, workspaceUrl, zerobusEndpoint, clientId, clientSecret, you, quota);
     }
 
     /** True when "Ingest as" is complete: a client id and a secret. */
@@ -84,6 +103,7 @@ public record ConnectionProfile(String name, Source source, String workspaceUrl,
     @Override
     public String toString() {
         return "ConnectionProfile[" + name + " (" + source + "), " + workspaceUrl + ", " + zerobusEndpoint + ", " + clientId
-                + ", secret " + (hasSecret() ? "set" : "not set") + ", you " + you + "]";
+                + ", secret " + (hasSecret() ? "set" : "not set") + ", you " + you + ", quota " + recordsPerSecondQuota
+                + " records/s]";
     }
 }

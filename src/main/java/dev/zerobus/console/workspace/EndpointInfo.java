@@ -24,6 +24,7 @@ public record EndpointInfo(String endpoint, @Nullable Cloud cloud, @Nullable Str
             case LOCAL -> "Local endpoint " + host + ":" + port + (tls ? " (TLS)" : " (plaintext)");
             case AWS -> "AWS " + region + ", workspace " + workspaceId;
             case AZURE -> "Azure " + region + ", workspace " + workspaceId;
+            case GCP -> "Google Cloud " + region + ", workspace " + workspaceId;
         };
     }
 }

@@ -12,8 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a Zerobus endpoint ({@code <workspace-id>.zerobus.<region>.cloud.databricks.com} on AWS,
- * {@code <workspace-id>.zerobus.<region>.azuredatabricks.net} on Azure, or {@code http://127.0.0.1:PORT} for a
- * local sandbox) and checks it against the workspace URL: cloud, region, workspace id and scheme. Every problem
+ * {@code <workspace-id>.zerobus.<region>.azuredatabricks.net} on Azure,
+ * {@code <workspace-id>.zerobus.<region>.gcp.databricks.com} on Google Cloud with workspace URLs such as
+ * {@code https://1234567890123456.0.gcp.databricks.com} (https://docs.databricks.com/gcp/en/ingestion/zerobus-ingest),
+ * or {@code http://127.0.0.1:PORT} for a local sandbox) and checks it against the workspace URL: cloud, region, workspace id and scheme. Every problem
  * says exactly what is wrong and what to write instead. Stateless and thread-safe.
  */
 public final class EndpointParser {
@@ -23,6 +25,14 @@ public final class EndpointParser {
             "ap-northeast-2", "ap-south-1", "sa-east-1");
     private static final Pattern AWS = Pattern.compile("([^.]+)\\.zerobus\\.([a-z0-9-]+)\\.cloud\\.databricks\\.com");
     private static final Pattern AZURE = Pattern.compile("([^.]+)\\.zerobus\\.([a-z0-9-]+)\\.azuredatabricks\\.net");
+    private static final Pattern GCP = Pattern.compile("([^.]+)\\.zerobus\\.([a-z0-9-]+)\\.gcp\\.databricks\\.com");
+    /** A GCP workspace URL's host starts with the workspace id: {@code 1234567890123456.0.gcp.databricks.com}. */
+    private static final Pattern GCP_WORKSPACE_URL = Pattern.compile("(\\d+)\\.\\d+\\.gcp\\.databricks\\.com");
+    /**
+     * Google Cloud region names (us-central1, europe-west3). The Zerobus pages list no GCP regions we could read, so
+     * only the shape is checked (the stricter check would refuse regions Databricks may serve).
+     */
+    private static final Pattern GCP_REGION_SHAPE = Pattern.compile("[a-z]+-[a-z]+\\d+");
     private static final Pattern WORKSPACE_ID = Pattern.compile("\\d{6,20}");
     private static final Pattern AZURE_WORKSPACE_URL = Pattern.compile("adb-(\\d+)\\.\\d+\\.azuredatabricks\\.net");
     private static final Pattern ORG_ID = Pattern.compile("(?:^|&)o=(\\d+)");
@@ -35,8 +45,9 @@ public final class EndpointParser {
         String raw = endpoint == null ? "" : endpoint.strip();
         if (raw.isEmpty()) {
             problems.add(new Problem("The Zerobus endpoint is empty.",
-                    "Enter <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS) or "
-                            + "<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure)."));
+                    "Enter <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS), "
+                            + "<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure) or "
+                            + "<workspace-id>.zerobus.<region>.gcp.databricks.com (Google Cloud)."));
             return new EndpointInfo(raw, null, null, null, "", 0, true, problems);
         }
         URI uri;
@@ -91,14 +102,24 @@ public final class EndpointParser {
                 problems.add(new Problem("'" + region + "' is not an Azure region name.",
                         "Use the Azure region of your workspace in lower case without spaces, e.g. westeurope or eastus2."));
             }
+        } else if ((m = GCP.matcher(host)).matches()) {
+            cloud = Cloud.GCP;
+            workspaceId = m.group(1);
+            region = m.group(2);
+            if (!GCP_REGION_SHAPE.matcher(region).matches()) {
+                problems.add(new Problem("'" + region + "' is not a Google Cloud region name.",
+                        "Use the Google Cloud region of your workspace in lower case, e.g. us-central1 or europe-west3."));
+            }
         } else if (host.contains("zerobus")) {
             problems.add(new Problem("The host '" + host + "' does not have the shape of a Zerobus endpoint.",
-                    "Write <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS) or "
-                            + "<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure)."));
+                    "Write <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS), "
+                            + "<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure) or "
+                            + "<workspace-id>.zerobus.<region>.gcp.databricks.com (Google Cloud)."));
         } else {
             problems.add(new Problem("'" + host + "' is not a Zerobus endpoint (is it the workspace URL?).",
-                    "The Zerobus endpoint is <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS) or "
-                            + "<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure); the workspace id is the number "
+                    "The Zerobus endpoint is <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS), "
+                            + "<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure) or "
+                            + "<workspace-id>.zerobus.<region>.gcp.databricks.com (Google Cloud); the workspace id is the number "
                             + "after ?o= in your workspace's URL."));
         }
         if (workspaceId != null && !WORKSPACE_ID.matcher(workspaceId).matches()) {
@@ -121,26 +142,35 @@ public final class EndpointParser {
             return;
         }
         String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-        Cloud urlCloud = host.endsWith(".azuredatabricks.net") ? Cloud.AZURE
-                : host.endsWith(".cloud.databricks.com") ? Cloud.AWS : isLoopback(host) ? Cloud.LOCAL : null;
+        Cloud urlCloud = cloudOfWorkspaceHost(host);
         if (urlCloud != null && urlCloud != cloud) {
             problems.add(new Problem("The endpoint is on " + cloud + " but the workspace URL '" + host + "' is on " + urlCloud + ".",
-                    "Use the Zerobus endpoint of the same workspace: <workspace-id>.zerobus.<region>."
-                            + (urlCloud == Cloud.AZURE ? "azuredatabricks.net" : "cloud.databricks.com") + "."));
+                    "Use the Zerobus endpoint of the same workspace: " + urlCloud.endpointShape() + "."));
             return;
         }
         String urlWorkspaceId = null;
         Matcher azure = AZURE_WORKSPACE_URL.matcher(host);
         if (azure.matches()) urlWorkspaceId = azure.group(1);
+        Matcher gcp = GCP_WORKSPACE_URL.matcher(host);
+        if (gcp.matches()) urlWorkspaceId = gcp.group(1);
         Matcher org = ORG_ID.matcher(uri.getRawQuery() == null ? "" : uri.getRawQuery());
         if (org.find()) urlWorkspaceId = org.group(1);
         if (urlWorkspaceId != null && workspaceId != null && !urlWorkspaceId.equals(workspaceId)) {
             problems.add(new Problem("The endpoint's workspace id " + workspaceId + " differs from the workspace URL's id "
                     + urlWorkspaceId + ": the endpoint belongs to another workspace.",
-                    "Use the endpoint " + urlWorkspaceId + ".zerobus.<region>." + (cloud == Cloud.AZURE ? "azuredatabricks.net"
-                            : "cloud.databricks.com") + ", or the workspace URL of workspace " + workspaceId + ".")
-                    .withCopyableFix(urlWorkspaceId + ".zerobus.<region>." + (cloud == Cloud.AZURE ? "azuredatabricks.net" : "cloud.databricks.com")));
+                    "Use the endpoint " + urlWorkspaceId + ".zerobus.<region>." + cloud.domain()
+                            + ", or the workspace URL of workspace " + workspaceId + ".")
+                    .withCopyableFix(urlWorkspaceId + ".zerobus.<region>." + cloud.domain()));
         }
+    }
+
+    /** The cloud a workspace URL's host is on, or null when the host says nothing (a custom or private link name). */
+    public static @Nullable Cloud cloudOfWorkspaceHost(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.endsWith(".azuredatabricks.net")) return Cloud.AZURE;
+        if (h.endsWith(".gcp.databricks.com")) return Cloud.GCP;
+        if (h.endsWith(".cloud.databricks.com")) return Cloud.AWS;
+        return isLoopback(h) ? Cloud.LOCAL : null;
     }
 
     public static boolean isLoopback(String host) {

@@ -26,7 +26,12 @@ public final class ErrorExplainer {
     public enum Category {
         NATIVE_LIBRARY, CONNECTION_REFUSED, DNS, TLS, AUTHENTICATION, TOKEN_EXPIRED, PERMISSION, TABLE_NOT_FOUND,
         TABLE_NOT_SUPPORTED, SCHEMA_MISMATCH, INVALID_RECORD, MESSAGE_TOO_LARGE, THROUGHPUT_LIMIT, REGION_NOT_SUPPORTED,
-        TOKEN_SERVICE_UNAVAILABLE, STREAM_CLOSED, TIMEOUT, UNKNOWN
+        TOKEN_SERVICE_UNAVAILABLE, STREAM_LIFETIME, STREAM_CLOSED, TIMEOUT, UNKNOWN;
+
+        /** A close the service does on schedule: the client rolls to a new stream, it is not a failure. */
+        public boolean planned() {
+            return this == STREAM_LIFETIME;
+        }
     }
 
     /** What an error means. {@code detail} is the original text, kept in full. */
@@ -67,7 +72,7 @@ public final class ErrorExplainer {
 
     private static final Map<String, CodeClass> GRPC_CODES = Map.ofEntries(
             // UNAVAILABLE also carries transport failures: connection refused is retryable, DNS and TLS need a fix.
-            Map.entry("unavailable", new CodeClass(true, List.of(Category.STREAM_CLOSED, Category.CONNECTION_REFUSED,
+            Map.entry("unavailable", new CodeClass(true, List.of(Category.STREAM_CLOSED, Category.STREAM_LIFETIME, Category.CONNECTION_REFUSED,
                     Category.TOKEN_SERVICE_UNAVAILABLE, Category.TIMEOUT, Category.DNS, Category.TLS))),
             Map.entry("aborted", new CodeClass(true, List.of(Category.STREAM_CLOSED))),
             Map.entry("cancelled", new CodeClass(true, List.of(Category.STREAM_CLOSED))),
@@ -93,6 +98,24 @@ public final class ErrorExplainer {
                     "The Zerobus SDK's native library could not be loaded on this machine.",
                     "The SDK needs Linux with glibc 2.34+ (Debian 12, Ubuntu 22.04, RHEL 9 or newer), macOS 11+, or Windows x64. "
                             + "Run the console on a newer OS, or use the CLI from a machine that qualifies."),
+            // 6002: the service ends every stream after a while (about 15 minutes, to refresh its token), announced by
+            // close_stream_signal; its message is "Stream timeout reached. Closing the stream (ID: ...). Error Code: 6002"
+            // (emqx/emqx pull 18393). Planned: the client opens a new stream; not an error, not a retry.
+            new Rule(Category.STREAM_LIFETIME, true, s -> s.has("error code: 6002", "error code 6002", "stream timeout reached"),
+                    "The service ended the stream at the end of its lifetime (Zerobus error code 6002, stream timeout): "
+                            + "Zerobus closes streams periodically, about every 15 minutes, to refresh their tokens.",
+                    "Nothing to fix: the console rolls over to a new stream and re-sends only what was not yet acknowledged. "
+                            + "It counts a planned rotation, not an error or a retry. Producers of your own must do the same."),
+            // SDK 1.0.1 with its own recovery off neither reports close_stream_signal nor, when the stream is idle at the
+            // close, the server's status: it says only "Stream is closed: status: Internal, message: \"Stream closed\"".
+            // A close by the server with no reason is read as the scheduled end of the stream (the session still
+            // treats it as a failure when the stream it replaces never got an ACK, so a server that keeps closing
+            // streams uses up the retry budget).
+            new Rule(Category.STREAM_LIFETIME, true, s -> s.has("status: internal, message: \"stream closed\""),
+                    "The service ended the stream without giving a reason, the way Zerobus ends a stream at the end of its "
+                            + "lifetime (about every 15 minutes, after close_stream_signal).",
+                    "Nothing to fix: the console rolls over to a new stream and re-sends only what was not yet acknowledged. "
+                            + "It counts a planned rotation, not an error or a retry."),
             new Rule(Category.REGION_NOT_SUPPORTED, false, s -> s.has("region") && s.has("not supported", "not enabled", "unsupported"),
                     "Zerobus Ingest is not available in this workspace's region.",
                     "Use a workspace in a region Zerobus serves (AWS: us-east-1, us-east-2, us-west-2, eu-central-1, eu-west-1, ...)."),
@@ -114,19 +137,19 @@ public final class ErrorExplainer {
             new Rule(Category.TOKEN_EXPIRED, false, s -> s.has("token expired", "expired at"),
                     "The access token expired.",
                     "Nothing to fix in the configuration: streams fetch a new token when they are created. Restart the stream."),
+            new Rule(Category.TABLE_NOT_SUPPORTED, false, s -> s.has("not a managed", "only managed delta", "not managed", "views cannot"),
+                    "The table cannot take Zerobus streams: only managed Delta tables can.",
+                    "Create a managed Delta table (CREATE TABLE ... without LOCATION) and ingest into it."),
             new Rule(Category.PERMISSION, false,
                     s -> s.has("4024", "permission_denied", "permission denied", "does not have", "not authorized", "insufficient privileges")
                             || s.httpStatus() == 403,
-                    "The service principal lacks a privilege Zerobus needs.",
+                    "The service principal lacks a privilege Zerobus needs (Zerobus error code 4024: missing table grants).",
                     "Zerobus needs USE CATALOG on the catalog, USE SCHEMA on the schema, and SELECT and MODIFY granted on the "
                             + "table itself (schema-level grants do not count). Run the GRANT statement as the table's owner."),
             new Rule(Category.AUTHENTICATION, false,
                     s -> s.has("unauthenticated", "invalid access token", "no access token", "invalid token") || s.httpStatus() == 401,
                     "The request was not authenticated (missing or invalid token).",
                     "Check the workspace URL belongs to the same workspace as the Zerobus endpoint, and the client id and secret."),
-            new Rule(Category.TABLE_NOT_SUPPORTED, false, s -> s.has("not a managed", "only managed delta", "not managed", "views cannot"),
-                    "The table cannot take Zerobus streams: only managed Delta tables can.",
-                    "Create a managed Delta table (CREATE TABLE ... without LOCATION) and ingest into it."),
             new Rule(Category.TABLE_NOT_FOUND, false,
                     s -> s.has("table_does_not_exist", "table or view not found", "table_or_view_not_found", "does not exist", "not_found",
                             "not found") || s.httpStatus() == 404,
@@ -139,14 +162,27 @@ public final class ErrorExplainer {
                     "Send smaller batches (a batch is one message) and keep each record well under 10 MB."),
             new Rule(Category.THROUGHPUT_LIMIT, true, s -> s.has("resource_exhausted", "resourceexhausted", "resource exhausted",
                     "throughput", "rate limit", "quota", "too many requests") || s.httpStatus() == 429,
-                    "The stream hit a throughput limit (per stream: 15,000 records/s and 100 MB/s).",
-                    "Spread the load over more streams, send batches, or slow down; the console backs off and retries."),
+                    "The stream hit a throughput quota (per stream by default: 100,000 records/s and 100 MB/s on the quotas page, "
+                            + "15,000 records/s on the older limits page; 10 GB/s per table).",
+                    "Spread the load over more streams, send batches, or slow down; the console backs off and retries. The "
+                            + "quotas are adjustable: ask your Databricks account team to raise them."),
+            // 4044: the service's record decoder refused a record: "invalid type: string \"72F\", expected an integer",
+            // "unrecognized field name 'ip'", a missing NOT NULL column (emqx/emqx pull 18393 quotes these messages).
+            new Rule(Category.INVALID_RECORD, false,
+                    s -> s.has("error code: 4044", "error code 4044", "record decoder/encoder error", "invalid type:", "unrecognized field",
+                            "unknown field")
+                            && !s.has("descriptor"),
+                    "The service could not decode a record against the table (Zerobus error code 4044): a field the table does "
+                            + "not have, a value of the wrong type (\"invalid type: X, expected Y\"), or a NOT NULL column left out.",
+                    "Fix the field the message names: drop fields that are not columns, send the type the column takes (see the "
+                            + "type table in the user guide), and give every NOT NULL column a value. Nullable columns may be left out."),
             new Rule(Category.SCHEMA_MISMATCH, false,
-                    s -> s.has("descriptor", "schema mismatch", "does not match the table", "column count", "missing column", "unknown field",
-                            "optionality"),
-                    "The records' schema does not match the table 1:1 (column names, count, types or optionality).",
+                    s -> s.has("descriptor", "schema mismatch", "does not match the table", "column count", "missing column", "optionality"),
+                    "The records' schema does not fit the table (Zerobus error code 4044 when the service names it): a NOT NULL "
+                            + "column missing, a field the table does not have, or a type that differs.",
                     "Regenerate the .proto from the table (Catalog pane, or `zerobus-console proto --table <name>`) and rebuild "
-                            + "the producer; Zerobus has no schema evolution."),
+                            + "the producer. Nullable columns may be left out of the descriptor; NOT NULL columns may not, and "
+                            + "every field must be a column of the table with its type."),
             new Rule(Category.INVALID_RECORD, false, s -> s.has("invalid_argument", "invalid argument", "invalidargument", "cannot decode", "does not fit"),
                     "The service rejected a record.",
                     "Fix the field named in the message (see the type table in the user guide) and send the record again."),

@@ -26,7 +26,7 @@ import org.jspecify.annotations.Nullable;
  * {@code DATABRICKS_CLIENT_SECRET}, {@code ZEROBUS_ENDPOINT}; "You" = whatever the standard {@code DATABRICKS_*}
  * variables resolve to in databricks-sdk-java), every profile of {@code ~/.databrickscfg} (host, client_id,
  * client_secret and our {@code zerobus_endpoint} key for "Ingest as"; "You" = the section itself, of any auth type,
- * read by the SDK), and the console's own saved profiles ({@code profiles.json} in the config folder, never with a
+ * read by the SDK; our {@code zerobus_records_per_second_quota} key), and the console's own saved profiles ({@code profiles.json} in the config folder, never with a
  * secret or token: those go to the OS keychain or nowhere).
  * The sandbox profile is added by whoever runs the sandbox. Thread-safe.
  */
@@ -123,9 +123,11 @@ public final class ProfileStore {
                 String host = s.getString("host", "");
                 if (host.isBlank()) continue;
                 String secret = s.getString("client_secret", null);
+                Long quota = ZerobusQuotas.parseRecordsQuota(s.getString("zerobus_records_per_second_quota", ""));
                 profiles.add(new ConnectionProfile(section, Source.DATABRICKS_CFG, normaliseHost(host),
                         s.getString("zerobus_endpoint", ""), s.getString("client_id", ""), secret == null ? null : Secret.of(secret),
-                        UserAuth.configProfile(section, databricksCfg.toString())));
+                        UserAuth.configProfile(section, databricksCfg.toString()),
+                        quota == null ? ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM : quota));
             }
             return profiles;
         } catch (IOException | ConfigurationException e) {
@@ -155,7 +157,12 @@ public final class ProfileStore {
 
     /** A saved profile: no secret, no token. {@code youType} null (files written before "You" existed) means the SP. */
     private record SavedProfile(String name, String workspaceUrl, String zerobusEndpoint, String clientId,
-                                @Nullable String youType, @Nullable String youConfigProfile) {}
+                                @Nullable String youType, @Nullable String youConfigProfile, @Nullable Long recordsPerSecondQuota) {
+        /** {@code recordsPerSecondQuota} is null in files written before the setting existed: the default applies. */
+        long quota() {
+            return recordsPerSecondQuota == null ? ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM : recordsPerSecondQuota;
+        }
+    }
 
     /** The keychain entry of "You"'s personal access token; the ingest secret is under the bare profile name. */
     static String tokenKey(String profileName) {
@@ -180,7 +187,7 @@ public final class ProfileStore {
             };
         }
         return new ConnectionProfile(p.name(), Source.SAVED, p.workspaceUrl(), p.zerobusEndpoint(), p.clientId(),
-                secrets.load(p.name()).orElse(null), you);
+                secrets.load(p.name()).orElse(null), you, p.quota());
     }
 
     /**
@@ -196,7 +203,7 @@ public final class ProfileStore {
         Map<String, SavedProfile> saved = readSaved();
         UserAuth you = profile.you();
         saved.put(profile.name(), new SavedProfile(profile.name(), profile.workspaceUrl(), profile.zerobusEndpoint(), profile.clientId(),
-                you.type().name(), you.configProfile()));
+                you.type().name(), you.configProfile(), profile.recordsPerSecondQuota()));
         writeSaved(saved);
         boolean remembered = false;
         if (rememberSecret && profile.hasSecret()) {
@@ -229,7 +236,8 @@ public final class ProfileStore {
             boolean stale = !p.workspaceUrl().equals(workspaceUrl) || !p.zerobusEndpoint().equals(zerobusEndpoint)
                     || (remembered && !secrets.load(p.name()).get().equals(secret));
             if (!stale) continue;
-            saved.put(p.name(), new SavedProfile(p.name(), workspaceUrl, zerobusEndpoint, p.clientId(), p.youType(), p.youConfigProfile()));
+            saved.put(p.name(), new SavedProfile(p.name(), workspaceUrl, zerobusEndpoint, p.clientId(), p.youType(), p.youConfigProfile(),
+                    p.recordsPerSecondQuota()));
             if (remembered) secrets.save(p.name(), secret);
             updated.add(p.name());
         }
@@ -248,7 +256,7 @@ public final class ProfileStore {
         SavedProfile p = saved.remove(from);
         if (p == null) throw new IllegalArgumentException("No saved profile named '" + from + "'.");
         if (saved.containsKey(to)) throw new IllegalArgumentException("A saved profile named '" + to + "' exists already.");
-        saved.put(to, new SavedProfile(to, p.workspaceUrl(), p.zerobusEndpoint(), p.clientId(), p.youType(), p.youConfigProfile()));
+        saved.put(to, new SavedProfile(to, p.workspaceUrl(), p.zerobusEndpoint(), p.clientId(), p.youType(), p.youConfigProfile(), p.recordsPerSecondQuota()));
         writeSaved(saved);
         secrets.load(from).ifPresent(secret -> {
             secrets.save(to, secret);

@@ -37,10 +37,10 @@ class IngestCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines()).hasSize(1);
         assertThat(run.out().strip().replaceAll("\"seconds\":[0-9.]+", "\"seconds\":S"))
-                .isEqualTo("{\"read\":4,\"skipped\":0,\"sent\":3,\"acked\":3,\"failed\":1,\"retries\":0,\"seconds\":S,\"cancelled\":false,\"resent\":0}");
+                .isEqualTo("{\"read\":4,\"skipped\":0,\"sent\":3,\"acked\":3,\"failed\":1,\"retries\":0,\"rotations\":0,\"seconds\":S,\"cancelled\":false,\"resent\":0}");
         assertThat(run.err()).contains("Line 3, column temp, value 'hot': ")
                 .contains("Failed rows written to " + failed)
-                .containsPattern("read 4, sent 3, acked 3, failed 1, retries 0, \\d+ rows/s, done\n");
+                .containsPattern("read 4, sent 3, acked 3, failed 1, retries 0, rotations 0, \\d+ rows/s, done\n");
         assertThat(Files.readAllLines(failed)).hasSize(2).last().asString().startsWith("cli-b,hot,46,");
         assertThat(fixture.count(TABLE)).isEqualTo(before + 3);
     }

@@ -81,12 +81,20 @@ class SchemaDiffTest {
     }
 
     @Test
-    void aMissingColumnWithNoLookAlikeStaysMissing() {
+    void aNullableColumnLeftOutIsAcceptedAndNamedAndANotNullOneIsMissing() {
         String proto = "message sensor_readings { required string device_name = 1; optional int32 temp = 2; optional int64 ts = 4; }";
         SchemaDiff diff = SchemaDiff.ofProtoText(SENSORS, proto);
-        assertThat(kinds(diff)).containsExactly(SchemaDiff.Kind.MISSING);
-        assertThat(diff.differences().getFirst().path()).isEqualTo("humidity");
-        assertThat(diff.differences().getFirst().message()).contains("expected optional int32 humidity");
+        assertThat(kinds(diff)).containsExactly(SchemaDiff.Kind.OMITTED);
+        assertThat(diff.isMatch()).isTrue();
+        assertThat(diff.omitted()).containsExactly("humidity");
+        assertThat(diff.differences().getFirst().message()).contains("expected optional int32 humidity")
+                .contains("accepted: the column is nullable and lands as NULL");
+
+        SchemaDiff notNull = SchemaDiff.ofProtoText(SENSORS, "message sensor_readings { optional int32 temp = 2; }");
+        assertThat(notNull.isMatch()).isFalse();
+        assertThat(notNull.blocking()).extracting(Difference::kind, Difference::path)
+                .containsExactly(Tuple.tuple(SchemaDiff.Kind.MISSING, "device_name"));
+        assertThat(notNull.omitted()).containsExactlyInAnyOrder("humidity", "ts");
     }
 
     @Test
@@ -197,7 +205,8 @@ class SchemaDiffTest {
     @Test
     void jsonSampleNamesMissingExtraTypeAndRenamedKeys() {
         SchemaDiff diff = SchemaDiff.ofJsonSample(SENSORS, "{\"deviceName\":\"a\",\"temp\":\"warm\",\"Humidity\":3,\"firmware\":\"1.2\"}");
-        assertThat(diff.differences()).extracting(Difference::kind, Difference::path).containsExactlyInAnyOrder(
+        assertThat(diff.omitted()).containsExactly("ts");
+        assertThat(diff.blocking()).extracting(Difference::kind, Difference::path).containsExactlyInAnyOrder(
                 Tuple.tuple(SchemaDiff.Kind.RENAMED, "device_name"),
                 Tuple.tuple(SchemaDiff.Kind.TYPE, "temp"),
                 Tuple.tuple(SchemaDiff.Kind.RENAMED, "humidity"),
@@ -207,16 +216,17 @@ class SchemaDiffTest {
         assertThat(diff.differences()).anySatisfy(d -> assertThat(d.message()).startsWith("temp: 'warm' is not"));
 
         SchemaDiff missing = SchemaDiff.ofJsonSample(SENSORS, "{\"temp\":1}");
-        assertThat(missing.differences()).extracting(Difference::kind, Difference::path)
+        assertThat(missing.blocking()).extracting(Difference::kind, Difference::path)
                 .containsExactly(Tuple.tuple(SchemaDiff.Kind.MISSING, "device_name"));
+        assertThat(missing.omitted()).containsExactlyInAnyOrder("humidity", "ts");
         SchemaDiff nulled = SchemaDiff.ofJsonSample(SENSORS, "{\"device_name\":null}");
-        assertThat(kinds(nulled)).containsExactly(SchemaDiff.Kind.OPTIONALITY);
+        assertThat(nulled.blocking()).extracting(Difference::kind).containsExactly(SchemaDiff.Kind.OPTIONALITY);
     }
 
     @Test
     void jsonSampleRenamesInsideStructsAndRejectsNonJson() {
         SchemaDiff diff = SchemaDiff.ofJsonSample(NESTED, "{\"id\":1,\"home_address\":{\"zips\":1}}");
-        assertThat(diff.differences()).extracting(Difference::kind, Difference::path)
+        assertThat(diff.blocking()).extracting(Difference::kind, Difference::path)
                 .containsExactly(Tuple.tuple(SchemaDiff.Kind.RENAMED, "home_address.zip"));
         assertThat(kinds(SchemaDiff.ofJsonSample(NESTED, "{\"id\":"))).containsExactly(SchemaDiff.Kind.INVALID);
         assertThat(kinds(SchemaDiff.ofJsonSample(NESTED, "[1]"))).containsExactly(SchemaDiff.Kind.INVALID);
@@ -229,7 +239,8 @@ class SchemaDiffTest {
         assertThat(SchemaDiff.likeness("placed", "placed_at")).isEqualTo(3);
         assertThat(SchemaDiff.likeness("ts", "ts_micros")).isNegative(); // too short to tell
         SchemaDiff diff = SchemaDiff.ofJsonSample(SENSORS, "{\"device_name\":\"a\",\"humid\":40}");
-        assertThat(diff.differences()).extracting(Difference::kind, Difference::path)
+        assertThat(diff.omitted()).containsExactlyInAnyOrder("temp", "ts");
+        assertThat(diff.blocking()).extracting(Difference::kind, Difference::path)
                 .containsExactly(Tuple.tuple(SchemaDiff.Kind.RENAMED, "humidity"));
     }
 }

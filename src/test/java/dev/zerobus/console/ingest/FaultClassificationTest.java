@@ -91,29 +91,45 @@ class FaultClassificationTest {
         });
     }
 
-    @Test
-    void streamClosedAfterNRecordsIsRetryable() throws Exception {
-        sandbox.faults().closeStreamsAfter(100);
-        assertRetryable(errorsWhileLoading(SessionOptions.json(profile(), TABLE).withRetry(FAST), 250), Category.STREAM_CLOSED);
+    /** The ROTATED events of a session: each carries the explanation of the close it rolled over. */
+    private static List<Explanation> rotations(IngestionSession session) {
+        return session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ROTATED).map(IngestEvent::explanation).toList();
     }
 
     @Test
-    void closeStreamSignalIsRetryable() throws Exception {
+    void aStreamTheServiceEndsAfterNRecordsIsAPlannedRotationNotAnError() throws Exception {
+        // "Stream timeout reached ... Error Code: 6002" is the service's scheduled end of a stream (issue 13)
+        sandbox.faults().closeStreamsAfter(100);
+        var durable = new IngestionSessionTest.Durable();
+        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+            for (long i = 0; i < 250; i++) session.ingest(json(i), i);
+            session.flush();
+            assertThat(session.metrics().events()).noneMatch(e -> e.kind() == IngestEvent.Kind.ERROR);
+            assertThat(session.metrics().retries()).isZero();
+            assertThat(rotations(session)).isNotEmpty().allSatisfy(x -> {
+                assertThat(x.category()).as(x.detail()).isEqualTo(Category.STREAM_LIFETIME);
+                assertThat(x.retryable()).isTrue();
+            });
+        }
+        assertThat(durable.records.get()).isEqualTo(250);
+    }
+
+    @Test
+    void aCloseAnnouncedByCloseStreamSignalIsAPlannedRotation() throws Exception {
         sandbox.faults().closeSignalAfter(100, Duration.ofMillis(50));
         var durable = new IngestionSessionTest.Durable();
         long sent = 0;
-        List<Explanation> errors;
         try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
             // The server closes the stream 50 ms after its signal: keep sending until the session has met the close.
-            while (session.metrics().retries() == 0 && sent < 2_000_000) {
+            while (session.metrics().rotations() == 0 && session.metrics().retries() == 0 && sent < 2_000_000) {
                 session.ingest(json(sent), sent);
                 sent++;
             }
             session.flush();
-            errors = session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ERROR).map(IngestEvent::explanation).toList();
+            assertThat(session.metrics().retries()).isZero();
+            assertThat(rotations(session)).isNotEmpty().allSatisfy(x -> assertThat(x.category()).isEqualTo(Category.STREAM_LIFETIME));
         }
         assertThat(durable.records.get()).isEqualTo(sent);
-        assertRetryable(errors, Category.STREAM_CLOSED);
     }
 
     @Test

@@ -116,7 +116,8 @@ class IngestionSessionTest {
     }
 
     @Test
-    void recoversWhenTheServerDropsStreamsAndLosesNothing() throws Exception {
+    void rollsToANewStreamWhenTheServerEndsOneAndLosesNothing() throws Exception {
+        // "Stream timeout reached" (6002) is how the service ends a stream on schedule: a planned rotation
         sandbox.faults().closeStreamsAfter(2_500);
         var durable = new Durable();
         try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
@@ -124,17 +125,69 @@ class IngestionSessionTest {
             session.flush();
             var snapshot = session.metrics().snapshot();
             assertThat(snapshot.recordsAcked()).isEqualTo(10_000);
-            assertThat(snapshot.retries()).isGreaterThanOrEqualTo(3);
-            assertThat(snapshot.recoveries()).isGreaterThanOrEqualTo(3);
+            assertThat(snapshot.rotations()).isGreaterThanOrEqualTo(3);
+            assertThat(snapshot.retries()).isZero();
+            assertThat(snapshot.errors()).isZero();
             assertThat(session.metrics().events()).anySatisfy(e -> {
-                assertThat(e.kind()).isEqualTo(IngestEvent.Kind.ERROR);
-                assertThat(e.explanation().category()).isEqualTo(ErrorExplainer.Category.STREAM_CLOSED);
-                assertThat(e.message()).contains("Stream timeout reached");
+                assertThat(e.kind()).isEqualTo(IngestEvent.Kind.ROTATED);
+                assertThat(e.message()).startsWith("Planned rotation 1: the service ended the stream on schedule (code 6002)");
             });
+            assertThat(session.metrics().events()).noneMatch(e -> e.kind() == IngestEvent.Kind.ERROR || e.kind() == IngestEvent.Kind.RETRY);
         }
         assertThat(durable.records.get()).isEqualTo(10_000);
         Set<String> devices = devices();
         for (long i = 0; i < 10_000; i++) assertThat(devices).contains("dev-" + i);
+    }
+
+    @Test
+    void aCloseAnnouncedByCloseStreamSignalIsAPlannedRotationWithEveryRecordOnce() throws Exception {
+        sandbox.faults().closeSignalAfter(1_000, Duration.ofMillis(200));
+        var durable = new Durable();
+        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+            for (long i = 0; i < 5_000; i++) {
+                session.ingest(json(i), i);
+                if (i % 1_000 == 999) session.flush();
+            }
+            session.flush();
+            var snapshot = session.metrics().snapshot();
+            assertThat(snapshot.recordsAcked()).isEqualTo(5_000);
+            assertThat(snapshot.rotations()).isPositive();
+            assertThat(snapshot.retries()).as("%s", session.metrics().events()).isZero();
+            assertThat(snapshot.errors()).isZero();
+        }
+        assertThat(durable.records.get()).isEqualTo(5_000);
+        assertThat(rows()).as("no ACKed record is sent twice").hasSize(5_000);
+        assertThat(devices()).hasSize(5_000);
+    }
+
+    @Test
+    void recordsWithoutNullableColumnsLandNullAndTheServicesRefusalsAreExplainedWithCode4044() throws Exception {
+        var durable = new Durable();
+        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+            session.ingest("{\"device_name\":\"lenient-1\"}", 0);
+            session.flush();
+        }
+        assertThat(rows()).singleElement().satisfies(r -> assertThat(r).containsExactly("lenient-1", null, null, null));
+
+        Map<String, String> refused = Map.of(
+                "{\"device_name\":\"a\",\"pressure\":3}", "pressure: unknown column",
+                "{\"device_name\":\"a\",\"temp\":\"72F\"}", "temp: invalid type: string \"72F\", expected an integer",
+                "{\"temp\":3}", "device_name: missing but the column is NOT NULL");
+        for (var record : refused.entrySet()) {
+            var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), new Durable());
+            assertThatThrownBy(() -> {
+                session.ingest(record.getKey(), 0);
+                session.flush();
+            }).as(record.getKey()).isInstanceOfSatisfying(IngestException.class, ex -> {
+                assertThat(ex.explanation().category()).isEqualTo(ErrorExplainer.Category.INVALID_RECORD);
+                assertThat(ex.explanation().cause()).contains("error code 4044");
+                assertThat(ex.explanation().detail()).contains(record.getValue()).contains("Error Code: 4044");
+                assertThat(ex.explanation().retryable()).isFalse();
+            });
+            assertThat(session.metrics().retries()).isZero();
+            session.close();
+        }
+        assertThat(rows()).hasSize(1);
     }
 
     @Test

@@ -57,6 +57,21 @@ class ColumnMappingTest {
     }
 
     @Test
+    void anUnmappedNullableColumnIsLeftOutAndAnUnmappedNotNullColumnIsAnError() throws IOException {
+        ColumnMapping mapping = ColumnMapping.auto(READINGS, List.of("device_id", "site", "reading_id", "ingested_at"));
+        assertThat(mapping.sourceOf("temperature")).isEqualTo(new ColumnMapping.Source.Skip());
+        assertThat(mapping.sourceOf("note")).isEqualTo(new ColumnMapping.Source.Skip());
+        assertThat(mapping.problems()).as("nullable temperature and note may stay unmapped").isEmpty();
+        Path file = Files.writeString(dir.resolve("n.csv"), "device_id,site,reading_id,ingested_at\nd-1,lab,7,2026-05-01T12:00:00Z\n");
+        assertThat(mapping.apply(readAll(file, SourceOptions.csv()).getFirst()))
+                .containsOnlyKeys("device_id", "site", "reading_id", "ingested_at");
+
+        ColumnMapping withoutSite = ColumnMapping.auto(READINGS, List.of("device_id", "reading_id", "ingested_at"));
+        assertThat(withoutSite.problems()).containsExactly(new MappingProblem.NotNullWithoutSource("site"));
+        assertThat(withoutSite.problems().getFirst().message()).isEqualTo("Column 'site' is NOT NULL but gets no value.");
+    }
+
+    @Test
     void reportsUnmappedAndMissingFileColumnsOnlyWhenAsked() {
         ColumnMapping mapping = ColumnMapping.auto(READINGS, List.of("device_id", "extra"))
                 .withConstant("site", "lab-1").withGenerated("reading_id", ValueHint.SEQUENCE)
@@ -83,9 +98,8 @@ class ColumnMappingTest {
 
         long nowMicros = NOW.getEpochSecond() * 1_000_000;
         assertThat(records.get(0)).containsExactly(entry("device_id", "d-1"), entry("temperature", "21.5"),
-                entry("site", "lab-1"), entry("reading_id", 1L), entry("ingested_at", nowMicros),
-                entry("note", null));
-        assertThat(records.get(1)).containsEntry("temperature", null).containsEntry("reading_id", 2L).containsEntry("note", null);
+                entry("site", "lab-1"), entry("reading_id", 1L), entry("ingested_at", nowMicros));
+        assertThat(records.get(1)).containsEntry("temperature", null).containsEntry("reading_id", 2L).doesNotContainKey("note");
     }
 
     @Test

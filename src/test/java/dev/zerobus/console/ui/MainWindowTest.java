@@ -58,6 +58,18 @@ class MainWindowTest {
     }
 
     @Test
+    void theSandboxMenuOffersTheLikeTheServiceMode(FxRobot robot) {
+        var item = (javafx.scene.control.CheckMenuItem) robot.lookup(".menu-bar").queryAs(javafx.scene.control.MenuBar.class).getMenus()
+                .stream().filter(m -> "menu-sandbox".equals(m.getId())).findFirst().orElseThrow().getItems().getFirst();
+        assertThat(item.getText()).isEqualTo("Behave like the service (ACK ~150 ms, per-stream quota)");
+        assertThat(item.isSelected()).isFalse();
+        robot.interact(() -> item.setSelected(true));
+        assertThat(context.sandboxServiceLike().get()).isTrue();
+        robot.interact(() -> context.sandboxServiceLike().set(false));
+        assertThat(item.isSelected()).isFalse();
+    }
+
+    @Test
     void switchesPanesWithTheSidebarAndTheKeyboard(FxRobot robot) {
         robot.clickOn("#nav-catalog");
         UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> context.selectedPane().get() == PaneId.CATALOG);

@@ -132,7 +132,7 @@ class ErrorExplainerTest {
         Throwable t = failure(() -> { stream.waitForOffset(offset); return null; });
         stream.close();
         assertThat(t).hasMessageContaining("temp: invalid type: string \"hot\", expected an integer");
-        assertThat(explained(t, Category.INVALID_RECORD, false).fix()).contains("Fix the field named in the message");
+        assertThat(explained(t, Category.INVALID_RECORD, false).fix()).contains("Fix the field the message names");
     }
 
     @Test
@@ -162,7 +162,7 @@ class ErrorExplainerTest {
     }
 
     @Test
-    void aStreamTheServerClosesIsStreamClosedAndRetryable() throws Exception {
+    void aStreamTheServerEndsIsAPlannedRotationNotAnError() throws Exception {
         var profile = new ConnectionProfile("s", ConnectionProfile.Source.SANDBOX, e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
                 Secret.of(e.clientSecret()));
         sandbox.faults().closeStreamsAfter(50);
@@ -170,13 +170,14 @@ class ErrorExplainerTest {
                 .withRetry(new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(200))), SessionListener.NONE)) {
             for (int i = 0; i < 120; i++) session.ingest("{\"device_name\":\"d" + i + "\"}", i);
             session.flush();
-            String detail = session.metrics().events().stream().filter(ev -> ev.kind() == IngestEvent.Kind.ERROR)
-                    .map(ev -> ev.explanation().detail()).findFirst().orElseThrow();
-            assertThat(detail).contains("status: Unavailable").contains("Stream timeout reached");
-            Explanation x = ErrorExplainer.explain(detail);
-            assertThat(x.category()).isEqualTo(Category.STREAM_CLOSED);
+            Explanation x = session.metrics().events().stream().filter(ev -> ev.kind() == IngestEvent.Kind.ROTATED)
+                    .map(IngestEvent::explanation).findFirst().orElseThrow();
+            assertThat(x.detail()).contains("status: Unavailable").contains("Stream timeout reached");
+            assertThat(x.category()).isEqualTo(Category.STREAM_LIFETIME);
+            assertThat(x.category().planned()).isTrue();
             assertThat(x.retryable()).isTrue();
-            assertThat(x.fix()).contains("re-sends every record");
+            assertThat(x.fix()).contains("planned rotation, not an error or a retry");
+            assertThat(session.metrics().errors()).isZero();
         } finally {
             sandbox.faults().reset();
         }
@@ -251,6 +252,45 @@ class ErrorExplainerTest {
         assertThat(size.category()).isEqualTo(Category.MESSAGE_TOO_LARGE);
         assertThat(size.retryable()).isFalse();
         assertThat(ErrorExplainer.explain("RESOURCE_EXHAUSTED: quota exceeded").category()).isEqualTo(Category.THROUGHPUT_LIMIT);
+    }
+
+    @Test
+    void zerobusErrorCodes4024And4044And6002HaveCauseAndFix() {
+        // The service's wording and codes as quoted by emqx/emqx pull 18393 (its Zerobus bridge and tests).
+        Explanation grants = ErrorExplainer.explain("Failed to create a stream: status: PermissionDenied, message: \"Principal "
+                + "'sp' lacks SELECT, MODIFY on table main.default.t. Error Code: 4024, Error State: 0.\"");
+        assertThat(grants.category()).isEqualTo(Category.PERMISSION);
+        assertThat(grants.cause()).contains("4024");
+        assertThat(grants.fix()).contains("SELECT and MODIFY granted on the table itself");
+        assertThat(grants.retryable()).isFalse();
+
+        Explanation unknownField = ErrorExplainer.explain("Stream is closed: status: InvalidArgument, message: \"Record decoder/encoder "
+                + "error: unrecognized field name 'ip'. Error Code: 4044, Error State: 3.\"");
+        assertThat(unknownField.category()).isEqualTo(Category.INVALID_RECORD);
+        assertThat(unknownField.cause()).contains("error code 4044").contains("a field the table does not have");
+        assertThat(unknownField.fix()).contains("drop fields that are not columns").contains("Nullable columns may be left out");
+        assertThat(unknownField.retryable()).isFalse();
+
+        Explanation wrongType = ErrorExplainer.explain("Record decoder/encoder error: invalid type: string \"72F\", expected an "
+                + "integer. Error Code: 4044, Error State: 3.");
+        assertThat(wrongType.category()).isEqualTo(Category.INVALID_RECORD);
+        assertThat(wrongType.detail()).contains("invalid type: string \"72F\", expected an integer");
+
+        Explanation descriptor = ErrorExplainer.explain("Record decoder/encoder error: the descriptor does not fit table main.default.t "
+                + "(1 difference): NOT NULL column 'id' is missing. Error Code: 4044, Error State: 3.");
+        assertThat(descriptor.category()).isEqualTo(Category.SCHEMA_MISMATCH);
+        assertThat(descriptor.fix()).contains("Nullable columns may be left out of the descriptor; NOT NULL columns may not");
+
+        Explanation timeout = ErrorExplainer.explain("Stream is closed: status: Unavailable, message: \"Stream timeout reached. Closing "
+                + "the stream (ID: 7f3c). Error Code: 6002, Error State: 0.\"");
+        assertThat(timeout.category()).isEqualTo(Category.STREAM_LIFETIME);
+        assertThat(timeout.cause()).contains("error code 6002").contains("about every 15 minutes");
+        assertThat(timeout.retryable()).isTrue();
+
+        Explanation bareClose = ErrorExplainer.explain("Stream is closed: status: Internal, message: \"Stream closed\", details: [], "
+                + "metadata: MetadataMap { headers: {} }");
+        assertThat(bareClose.category()).isEqualTo(Category.STREAM_LIFETIME);
+        assertThat(ErrorExplainer.explain("connection reset by peer").category()).isEqualTo(Category.STREAM_CLOSED);
     }
 
     @Test

@@ -59,6 +59,31 @@ class ProfileStoreTest {
     }
 
     @Test
+    void keepsEachProfilesRecordsQuotaWithTheQuotasPageDefault() throws Exception {
+        var store = new ProfileStore(dir.resolve("config"), cfg("""
+                [raised]
+                host = https://1234567890123456.0.gcp.databricks.com
+                zerobus_records_per_second_quota = 250,000
+
+                [plain]
+                host = https://dbc-a1b2.cloud.databricks.com
+                """), Map.of(), new SecretStore.NoKeychain("none"));
+        assertThat(store.find("raised").orElseThrow().recordsPerSecondQuota()).isEqualTo(250_000);
+        assertThat(store.find("plain").orElseThrow().recordsPerSecondQuota()).isEqualTo(100_000);
+
+        store.save(new ConnectionProfile("older-page", Source.SAVED, "https://w", "e", "id", null).withRecordsPerSecondQuota(15_000), false);
+        assertThat(Files.readString(dir.resolve("config/profiles.json"))).contains("\"recordsPerSecondQuota\" : 15000");
+        assertThat(store.find("older-page").orElseThrow().recordsPerSecondQuota()).isEqualTo(15_000);
+        store.rename("older-page", "older");
+        assertThat(store.find("older").orElseThrow().recordsPerSecondQuota()).isEqualTo(15_000);
+
+        // a file written before the setting existed
+        Files.writeString(dir.resolve("config/profiles.json"), "[{\"name\":\"old\",\"workspaceUrl\":\"https://w\","
+                + "\"zerobusEndpoint\":\"e\",\"clientId\":\"id\"}]");
+        assertThat(store.find("old").orElseThrow().recordsPerSecondQuota()).isEqualTo(100_000);
+    }
+
+    @Test
     void takesTheEnvironmentAndHonoursDatabricksConfigProfile() throws Exception {
         Path file = cfg("[staging]\nhost = https://staging.cloud.databricks.com\nclient_id = s\n");
         var env = Map.of("DATABRICKS_HOST", "dbc-e.cloud.databricks.com", "DATABRICKS_CLIENT_ID", "env-id",

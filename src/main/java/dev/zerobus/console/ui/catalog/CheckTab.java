@@ -88,7 +88,7 @@ final class CheckTab extends VBox {
                 return;
             }
             var kind = new Label(finding.kind());
-            kind.getStyleClass().addAll("badge", finding.kind().equals("Missing") ? "danger" : "warning");
+            kind.getStyleClass().addAll("badge", !finding.blocks() ? "neutral" : finding.kind().equals("Missing") ? "danger" : "warning");
             kind.setMinWidth(96);
             kind.setAlignment(Pos.CENTER);
             var message = new Label(finding.message());

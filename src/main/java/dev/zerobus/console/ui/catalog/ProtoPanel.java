@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.catalog;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.schema.ProtoSchema;
+import dev.zerobus.console.schema.TableSchema;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -17,6 +18,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class ProtoPanel extends VBox {
     private final CodeBlock code = new CodeBlock("proto-text");
     private final VBox problems = new VBox(4);
+    private final Label omittable = new Label();
 
     ProtoPanel(Runnable onCopy, Runnable onSave) {
         var title = new Label("Generated .proto");
@@ -34,14 +36,19 @@ final class ProtoPanel extends VBox {
         var bar = new HBox(8, title, spacer, copy, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         problems.setId("proto-problems");
+        omittable.setId("proto-omittable");
+        omittable.setWrapText(true);
+        omittable.getStyleClass().add("muted");
+        omittable.setMinHeight(Region.USE_PREF_SIZE);
         VBox.setVgrow(code, Priority.ALWAYS);
-        getChildren().setAll(bar, problems, code);
+        getChildren().setAll(bar, omittable, problems, code);
         setSpacing(8);
         getStyleClass().add("proto-panel");
     }
 
-    void show(ProtoSchema proto) {
+    void show(ProtoSchema proto, TableSchema table) {
         code.setText(proto.protoText());
+        omittable.setText(omittableText(table));
         problems.getChildren().clear();
         for (ProtoSchema.ColumnProblem problem : proto.problems()) {
             var line = new Label(problem.message(), new FontIcon(Feather.ALERT_TRIANGLE));
@@ -51,6 +58,15 @@ final class ProtoPanel extends VBox {
         }
         problems.setVisible(!proto.problems().isEmpty());
         problems.setManaged(!proto.problems().isEmpty());
+    }
+
+    /** Which columns a producer may leave out of its records and its descriptor (nullable ones land as NULL). */
+    static String omittableText(TableSchema table) {
+        var may = table.omittableColumns();
+        var must = table.requiredColumns();
+        if (may.isEmpty()) return "Every column is NOT NULL: records and the descriptor must carry all of them.";
+        return "May be left out (nullable, lands as NULL): " + String.join(", ", may) + "."
+                + (must.isEmpty() ? "" : " Must be sent (NOT NULL): " + String.join(", ", must) + ".");
     }
 
     String text() {

@@ -14,8 +14,15 @@ import java.util.List;
 final class SchemaCheck {
     enum Input { PROTO, JSON }
 
-    /** One difference: a short kind ("Missing", "Unknown field", "Type"), the column or field, and the sentence. */
-    record Finding(String kind, String path, String message) {}
+    /**
+     * One difference: a short kind ("Missing", "Unknown field", "Type"), the column or field, and the sentence.
+     * {@code blocks} is false for a nullable column left out, which Zerobus accepts.
+     */
+    record Finding(String kind, String path, String message, boolean blocks) {
+        Finding(String kind, String path, String message) {
+            this(kind, path, message, true);
+        }
+    }
 
     private SchemaCheck() {}
 
@@ -45,7 +52,7 @@ final class SchemaCheck {
     }
 
     private static List<Finding> findings(SchemaDiff diff) {
-        return diff.differences().stream().map(d -> new Finding(label(d.kind()), d.path(), d.message())).toList();
+        return diff.differences().stream().map(d -> new Finding(label(d.kind()), d.path(), d.message(), d.kind().blocks())).toList();
     }
 
     private static String label(SchemaDiff.Kind kind) {
@@ -56,6 +63,7 @@ final class SchemaCheck {
             case OPTIONALITY -> "Optionality";
             case RENAMED -> "Renamed?";
             case INVALID -> "Invalid";
+            case OMITTED -> "May omit";
         };
     }
 }

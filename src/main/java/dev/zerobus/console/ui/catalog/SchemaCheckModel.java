@@ -88,7 +88,12 @@ final class SchemaCheckModel {
     private void show(TableSchema schema, List<SchemaCheck.Finding> result) {
         if (schema != table.get()) return;
         findings.setAll(result);
-        summary.set(result.isEmpty() ? "It matches " + schema.fullName() + ": a producer can send this."
-                : result.size() + " difference(s) with " + schema.fullName() + ":");
+        long blocking = result.stream().filter(SchemaCheck.Finding::blocks).count();
+        long omitted = result.size() - blocking;
+        summary.set(blocking > 0 ? blocking + " difference(s) with " + schema.fullName() + " that Zerobus refuses"
+                        + (omitted > 0 ? ", and " + omitted + " nullable column(s) left out (accepted):" : ":")
+                : omitted > 0 ? "Zerobus accepts this for " + schema.fullName() + ": " + omitted
+                        + " nullable column(s) left out land as NULL."
+                : "It matches " + schema.fullName() + ": a producer can send this.");
     }
 }

@@ -24,7 +24,7 @@ final class TableTab extends VBox {
     void show(SelectedTable table) {
         header.show(table);
         columns.show(table);
-        proto.show(table.proto());
+        proto.show(table.proto(), table.details().schema());
     }
 
     String protoText() {

@@ -7,6 +7,7 @@ import dev.zerobus.console.workspace.EndpointInfo;
 import dev.zerobus.console.workspace.EndpointParser;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
+import dev.zerobus.console.workspace.ZerobusQuotas;
 import java.net.URI;
 import java.util.function.Predicate;
 import javafx.beans.Observable;
@@ -34,6 +35,9 @@ public final class ProfileFormModel {
     private final StringProperty workspaceUrl = new SimpleStringProperty("");
     private final StringProperty endpoint = new SimpleStringProperty("");
     private final StringProperty clientId = new SimpleStringProperty("");
+    /** The workspace's records/s quota per stream, as typed (see ZerobusQuotas). */
+    private final StringProperty recordsQuota = new SimpleStringProperty(ZerobusQuotas.count(ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM));
+    private final ReadOnlyStringWrapper recordsQuotaError = new ReadOnlyStringWrapper("");
     private final StringProperty secretText = new SimpleStringProperty("");
     private final BooleanProperty rememberSecret = new SimpleBooleanProperty();
     private final ReadOnlyObjectWrapper<@Nullable Secret> storedSecret = new ReadOnlyObjectWrapper<>();
@@ -44,7 +48,7 @@ public final class ProfileFormModel {
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper workspaceUrlError = new ReadOnlyStringWrapper("");
     private final BooleanBinding editable = source.isEqualTo(Source.SAVED);
-    private final BooleanBinding canSave = editable.and(dirty).and(nameError.isEmpty());
+    private final BooleanBinding canSave = editable.and(dirty).and(nameError.isEmpty()).and(recordsQuotaError.isEmpty());
     private final Predicate<String> nameTakenByAnother;
     private @Nullable ConnectionProfile loaded;
     private boolean loadedRemember;
@@ -56,7 +60,7 @@ public final class ProfileFormModel {
         secretText.addListener((obs, old, now) -> {
             if (!loading && !now.isEmpty()) storedSecret.set(null); // typing replaces the stored secret
         });
-        Observable[] fields = {name, workspaceUrl, endpoint, clientId, secretText, rememberSecret, storedSecret};
+        Observable[] fields = {name, workspaceUrl, endpoint, clientId, recordsQuota, secretText, rememberSecret, storedSecret};
         for (Observable field : fields) field.addListener(o -> refresh());
         refresh();
     }
@@ -65,6 +69,8 @@ public final class ProfileFormModel {
     public StringProperty workspaceUrlProperty() { return workspaceUrl; }
     public StringProperty endpointProperty() { return endpoint; }
     public StringProperty clientIdProperty() { return clientId; }
+    public StringProperty recordsQuotaProperty() { return recordsQuota; }
+    public ReadOnlyStringProperty recordsQuotaErrorProperty() { return recordsQuotaError.getReadOnlyProperty(); }
     /** What the secret field shows: empty while a stored secret is masked. */
     public StringProperty secretTextProperty() { return secretText; }
     public BooleanProperty rememberSecretProperty() { return rememberSecret; }
@@ -124,7 +130,10 @@ public final class ProfileFormModel {
     public ConnectionProfile toProfile() {
         String text = secretText.get();
         Secret secret = !text.isEmpty() ? Secret.of(text) : storedSecret.get();
-        return new ConnectionProfile(name.get().strip(), source.get(), workspaceUrl.get(), endpoint.get(), clientId.get(), secret);
+        Long quota = ZerobusQuotas.parseRecordsQuota(recordsQuota.get());
+        long kept = loaded != null ? loaded.recordsPerSecondQuota() : ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM;
+        return new ConnectionProfile(name.get().strip(), source.get(), workspaceUrl.get(), endpoint.get(), clientId.get(), secret,
+                quota == null ? kept : quota);
     }
 
     private void fill(ConnectionProfile profile, boolean remember) {
@@ -134,6 +143,7 @@ public final class ProfileFormModel {
         workspaceUrl.set(profile.workspaceUrl());
         endpoint.set(profile.zerobusEndpoint());
         clientId.set(profile.clientId());
+        recordsQuota.set(ZerobusQuotas.count(profile.recordsPerSecondQuota()));
         secretText.set("");
         storedSecret.set(profile.clientSecret());
         rememberSecret.set(remember);
@@ -144,6 +154,9 @@ public final class ProfileFormModel {
         endpointInfo.set(EndpointParser.parse(endpoint.get(), workspaceUrl.get()));
         nameError.set(validateName(name.get().strip()));
         workspaceUrlError.set(validateWorkspaceUrl(workspaceUrl.get().strip()));
+        recordsQuotaError.set(ZerobusQuotas.parseRecordsQuota(recordsQuota.get()) != null ? ""
+                : "Records/s quota: enter a whole number of records per second per stream, e.g. 100,000 (the quotas page's "
+                        + "default) or the quota Databricks set for your workspace.");
         dirty.set(isNew.get() || loaded != null && (!loaded.equals(toProfile()) || loadedRemember != rememberSecret.get()));
     }
 

@@ -49,6 +49,8 @@ final class ProfileFormView extends VBox {
         addField("Client ID", field("profile-client-id", form.clientIdProperty(), "Service principal's application id"),
                 null, null);
         addField("Client secret", new SecretField(form, editable), null, createRemember(model));
+        addField("Records/s quota", field("profile-records-quota", form.recordsQuotaProperty(), "100,000"),
+                form.recordsQuotaErrorProperty(), quotaHint());
         getChildren().addAll(createHeader(model), createReadOnlyHint(model), grid, createActions(model));
     }
 
@@ -136,6 +138,16 @@ final class ProfileFormView extends VBox {
         if (info.endpoint().isEmpty()) return "";
         return info.problems().stream().map(p -> "Zerobus endpoint: " + p.message() + " " + p.fix())
                 .collect(Collectors.joining("\n"));
+    }
+
+    /** Where the numbers come from: both pages, since they disagree. */
+    private static Label quotaHint() {
+        var hint = new Label("Per stream, for the Stream pane's gauges. Quotas page: 100,000 records/s (adjustable), 100 MB/s per "
+                + "stream, 10 GB/s per table; the older limits page says 15,000 records/s.");
+        hint.setId("profile-records-quota-hint");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        return hint;
     }
 
     private TextField field(String id, StringProperty property, String prompt) {

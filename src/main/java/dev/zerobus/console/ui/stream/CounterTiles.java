@@ -24,8 +24,10 @@ final class CounterTiles extends HBox {
                         "Sent and not yet durable."),
                 tile("retries", "Retries", stats, s -> Formats.count(s.retries()), s -> Formats.count(s.recordsResent()) + " re-sent",
                         "Times a stream was re-opened after a retryable failure; its unacknowledged records were sent again (at-least-once: duplicates are possible)."),
-                tile("recoveries", "Recoveries", stats, s -> Formats.count(s.recoveries()), s -> Formats.count(s.errors()) + " error(s)",
-                        "Successful recoveries, and every error seen (see Problems)."),
+                tile("recoveries", "Recoveries", stats, s -> Formats.count(s.recoveries()),
+                        s -> Formats.count(s.rotations()) + " rotation(s) · " + Formats.count(s.errors()) + " error(s)",
+                        "Successful recoveries; planned rotations (the service ended a stream on schedule, code 6002, and the "
+                                + "console moved to a new one: not an error, not a retry); and every error seen (see Problems)."),
                 tile("failed", "Failed", stats, s -> Formats.count(s.recordsFailed()), s -> s.load() == null ? "records" : Formats.count(s.load().failed()) + " bad rows",
                         "Records that will not land: the stream stopped on a non-retryable error, or a row did not fit the table."),
                 tile("latency", "Latency p50 / p99", stats, s -> Formats.millis(s.latencyP50()) + " / " + Formats.millis(s.latencyP99()),

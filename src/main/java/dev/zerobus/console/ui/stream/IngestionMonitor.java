@@ -6,6 +6,7 @@ import dev.zerobus.console.ingest.LoadProgress;
 import dev.zerobus.console.ingest.MetricsSnapshot;
 import dev.zerobus.console.ingest.SessionState;
 import dev.zerobus.console.ui.ActiveIngestion;
+import dev.zerobus.console.workspace.ZerobusQuotas;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.time.Instant;
@@ -166,7 +167,14 @@ final class IngestionMonitor {
                 sum(s, MetricsSnapshot::lastOffsetSent), sum(s, MetricsSnapshot::ackedOffset),
                 sum(s, MetricsSnapshot::retries), sum(s, MetricsSnapshot::recoveries), sum(s, MetricsSnapshot::errors),
                 shownRecordsRate, shownBytesRate, shownP50, shownP99, elapsed, load,
-                lastRetry, lastProblem);
+                lastRetry, lastProblem, recordsQuota(), sum(s, MetricsSnapshot::rotations));
+    }
+
+    /** The quota of the profile the ingestion runs as. */
+    private long recordsQuota() {
+        var sessions = ingestion.sessions();
+        return sessions.isEmpty() ? ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM
+                : sessions.getFirst().options().profile().recordsPerSecondQuota();
     }
 
     /** Offsets are per stream; over several streams the sum is "how far", which is what the tile shows. */

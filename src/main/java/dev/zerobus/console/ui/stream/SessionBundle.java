@@ -127,6 +127,8 @@ public final class SessionBundle {
         m.put("recordsResent", s.recordsResent());
         m.put("retries", s.retries());
         m.put("recoveries", s.recoveries());
+        m.put("rotations", s.rotations());
+        m.put("recordsQuotaPerStream", s.recordsQuota());
         m.put("errors", s.errors());
         m.put("latencyP50Ms", s.latencyP50().toMillis());
         m.put("latencyP99Ms", s.latencyP99().toMillis());

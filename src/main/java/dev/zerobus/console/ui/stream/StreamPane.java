@@ -28,12 +28,15 @@ public final class StreamPane {
             return selected == null ? null : new SessionBundle.Content(selected, profileOf(selected, context), model.stats().get(),
                     EventRow.allOf(selected.sessions()), List.copyOf(verify.rows()));
         }, context.background(), context.fx());
+        model.selectedProperty().subscribe(selected -> verify.showMonitoring(selected == null ? null : selected.table().fullName()));
+        java.util.function.Consumer<dev.zerobus.console.catalog.ZerobusSystemTables.Query> runMonitoring =
+                query -> verify.runMonitoring(query, model.selectedProperty().get(), context.activeProfile().get());
         var view = new StreamView[1];
         Runnable runVerify = () -> {
             verify.verify(model.selectedProperty().get(), context.activeProfile().get(), model.stats().get().recordsAcked());
             if (view[0] != null) view[0].showVerify();
         };
-        view[0] = new StreamView(model, verify, files, runVerify, () -> context.selectedPane().set(PaneId.RECORDS));
+        view[0] = new StreamView(model, verify, files, runVerify, runMonitoring, () -> context.selectedPane().set(PaneId.RECORDS));
         var sampler = new Timeline(new KeyFrame(SAMPLE_EVERY, event -> model.sample()));
         sampler.setCycleCount(Animation.INDEFINITE);
         sampler.play();

@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.stream;
 
+import dev.zerobus.console.workspace.ZerobusQuotas;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -27,7 +28,8 @@ public final class StreamView extends StackPane {
     private final StreamModel model;
     private final SessionFiles files;
 
-    public StreamView(StreamModel model, VerifyModel verify, SessionFiles files, Runnable runVerify, Runnable showRecords) {
+    public StreamView(StreamModel model, VerifyModel verify, SessionFiles files, Runnable runVerify,
+                      java.util.function.Consumer<dev.zerobus.console.catalog.ZerobusSystemTables.Query> runMonitoring, Runnable showRecords) {
         this.model = model;
         this.files = files;
         setId("stream-pane");
@@ -38,11 +40,13 @@ public final class StreamView extends StackPane {
                 () -> choose("Open session bundle", null, false, "Session bundle", "*.zip", files::openBundle)));
         var charts = new HBox(16,
                 new RateChart("stream-records-chart", "Records/s", model.points(), model.stats(), RatePoint::recordsPerSecond,
-                        StreamStats::recordsLimit, s -> rateCaption(s, Formats.recordsRate(s.recordsPerSecond())) + " · dashed: limit "
-                                + Formats.recordsRate(s.recordsLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")),
+                        StreamStats::recordsLimit, s -> rateCaption(s, Formats.recordsRate(s.recordsPerSecond())) + " · dashed: quota "
+                                + Formats.recordsRate(s.recordsLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")
+                                + " · older limits page: " + Formats.recordsRate((double) ZerobusQuotas.OLDER_LIMITS_PAGE_RECORDS_PER_SECOND * Math.max(1, s.streams()))),
                 new RateChart("stream-bytes-chart", "MB/s", model.points(), model.stats(), RatePoint::megabytesPerSecond,
-                        s -> s.bytesLimit() / 1_000_000.0, s -> rateCaption(s, Formats.megabytesRate(s.bytesPerSecond())) + " · dashed: limit "
-                                + Formats.megabytesRate(s.bytesLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")));
+                        s -> s.bytesLimit() / 1_000_000.0, s -> rateCaption(s, Formats.megabytesRate(s.bytesPerSecond())) + " · dashed: quota "
+                                + Formats.megabytesRate(s.bytesLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")
+                                + " · 10 GB/s per table"));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
         charts.setPrefHeight(230);
         charts.setMinHeight(190);
@@ -52,7 +56,7 @@ public final class StreamView extends StackPane {
         problemsTab.textProperty().bind(Bindings.size(model.problems()).map(n -> n.intValue() == 0 ? "Problems" : "Problems (" + n + ")"));
         tabs.getTabs().setAll(new Tab("Events", new EventLogView(model, () -> choose("Export event log", "zerobus-events.log", true,
                         "Text file", "*.log", files::exportEvents))),
-                new Tab("ACK ledger", new LedgerView(model)), problemsTab, new Tab("Verify", new VerifyView(verify, runVerify)));
+                new Tab("ACK ledger", new LedgerView(model)), problemsTab, new Tab("Verify", new VerifyView(verify, runVerify, runMonitoring)));
         tabs.getTabs().forEach(t -> t.setId("stream-tab-" + t.getText().toLowerCase(Locale.ROOT).replace(' ', '-')));
         problemsTab.setId("stream-tab-problems");
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -131,7 +135,7 @@ public final class StreamView extends StackPane {
         var title = new Label("No ingestion yet");
         title.getStyleClass().add("pane-title");
         var text = new Label("Start a file import, a generated load or a composer session in the Records pane. Its streams show "
-                + "up here live: offsets, ACKs, retries, rates against the per-stream limits, and a read-back to verify.");
+                + "up here live: offsets, ACKs, retries, rates against the per-stream quotas, and a read-back to verify.");
         text.getStyleClass().add("muted");
         text.setWrapText(true);
         text.setMaxWidth(520);

@@ -1,7 +1,9 @@
 package dev.zerobus.console.ui.stream;
 
 import dev.zerobus.console.catalog.Cancellation;
+import dev.zerobus.console.catalog.StatementRunner;
 import dev.zerobus.console.catalog.TableReader;
+import dev.zerobus.console.catalog.ZerobusSystemTables;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
@@ -40,6 +42,12 @@ public final class VerifyModel {
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<Map<String, @Nullable String>> rows = FXCollections.observableArrayList();
     private @Nullable Cancellation cancellation;
+    private final ObservableList<ZerobusSystemTables.Query> monitoring = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper monitorSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper monitorProblem = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper monitorRunning = new ReadOnlyBooleanWrapper();
+    private final ObservableList<String> monitorColumns = FXCollections.observableArrayList();
+    private final ObservableList<Map<String, @Nullable String>> monitorRows = FXCollections.observableArrayList();
 
     private record Result(long after, List<Map<String, @Nullable String>> rows) {}
 
@@ -62,6 +70,62 @@ public final class VerifyModel {
     public ObservableList<String> columns() { return columns; }
     /** The newest rows read back, each column name to the warehouse's text (null for NULL). */
     public ObservableList<Map<String, @Nullable String>> rows() { return rows; }
+    /** The system-table queries for the ingestion's table (shown with Copy, run on demand). */
+    public ObservableList<ZerobusSystemTables.Query> monitoring() { return monitoring; }
+    public ReadOnlyStringProperty monitorSummaryProperty() { return monitorSummary.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty monitorProblemProperty() { return monitorProblem.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty monitorRunningProperty() { return monitorRunning.getReadOnlyProperty(); }
+    public ObservableList<String> monitorColumns() { return monitorColumns; }
+    public ObservableList<Map<String, @Nullable String>> monitorRows() { return monitorRows; }
+
+    /** Shows the system-table queries for {@code fullName} (null: none). */
+    public void showMonitoring(@Nullable String fullName) {
+        monitoring.setAll(fullName == null ? List.of() : ZerobusSystemTables.forTable(fullName));
+        monitorSummary.set("");
+        monitorProblem.set("");
+        monitorColumns.clear();
+        monitorRows.clear();
+    }
+
+    /**
+     * Runs one system-table query through the warehouse, as the same identity as Verify. Where the table cannot be
+     * read (the sandbox has no system tables; elsewhere the schema may be off or the grants missing) it says why.
+     */
+    public void runMonitoring(ZerobusSystemTables.Query query, @Nullable ActiveIngestion ingestion, @Nullable ConnectionProfile fallback) {
+        if (monitorRunning.get()) return;
+        ConnectionProfile profile = ingestion == null || ingestion.sessions().isEmpty() ? fallback
+                : ingestion.sessions().getFirst().options().profile();
+        if (profile == null) {
+            monitorProblem.set("No connection: choose a profile in the Connection pane first.");
+            return;
+        }
+        monitorRunning.set(true);
+        monitorProblem.set("");
+        monitorSummary.set("Running: " + query.title() + "…");
+        CompletableFuture.supplyAsync(() -> readers.apply(profile).query(query.sql(), query.title(), Cancellation.none()), background)
+                .whenCompleteAsync((result, error) -> {
+                    monitorRunning.set(false);
+                    if (error != null) {
+                        String text = StreamProblems.describe(error);
+                        monitorSummary.set("The query did not run: " + ZerobusSystemTables.explain(text));
+                        monitorProblem.set(text);
+                        monitorColumns.clear();
+                        monitorRows.clear();
+                        return;
+                    }
+                    monitorSummary.set(String.format(Locale.ROOT, "%,d row(s) from %s.", result.rows().size(), query.title()));
+                    monitorColumns.setAll(result.columns());
+                    monitorRows.setAll(asMaps(result));
+                }, fx);
+    }
+
+    private static List<Map<String, @Nullable String>> asMaps(StatementRunner.Result result) {
+        return result.rows().stream().map(values -> {
+            Map<String, @Nullable String> row = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < result.columns().size() && i < values.size(); i++) row.put(result.columns().get(i), values.get(i));
+            return row;
+        }).toList();
+    }
 
     /**
      * Shows what Verify found for {@code ingestion} (the one selected in the Stream pane), or the introduction if it

@@ -1,12 +1,19 @@
 package dev.zerobus.console.ui.stream;
 
+import atlantafx.base.theme.Styles;
+import dev.zerobus.console.catalog.ZerobusSystemTables;
 import java.util.Map;
+import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TitledPane;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.DataFormat;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -17,7 +24,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /** What Verify read back: the row-count delta since the session began and the newest rows of the table. */
 final class VerifyView extends VBox {
-    VerifyView(VerifyModel model, Runnable verify) {
+    VerifyView(VerifyModel model, Runnable verify, Consumer<ZerobusSystemTables.Query> runMonitoring) {
         var run = new Button("Verify now", new FontIcon(Feather.CHECK_CIRCLE));
         run.setId("stream-verify-run");
         run.setTooltip(new Tooltip("Count the table's rows and read the newest ones (Shortcut+Shift+V)"));
@@ -59,6 +66,69 @@ final class VerifyView extends VBox {
         top.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(summary, Priority.ALWAYS);
         getStyleClass().add("tab-body");
-        getChildren().setAll(top, problem, rows);
+        getChildren().setAll(top, problem, rows, monitoring(model, runMonitoring));
+    }
+
+    /** The system-table queries (Beta) for the table, each with Copy and Run, and what the last run returned. */
+    private static TitledPane monitoring(VerifyModel model, Consumer<ZerobusSystemTables.Query> run) {
+        var queries = new VBox(8);
+        model.monitoring().addListener((ListChangeListener<ZerobusSystemTables.Query>) change -> fill(queries, model, run));
+        fill(queries, model, run);
+        var summary = new Label();
+        summary.setId("stream-monitor-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(model.monitorSummaryProperty());
+        var problem = new Label();
+        problem.setId("stream-monitor-problem");
+        problem.getStyleClass().addAll("problem-text", "mono");
+        problem.setWrapText(true);
+        problem.textProperty().bind(model.monitorProblemProperty());
+        problem.managedProperty().bind(model.monitorProblemProperty().isNotEmpty());
+        var rows = new TableView<Map<String, @Nullable String>>(model.monitorRows());
+        rows.setId("stream-monitor-rows");
+        rows.setPlaceholder(new Label("Run a query to see what Zerobus recorded."));
+        rows.getStyleClass().add("dense");
+        rows.setPrefHeight(140);
+        model.monitorColumns().addListener((ListChangeListener<String>) change -> rows.getColumns().setAll(
+                model.monitorColumns().stream().map(name -> EventLogView.column(name, 140, (Map<String, @Nullable String> row) -> {
+                    String value = row.get(name);
+                    return value == null ? "NULL" : value;
+                })).toList()));
+        var hint = new Label("Zerobus records streams and ingested data in system tables (Beta, regional, 365 days). Reading "
+                + "them needs metastore and workspace admin, or USE and SELECT on the system schemas.");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        var box = new VBox(8, hint, queries, summary, problem, rows);
+        var pane = new TitledPane("Monitoring: Zerobus system tables (Beta)", box);
+        pane.setId("stream-monitoring");
+        pane.setExpanded(false);
+        return pane;
+    }
+
+    private static void fill(VBox queries, VerifyModel model, Consumer<ZerobusSystemTables.Query> run) {
+        queries.getChildren().clear();
+        int i = 0;
+        for (ZerobusSystemTables.Query query : model.monitoring()) {
+            var title = new Label(query.title());
+            title.getStyleClass().add(Styles.TEXT_BOLD);
+            var sql = new TextArea(query.sql());
+            sql.setId("stream-monitor-sql-" + i);
+            sql.setEditable(false);
+            sql.setPrefRowCount((int) query.sql().lines().count());
+            sql.getStyleClass().addAll("mono", "copyable-fix");
+            HBox.setHgrow(sql, Priority.ALWAYS);
+            var copy = new Button("Copy", new FontIcon(Feather.COPY));
+            copy.setId("stream-monitor-copy-" + i);
+            copy.setTooltip(new Tooltip("Copy this query to the clipboard"));
+            copy.setOnAction(event -> Clipboard.getSystemClipboard().setContent(Map.of(DataFormat.PLAIN_TEXT, query.sql())));
+            var runButton = new Button("Run", new FontIcon(Feather.PLAY));
+            runButton.setId("stream-monitor-run-" + i);
+            runButton.setTooltip(new Tooltip("Run it on the SQL warehouse, as the profile Verify uses"));
+            runButton.disableProperty().bind(model.monitorRunningProperty());
+            runButton.setOnAction(event -> run.accept(query));
+            var buttons = new VBox(6, copy, runButton);
+            queries.getChildren().addAll(title, new HBox(8, sql, buttons));
+            i++;
+        }
     }
 }

@@ -191,6 +191,37 @@ class CatalogPaneTest {
     }
 
     @Test
+    void theProtoPreviewAndTheSchemaCheckSayWhichColumnsMayBeLeftOut(FxRobot robot) {
+        robot.interact(model::refresh);
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
+        robot.interact(() -> model.reveal("main.default.sensor_readings"));
+        UiTestSupport.waitUntil(PATIENCE, () -> model.tableProperty().get() != null);
+        UiTestSupport.waitUntil(PATIENCE, () -> protoText(robot).contains("message sensor_readings"));
+        assertThat(robot.lookup("#proto-omittable").queryAs(Label.class).getText())
+                .isEqualTo("May be left out (nullable, lands as NULL): temp, humidity, ts. Must be sent (NOT NULL): device_name.");
+
+        robot.clickOn("#tab-check");
+        robot.clickOn("#check-input-proto");
+        robot.interact(() -> robot.lookup("#check-input").queryAs(TextArea.class).setText("""
+                syntax = "proto2";
+                message sensor_readings {
+                  required string device_name = 1;
+                  optional int32 temp = 2;
+                  optional int64 ts = 4;
+                }
+                """));
+        robot.clickOn("#check-run");
+        UiTestSupport.waitUntil(PATIENCE, () -> !model.check().findings().isEmpty());
+        assertThat(model.check().findings()).singleElement().satisfies(f -> {
+            assertThat(f.kind()).isEqualTo("May omit");
+            assertThat(f.path()).isEqualTo("humidity");
+            assertThat(f.blocks()).isFalse();
+        });
+        assertThat(robot.lookup("#check-summary").queryAs(Label.class).getText())
+                .isEqualTo("Zerobus accepts this for main.default.sensor_readings: 1 nullable column(s) left out land as NULL.");
+    }
+
+    @Test
     void staysResponsiveDuringASlowCatalogCallAndCancelStopsIt(FxRobot robot) {
         var whileLoading = new PulseProbe();
         var whileCancelling = new PulseProbe();

@@ -57,6 +57,21 @@ class ConnectionModelTest {
     }
 
     @Test
+    void savesTheWorkspacesRecordsQuotaAndRefusesANonNumber() {
+        model.newProfile();
+        fill("gcp", "https://1234567890123456.0.gcp.databricks.com", "1234567890123456.zerobus.us-central1.gcp.databricks.com");
+        assertThat(model.form().recordsQuotaProperty().get()).isEqualTo("100,000");
+        model.form().recordsQuotaProperty().set("fast");
+        assertThat(model.form().recordsQuotaErrorProperty().get()).startsWith("Records/s quota: enter a whole number");
+        assertThat(model.form().canSave().get()).isFalse();
+        model.form().recordsQuotaProperty().set("250,000");
+        assertThat(model.form().recordsQuotaErrorProperty().get()).isEmpty();
+        model.save();
+        assertThat(store.find("gcp").orElseThrow().recordsPerSecondQuota()).isEqualTo(250_000);
+        assertThat(model.form().endpointInfoProperty().get().summary()).isEqualTo("Google Cloud us-central1, workspace 1234567890123456");
+    }
+
+    @Test
     void renamesASavedProfileWhenItsNameIsEdited() {
         model.newProfile();
         fill("dev", "https://dbc-1.cloud.databricks.com", "");

@@ -110,6 +110,26 @@ class ConnectionPaneTest {
     }
 
     @Test
+    void theDoctorReadsAGcpProfileAndStopsAtTheNetworkForAHostThatDoesNotExist(FxRobot robot) {
+        // GCP shapes: https://docs.databricks.com/gcp/en/ingestion/zerobus-ingest. The host is made up, so the doctor
+        // must pass the endpoint step (cloud, region, workspace id read) and fail at the network step with its fix.
+        waitForProfiles(robot);
+        robot.clickOn("#form-duplicate");
+        set(robot, "#profile-name", "gcp-trial");
+        set(robot, "#profile-workspace-url", "https://1234567890123456.0.gcp.databricks.com");
+        set(robot, "#profile-endpoint", "1234567890123456.zerobus.us-central1.gcp.databricks.com");
+        assertThat(label(robot, "#profile-endpoint-detected")).isEqualTo("Detected: Google Cloud us-central1, workspace 1234567890123456");
+        robot.clickOn("#check-run");
+        UiTestSupport.waitUntil(CHECK, () -> "failed".equals(label(robot, "#step-status-network")));
+        assertThat(label(robot, "#step-status-endpoints")).isEqualTo("passed");
+        assertThat(label(robot, "#step-detail-endpoints")).isEqualTo("Google Cloud us-central1, workspace 1234567890123456");
+        assertThat(label(robot, "#step-cause-network")).startsWith("Cause: The workspace host '1234567890123456.0.gcp.databricks.com'");
+        assertThat(label(robot, "#step-fix-network")).startsWith("Fix: ");
+        assertThat(label(robot, "#step-status-token")).isEqualTo("skipped");
+        screenshots(robot, "doctor-gcp");
+    }
+
+    @Test
     void showsTheGrantStatementForAPrincipalWithoutGrants(FxRobot robot) {
         waitForProfiles(robot);
         robot.clickOn("#form-duplicate");

@@ -112,7 +112,7 @@ class StreamLoadTest {
                 StreamFixtures.options().withStreams(2).withRecordsPerRequest(50).withRate(9_000));
         StreamFixtures.start(context, "Generated load, 2 streams", table, job, StreamFixtures.rowsInSandbox(sandbox));
         try {
-            UiTestSupport.waitUntil(LONG, () -> !text(robot, "#stream-retries").equals("0"));
+            UiTestSupport.waitUntil(LONG, () -> !text(robot, "#stream-recoveries-detail").startsWith("0 rotation"));
             sandbox.faults().reset();
             var pane = robot.lookup("#stream-pane").queryAs(StreamView.class);
             UiTestSupport.waitUntil(LONG, () -> pane.model().points().size() >= 25);

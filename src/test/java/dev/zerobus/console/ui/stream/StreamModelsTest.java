@@ -103,9 +103,9 @@ class StreamModelsTest {
 
     @Test
     void theWorstStreamStateWinsTheBadge() {
-        var running = new LoadProgress(10, 0, 10, 5, 0, 0, 1, 0.5, Duration.ofSeconds(1), null, false, false);
-        var paused = new LoadProgress(10, 0, 10, 5, 0, 0, 1, 0.5, Duration.ofSeconds(1), null, true, false);
-        var done = new LoadProgress(10, 0, 10, 10, 0, 0, 1, 1, Duration.ofSeconds(1), null, false, true);
+        var running = new LoadProgress(10, 0, 10, 5, 0, 0, 0, 1, 0.5, Duration.ofSeconds(1), null, false, false, false);
+        var paused = new LoadProgress(10, 0, 10, 5, 0, 0, 0, 1, 0.5, Duration.ofSeconds(1), null, true, false, false);
+        var done = new LoadProgress(10, 0, 10, 10, 0, 0, 0, 1, 1, Duration.ofSeconds(1), null, false, true, false);
 
         assertThat(StreamBadge.of(List.of(SessionState.OPEN, SessionState.RECOVERING), running)).isEqualTo(StreamBadge.RECOVERING);
         assertThat(StreamBadge.of(List.of(SessionState.OPEN, SessionState.FAILED), running)).isEqualTo(StreamBadge.FAILED);
@@ -115,13 +115,26 @@ class StreamModelsTest {
     }
 
     @Test
-    void warnsAbove80PercentOfThePerStreamLimit() {
-        StreamStats near = withRates(12_500, 1_000_000, 1);
-        StreamStats twoStreams = withRates(12_500, 1_000_000, 2);
+    void theGaugeWarningSaysNearOnlyAt80To100PercentAndOverAbove() {
+        // default quota: 100,000 records/s per stream (quotas page)
+        assertThat(withRates(50_000, 1_000_000, 1).limitWarning()).as("50 %").isNull();
+        assertThat(withRates(90_000, 1_000_000, 1).limitWarning()).as("90 %")
+                .isEqualTo("Near the quota: 90 % of 100,000 records/s per stream. Add streams or batch records before you reach it.");
+        assertThat(withRates(300_000, 1_000_000, 1).limitWarning()).as("300 %")
+                .startsWith("Over the quota: 300,000 records/s is 300 % of 100,000 records/s per stream.")
+                .contains("ask Databricks to raise the quota");
+        assertThat(withRates(90_000, 1_000_000, 2).limitWarning()).as("45 % of two streams' quota").isNull();
+        assertThat(withRates(100, 85_000_000, 1).limitWarning()).startsWith("Near the quota: 85 % of 100 MB/s per stream.");
+        assertThat(withRates(100, 300_000_000, 1).limitWarning()).startsWith("Over the quota: 300 % of 100 MB/s per stream.");
+    }
 
-        assertThat(near.limitWarning()).contains("15,000 records/s");
-        assertThat(twoStreams.limitWarning()).isNull();
-        assertThat(withRates(100, 85_000_000, 1).limitWarning()).contains("100 MB/s");
+    @Test
+    void theGaugesFollowTheProfilesQuota() {
+        StreamStats older = new StreamStats(StreamBadge.OPEN, 1, 0, 0, 0, 0, 0, -1, -1, 0, 0, 0, 13_500, 0, Duration.ZERO,
+                Duration.ZERO, Duration.ZERO, null, null, null, 15_000, 0);
+        assertThat(older.recordsLimit()).isEqualTo(15_000);
+        assertThat(older.limitWarning()).isEqualTo("Near the quota: 90 % of 15,000 records/s per stream. Add streams or batch records "
+                + "before you reach it.");
     }
 
     @Test
@@ -134,6 +147,6 @@ class StreamModelsTest {
     private static StreamStats withRates(double records, double bytes, int streams) {
         var e = StreamStats.EMPTY;
         return new StreamStats(StreamBadge.OPEN, streams, 0, 0, 0, 0, 0, -1, -1, 0, 0, 0, records, bytes, e.latencyP50(),
-                e.latencyP99(), e.elapsed(), null, null, null);
+                e.latencyP99(), e.elapsed(), null, null, null, e.recordsQuota(), 0);
     }
 }

@@ -83,30 +83,35 @@ class StreamPaneTest {
     }
 
     @Test
-    void countsTheRetryShowsItsCauseAndLandsEveryRowWhenTheStreamDrops(FxRobot robot) throws Exception {
+    void showsAStreamTheServiceEndsAsAPlannedRotationNotARetryAndLandsEveryRow(FxRobot robot) throws Exception {
         long before = StreamFixtures.rowsInSandbox(sandbox);
-        sandbox.faults().closeStreamsAfter(1_500);
+        sandbox.faults().closeStreamsAfter(1_500); // "Stream timeout reached" (6002): the service's scheduled end of a stream
         var job = StreamFixtures.csvJob(context.activeProfile().get(), table(), StreamFixtures.csv(dir.resolve("drop.csv"), 4_000),
                 StreamFixtures.options());
         CompletableFuture<LoadResult> result = StreamFixtures.start(context, "drop.csv", table(), job, before);
 
-        UiTestSupport.waitUntil(LONG, () -> !text(robot, "#stream-retries").equals("0"));
-        UiTestSupport.waitUntil(LONG, () -> text(robot, "#stream-last-retry").contains("Retry 1/8"));
+        UiTestSupport.waitUntil(LONG, () -> !text(robot, "#stream-recoveries-detail").startsWith("0 rotation"));
         LoadResult done = result.get(2, TimeUnit.MINUTES);
         UiTestSupport.waitUntil(LONG, () -> text(robot, "#stream-state").equals("Load finished"));
 
         assertThat(done.acked()).isEqualTo(4_000);
-        assertThat(StreamFixtures.rowsInSandbox(sandbox) - before).isGreaterThanOrEqualTo(4_000);
+        assertThat(done.rotations()).isPositive();
+        assertThat(done.retries()).isZero();
+        assertThat(StreamFixtures.rowsInSandbox(sandbox) - before).isEqualTo(4_000);
         assertThat(text(robot, "#stream-acked")).isEqualTo("4,000");
-        assertThat(text(robot, "#stream-last-retry")).containsIgnoringCase("stream");
+        assertThat(text(robot, "#stream-retries")).isEqualTo("0");
+        assertThat(text(robot, "#stream-recoveries-detail")).isEqualTo(done.rotations() + " rotation(s) · 0 error(s)");
+        var pane = robot.lookup("#stream-pane").queryAs(StreamView.class);
+        assertThat(pane.model().events()).anySatisfy(row -> {
+            assertThat(row.event().kind()).isEqualTo(dev.zerobus.console.ingest.IngestEvent.Kind.ROTATED);
+            assertThat(row.event().message()).startsWith("Planned rotation 1: the service ended the stream on schedule (code 6002)");
+            assertThat(row.isProblem()).isFalse();
+        });
         robot.clickOn("#stream-tab-problems");
         ListView<?> problems = robot.lookup("#stream-problems").queryAs(ListView.class);
-        assertThat(problems.getItems()).isNotEmpty();
-        EventRow first = (EventRow) problems.getItems().getFirst();
-        assertThat(first.event().explanation()).isNotNull();
-        assertThat(first.event().explanation().retryable()).isTrue();
-        assertThat(robot.lookup(first.event().explanation().cause()).tryQuery()).isPresent();
-        Screenshots.save(window.getScene(), "stream-problems-light");
+        assertThat(problems.getItems()).isEmpty();
+        robot.clickOn("#stream-tab-events");
+        Screenshots.save(window.getScene(), "stream-rotation-light");
     }
 
     @Test
