@@ -49,7 +49,7 @@ abstract class LoadCommand extends ConnectedCommand {
 
     TableSchema tableSchema(Connection connection) {
         if (streams < 1 || streams > 64) throw CliProblem.usage("--streams must be 1..64, not " + streams + ".", "Pick a number from 1 to 64.");
-        return new CatalogBrowser(WorkspaceClients.create(connection.profile())).table(table).schema();
+        return new CatalogBrowser(WorkspaceClients.asYou(connection.profile())).table(table).schema();
     }
 
     /** Refuses a load that cannot start: a PROTO stream for columns it cannot carry, or an unusable mapping. */

@@ -27,6 +27,9 @@ public final class FaultPlan implements CommitFaults {
     private final AtomicInteger failCommits = new AtomicInteger();
     /** Slow down every Unity Catalog REST call by this much (to show progress and cancel in the console). */
     private final AtomicReference<Duration> catalogDelay = new AtomicReference<>(Duration.ZERO);
+    /** How long a stopped SQL warehouse stays STARTING (and a running one STOPPING): quick, but observable. */
+    private final AtomicReference<Duration> warehouseTransition = new AtomicReference<>(DEFAULT_WAREHOUSE_TRANSITION);
+    public static final Duration DEFAULT_WAREHOUSE_TRANSITION = Duration.ofSeconds(2);
 
     public FaultPlan closeStreamsAfter(long records) { closeStreamsAfterRecords.set(records); return this; }
     public FaultPlan closeSignalAfter(long records, Duration announced) {
@@ -39,6 +42,7 @@ public final class FaultPlan implements CommitFaults {
     public FaultPlan rejectNextTokens(int count) { rejectTokens.set(count); return this; }
     public FaultPlan failNextCommits(int count) { failCommits.set(count); return this; }
     public FaultPlan catalogDelay(Duration delay) { catalogDelay.set(delay); return this; }
+    public FaultPlan warehouseTransition(Duration delay) { warehouseTransition.set(delay); return this; }
 
     /** Clears every fault. */
     public void reset() {
@@ -49,6 +53,7 @@ public final class FaultPlan implements CommitFaults {
         rejectTokens.set(0);
         failCommits.set(0);
         catalogDelay.set(Duration.ZERO);
+        warehouseTransition.set(DEFAULT_WAREHOUSE_TRANSITION);
     }
 
     public long closeStreamsAfterRecords() { return closeStreamsAfterRecords.get(); }
@@ -57,6 +62,7 @@ public final class FaultPlan implements CommitFaults {
     public Duration ackLatency() { return ackLatency.get(); }
     public boolean withholdAcks() { return withholdAcks.get(); }
     public Duration catalogDelay() { return catalogDelay.get(); }
+    public Duration warehouseTransition() { return warehouseTransition.get(); }
     /** How many token requests are still to be rejected. */
     public int pendingTokenRejections() { return rejectTokens.get(); }
     /** How many Delta commits are still to fail. */
@@ -77,6 +83,6 @@ public final class FaultPlan implements CommitFaults {
     public String toString() {
         return "FaultPlan[closeStreamsAfter=" + closeStreamsAfterRecords + ", closeSignalAfter=" + closeSignalAfterRecords
                 + ", ackLatency=" + ackLatency + ", withholdAcks=" + withholdAcks + ", rejectNextTokens=" + rejectTokens
-                + ", failNextCommits=" + failCommits + ", catalogDelay=" + catalogDelay + "]";
+                + ", failNextCommits=" + failCommits + ", catalogDelay=" + catalogDelay + ", warehouseTransition=" + warehouseTransition + "]";
     }
 }

@@ -45,6 +45,10 @@ public record SandboxOptions(Path dataDir, int grpcPort, int httpPort, Duration 
         return new SandboxOptions(dataDir, grpcPort, httpPort, tokenLifetime, durability, clientSecret, plan, clock);
     }
 
+    public SandboxOptions withClock(Clock value) {
+        return new SandboxOptions(dataDir, grpcPort, httpPort, tokenLifetime, durability, clientSecret, faults, value);
+    }
+
     /** The per-user default data dir: $XDG_DATA_HOME, %APPDATA% or ~/Library/Application Support. */
     public static Path defaultDataDir() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package dev.zerobus.console.sandbox;
 
+import dev.zerobus.console.sandbox.auth.IdentityStore;
 import dev.zerobus.console.sandbox.auth.Principal;
 import dev.zerobus.console.sandbox.auth.TokenService;
 import dev.zerobus.console.sandbox.delta.DeltaTableStore;
@@ -31,6 +32,7 @@ public final class SandboxWorkspace implements AutoCloseable {
     private final ZerobusGrpcServer grpc;
     private final StatsApi stats = new StatsApi();
     private final Map<String, String> secrets = new ConcurrentHashMap<>();
+    private final Map<String, String> userTokens = new ConcurrentHashMap<>();
     private final SandboxEndpoints endpoints;
     private final DataDirLock lock;
     private volatile boolean closed;
@@ -46,11 +48,16 @@ public final class SandboxWorkspace implements AutoCloseable {
             LOG.info("Seeding a new sandbox workspace in {}", dataDir);
             Seed.apply(state, tables);
         }
-        var tokens = new TokenService(options.clock(), options.tokenLifetime());
+        var tokens = new TokenService(options.clock(), options.tokenLifetime(),
+                new IdentityStore(dataDir.resolve("principals.json")));
         secrets.put(SandboxPrincipals.GRANTED, tokens.register(
                 new Principal(SandboxPrincipals.GRANTED, "Sandbox service principal", 1001), options.clientSecret()));
         secrets.put(SandboxPrincipals.NO_GRANTS, tokens.register(
                 new Principal(SandboxPrincipals.NO_GRANTS, "Service principal without table grants", 1002), null));
+        userTokens.put(SandboxPrincipals.ADMIN, tokens.registerUser(
+                Principal.user(SandboxPrincipals.ADMIN, "Sandbox admin", 1000, true)));
+        userTokens.put(SandboxPrincipals.ANALYST, tokens.registerUser(
+                Principal.user(SandboxPrincipals.ANALYST, "Analyst (no admin rights)", 1003, false)));
         this.context = new SandboxContext(state, tokens, tables, options.faults(), options.durability(), options.clock());
 
         this.http = new SandboxHttpServer(options.httpPort());
@@ -58,7 +65,7 @@ public final class SandboxWorkspace implements AutoCloseable {
         String workspaceUrl = "http://127.0.0.1:" + http.port();
         http.addRoutes(new OidcApi(tokens, options.faults(), () -> workspaceUrl).routes());
         http.addRoutes(SandboxRoutes.all(context, dataDir, () -> workspaceUrl));
-        http.addRoutes(stats.routes());
+        http.addRoutes(stats.routes(tokens));
         try {
             http.start();
             grpc.start();
@@ -71,7 +78,8 @@ public final class SandboxWorkspace implements AutoCloseable {
             throw e;
         }
         this.endpoints = new SandboxEndpoints("http://127.0.0.1:" + grpc.port(), workspaceUrl, SandboxPrincipals.GRANTED,
-                secrets.get(SandboxPrincipals.GRANTED), dataDir);
+                secrets.get(SandboxPrincipals.GRANTED), userTokens.get(SandboxPrincipals.ADMIN),
+                userTokens.get(SandboxPrincipals.ANALYST), dataDir);
         LOG.info("Sandbox ready: Zerobus {} , workspace {} ({} durability)", endpoints.zerobusEndpoint(), workspaceUrl,
                 options.durability());
     }
@@ -94,6 +102,13 @@ public final class SandboxWorkspace implements AutoCloseable {
         String secret = secrets.get(clientId);
         if (secret == null) throw new IllegalArgumentException("The sandbox has no principal '" + clientId + "'");
         return secret;
+    }
+
+    /** The personal access token of a sandbox user ({@link SandboxPrincipals#ADMIN}, {@link SandboxPrincipals#ANALYST}). */
+    public String tokenOf(String userName) {
+        String token = userTokens.get(userName);
+        if (token == null) throw new IllegalArgumentException("The sandbox has no user '" + userName + "'");
+        return token;
     }
 
     public FaultPlan faults() {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What a fresh sandbox holds: {@code main.default} with two sample tables and grants for the two principals. The
+ * What a fresh sandbox holds: {@code main.default} with two sample tables and grants for the service principals and the analyst user. The
  * column lists are public so that tests elsewhere can name the seed tables' schemas without copying them.
  */
 public final class Seed {
@@ -66,6 +66,9 @@ public final class Seed {
         String none = SandboxPrincipals.NO_GRANTS;
         state.updateGrants(Securable.catalog("main"), none, List.of("USE_CATALOG"), List.of());
         state.updateGrants(Securable.schema("main.default"), none, List.of("USE_SCHEMA"), List.of());
+        String analyst = SandboxPrincipals.ANALYST;
+        state.updateGrants(Securable.catalog("main"), analyst, List.of("USE_CATALOG"), List.of());
+        state.updateGrants(Securable.schema("main.default"), analyst, List.of("USE_SCHEMA", "SELECT"), List.of());
     }
 
     private static void createTable(WorkspaceState state, DeltaTableStore store, String name, List<TableColumn> columns, String comment) {

@@ -82,10 +82,10 @@ public final class AppContext {
         return new ConnectionProfile(SANDBOX_PROFILE, ConnectionProfile.Source.SANDBOX, workspaceUrl, zerobusEndpoint, clientId, secret);
     }
 
-    /** A catalog browser for the given profile (cached for the active one). Call off the FX thread. */
+    /** A catalog browser for the given profile, signed in as "You" (cached for the active one). Call off the FX thread. */
     public synchronized CatalogBrowser browser(ConnectionProfile profile) {
         if (browser == null || !profile.equals(clientsFor)) {
-            var client = WorkspaceClients.create(profile);
+            var client = WorkspaceClients.asYou(profile);
             browser = new CatalogBrowser(client);
             reader = new TableReader(client);
             clientsFor = profile;

@@ -195,7 +195,8 @@ public final class IngestBench {
 
     private static long stats(SandboxProcess sandbox, boolean reset) throws Exception {
         var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(sandbox.endpoint("workspaceUrl") + "/sandbox/admin/stats" + (reset ? "?reset=true" : ""))).build(),
+                URI.create(sandbox.endpoint("workspaceUrl") + "/sandbox/admin/stats" + (reset ? "?reset=true" : "")))
+                        .header("Authorization", "Bearer " + sandbox.endpoint("userToken")).build(),
                 HttpResponse.BodyHandlers.ofString());
         return new ObjectMapper().readTree(response.body()).path("heapPeakBytes").asLong();
     }

@@ -36,17 +36,21 @@ class SandboxWorkspaceTest {
         try (var sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir))) {
             JsonNode line = new ObjectMapper().readTree(sandbox.endpoints().toJsonLine());
             assertThat(line.fieldNames()).toIterable()
-                    .containsExactly("zerobusEndpoint", "workspaceUrl", "clientId", "clientSecret", "dataDir");
+                    .containsExactly("zerobusEndpoint", "workspaceUrl", "clientId", "clientSecret", "user", "userToken",
+                            "analyst", "analystToken", "dataDir");
             assertThat(line.path("zerobusEndpoint").asText()).matches("http://127\\.0\\.0\\.1:\\d+");
             assertThat(line.path("workspaceUrl").asText()).matches("http://127\\.0\\.0\\.1:\\d+");
             assertThat(line.path("clientId").asText()).isEqualTo("sandbox-sp");
             assertThat(sandbox.endpoints().toString()).doesNotContain(sandbox.endpoints().clientSecret());
             String secret = sandbox.endpoints().clientSecret();
             String noGrants = sandbox.secretOf(SandboxPrincipals.NO_GRANTS);
+            String userToken = sandbox.endpoints().userToken();
+            assertThat(sandbox.endpoints().toString()).doesNotContain(userToken);
             try (var files = Files.walk(dataDir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    assertThat(content).as(file.toString()).doesNotContain(secret).doesNotContain(noGrants);
+                    String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    assertThat(content).as(file.toString()).doesNotContain(secret).doesNotContain(noGrants)
+                            .doesNotContain(userToken).doesNotContain(sandbox.endpoints().analystToken());
                 }
             }
         }

@@ -76,6 +76,34 @@ final class DeltaTable {
         }
     }
 
+    /**
+     * Commits the schema with {@code added} appended, as Delta's ALTER TABLE ADD COLUMNS does: one commit holding a
+     * {@code metaData} action with the new {@code schemaString} (PROTOCOL.md, "Change Metadata"), no protocol change
+     * for nullable columns. Kernel 4.4's own {@code withUpdatedSchema} requires column mapping, and Kernel refuses to
+     * write data into a column-mapped table, so the commit file is written here with Kernel's action rows and its
+     * atomic put-if-absent JSON writer. The caller makes sure no other writer commits to the table meanwhile.
+     */
+    void addColumns(List<io.delta.kernel.types.StructField> added) throws IOException {
+        Snapshot snapshot = latestSnapshot();
+        StructType schema = snapshot.getSchema();
+        for (io.delta.kernel.types.StructField field : added) schema = schema.add(field);
+        long version = snapshot.getVersion() + 1;
+        var commitInfo = new io.delta.kernel.internal.actions.CommitInfo(Optional.empty(), System.currentTimeMillis(),
+                Optional.of(ENGINE_INFO), Optional.of("ADD COLUMNS"), Map.of(), Optional.of(false),
+                Optional.of(java.util.UUID.randomUUID().toString()), Map.of());
+        List<Row> actions = List.of(
+                io.delta.kernel.internal.actions.SingleAction.createCommitInfoSingleAction(commitInfo.toRow()),
+                io.delta.kernel.internal.actions.SingleAction.createMetadataSingleAction(
+                        snapshot.getMetadata().withNewSchema(schema).toRow()));
+        engine.getJsonHandler().writeJsonFileAtomically(
+                io.delta.kernel.internal.util.FileNames.deltaFile(snapshot.getLogPath(), version), iterator(actions), false);
+        try {
+            latestSnapshot().writeChecksum(engine, Snapshot.ChecksumWriteMode.FULL);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("Could not write the checksum of {} at version {}; the table stays readable", dir.getFileName(), version, e);
+        }
+    }
+
     Snapshot latestSnapshot() {
         return TableManager.loadSnapshot(uri).build(engine);
     }

@@ -61,6 +61,28 @@ public final class DeltaTableStore implements AutoCloseable {
         LOG.info("Created Delta table {} for {} at {}", tableId, schema.fullName(), table.dir());
     }
 
+    /**
+     * Commits {@code altered}, which is the table's schema with columns appended (ALTER TABLE ADD COLUMNS). The
+     * table's writer first commits what is queued and stops; the next append starts one on the new schema, and
+     * appends still using the old schema are refused (a stream must be reopened to see new columns).
+     */
+    public synchronized void addColumns(String tableId, TableSchema altered) {
+        StructType target = KernelTypes.structType(altered);
+        DeltaTable table = existing(tableId);
+        StructType current = table.latestSnapshot().getSchema();
+        if (target.length() <= current.length() || !new StructType(target.fields().subList(0, current.length())).equals(current)) {
+            throw new IllegalArgumentException("Schema " + target + " does not extend the schema of " + tableId + ", " + current);
+        }
+        TableWriter writer = writers.remove(tableId);
+        if (writer != null) writer.finish();
+        try {
+            table.addColumns(target.fields().subList(current.length(), target.length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot change the schema of " + tableId + ": " + e.getMessage(), e);
+        }
+        LOG.info("Added {} column(s) to Delta table {} ({})", target.length() - current.length(), tableId, altered.fullName());
+    }
+
     /** Stops the table's writer (queued appends fail) and deletes its directory. */
     public synchronized void delete(String tableId) {
         DeltaTable table = table(tableId);

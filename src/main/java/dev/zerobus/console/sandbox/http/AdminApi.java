@@ -12,7 +12,9 @@ import java.util.TreeSet;
 
 /**
  * {@code /sandbox/admin/faults}: read (GET), change some knobs (POST with only the fields to set) or clear (DELETE)
- * the sandbox's fault plan, for demos. Any sandbox principal's token will do: the server listens on loopback only.
+ * the sandbox's fault plan, for tests and demos. Only the sandbox admin ({@code sandbox-admin@localhost}, its
+ * {@code userToken}) may: 401 without a token, 403 for anyone else. Loopback alone is no guard: every principal of
+ * the sandbox (no-grants-sp, the analyst) reaches it over loopback too. Fault values are checked below.
  */
 final class AdminApi {
     private static final String PATH = "/sandbox/admin/faults";
@@ -35,19 +37,19 @@ final class AdminApi {
     }
 
     private void get(HttpExchangeContext request) throws IOException {
-        auth.require(request);
+        auth.requireAdmin(request, "read the sandbox's fault plan");
         request.respond(200, describe());
     }
 
     private void reset(HttpExchangeContext request) throws IOException {
-        auth.require(request);
+        auth.requireAdmin(request, "clear the sandbox's fault plan");
         faults.reset();
         request.respond(200, describe());
     }
 
     /** Validates every field before changing any, so a bad request changes nothing. */
     private void set(HttpExchangeContext request) throws IOException {
-        auth.require(request);
+        auth.requireAdmin(request, "change the sandbox's fault plan");
         JsonNode body = request.json();
         if (!body.isObject()) throw ApiException.invalid("Send a JSON object with the faults to set, e.g. {\"ackLatencyMs\":500}.");
         Set<String> unknown = new TreeSet<>();

@@ -21,12 +21,18 @@ public final class HttpExchangeContext {
     private final HttpExchange exchange;
     private final Matcher pathMatch;
     private final Map<String, List<String>> query;
+    private final long bodyLimit;
     private byte[] body;
 
     HttpExchangeContext(HttpExchange exchange, Matcher pathMatch) {
+        this(exchange, pathMatch, BodyLimits.REST_BYTES);
+    }
+
+    HttpExchangeContext(HttpExchange exchange, Matcher pathMatch, long bodyLimit) {
         this.exchange = exchange;
         this.pathMatch = pathMatch;
         this.query = parseForm(exchange.getRequestURI().getRawQuery());
+        this.bodyLimit = bodyLimit;
     }
 
     public String method() { return exchange.getRequestMethod(); }
@@ -45,8 +51,13 @@ public final class HttpExchangeContext {
         return exchange.getRequestHeaders().getFirst(name);
     }
 
+    /** The body, read up to the route's limit: a longer one is answered 413 without being read further. */
     public byte[] body() throws IOException {
-        if (body == null) body = exchange.getRequestBody().readAllBytes();
+        if (body == null) {
+            byte[] read = exchange.getRequestBody().readNBytes(Math.toIntExact(bodyLimit + 1));
+            if (read.length > bodyLimit) throw BodyLimits.tooLarge(exchange.getRequestURI().getRawPath(), bodyLimit);
+            body = read;
+        }
         return body;
     }
 
@@ -78,6 +89,17 @@ public final class HttpExchangeContext {
             exchange.sendResponseHeaders(status, bytes.length);
             exchange.getResponseBody().write(bytes);
         }
+        // Flush before close: close() first drains what is left of the request body (64 KiB at most, then it drops the
+        // connection), and a client still holding back an oversized body would not see the answer until then.
+        exchange.getResponseBody().flush();
+        exchange.close();
+    }
+
+    /** A 302 redirect to {@code location}, with no body. */
+    public void redirect(String location) throws IOException {
+        exchange.getResponseHeaders().set("Location", location);
+        exchange.sendResponseHeaders(302, -1);
+        exchange.getResponseBody().flush();
         exchange.close();
     }
 

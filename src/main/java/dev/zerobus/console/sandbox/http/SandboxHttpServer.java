@@ -57,8 +57,10 @@ public final class SandboxHttpServer implements AutoCloseable {
                 if (!m.matches()) continue;
                 pathKnown = true;
                 if (!route.method().equals(method)) continue;
-                var context = new HttpExchangeContext(exchange, m);
+                long limit = BodyLimits.forPath(path);
+                var context = new HttpExchangeContext(exchange, m, limit);
                 try {
+                    BodyLimits.checkDeclaredLength(exchange, path, limit);
                     route.handler().handle(context);
                 } catch (ApiException e) {
                     context.error(e.status(), e.errorCode(), e.getMessage());

@@ -17,7 +17,8 @@ record SelectStatement(List<String> table, boolean countOnly, List<String> colum
                        @Nullable Literal whereValue, @Nullable String orderBy, boolean descending, @Nullable Long limit) {
 
     static final String SUPPORTED = "The sandbox's SQL warehouse runs only SELECT * | col[, col...] FROM table"
-            + " [WHERE col = literal] [ORDER BY col [ASC|DESC]] [LIMIT n], and SELECT COUNT(*) FROM table.";
+            + " [WHERE col = literal] [ORDER BY col [ASC|DESC]] [LIMIT n], SELECT COUNT(*) FROM table, and CREATE TABLE,"
+            + " ALTER TABLE ... ADD COLUMNS, DROP TABLE, GRANT, REVOKE and SHOW GRANTS.";
 
     /** A literal of the WHERE clause, with its SQL text (unquoted for strings). */
     record Literal(Kind kind, String text) {

@@ -1,6 +1,7 @@
 package dev.zerobus.console.sandbox.http;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.zerobus.console.sandbox.auth.TokenService;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code GET /sandbox/admin/stats}: the sandbox JVM's heap (used, sampled peak, max), for benchmarks.
- * {@code ?reset=true} restarts the peak. No secrets, so no token needed (the server is loopback-only).
+ * {@code ?reset=true} restarts the peak. Only the sandbox admin may read it (401 without a token, 403 for others):
+ * heap figures are the sandbox's, not a principal's business, and loopback reaches every principal alike.
  */
 public final class StatsApi implements AutoCloseable {
     private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -29,8 +31,10 @@ public final class StatsApi implements AutoCloseable {
         return used;
     }
 
-    public List<Route> routes() {
+    public List<Route> routes(TokenService tokens) {
+        var auth = new BearerAuth(tokens);
         return List.of(Route.of("GET", "/sandbox/admin/stats", request -> {
+            auth.requireAdmin(request, "read the sandbox's heap statistics");
             long used = sample();
             long peakBytes = peak.get();
             if ("true".equals(request.query("reset"))) peak.set(used);

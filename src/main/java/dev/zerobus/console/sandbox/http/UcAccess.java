@@ -45,6 +45,11 @@ final class UcAccess {
         return auth.require(request).principal().clientId();
     }
 
+    /** True for the sandbox's metastore admin (its workspace admin user). */
+    boolean isMetastoreAdmin(String principal) {
+        return auth.isAdmin(principal);
+    }
+
     /** Requires {@code privilege} on the securable or one of its parents. */
     void require(String principal, Securable on, String privilege) {
         if (!state.holds(principal, on, privilege)) throw denied(principal, privilege, on);

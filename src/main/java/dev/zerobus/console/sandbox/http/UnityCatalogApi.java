@@ -42,13 +42,17 @@ final class UnityCatalogApi {
         return access.state();
     }
 
-    /** Only the catalogs the caller owns or holds a privilege on, as Unity Catalog lists them. */
+    /**
+     * "If the caller is the metastore admin, all catalogs will be retrieved. Otherwise, only catalogs owned by the
+     * caller (or for which the caller has the USE_CATALOG privilege)" (https://docs.databricks.com/api/workspace/catalogs/list).
+     */
     private void listCatalogs(HttpExchangeContext request) throws IOException {
         String principal = access.begin(request);
+        boolean metastoreAdmin = access.isMetastoreAdmin(principal);
         ObjectNode body = JsonNodeFactory.instance.objectNode();
         ArrayNode catalogs = body.putArray("catalogs");
         for (CatalogInfo c : state().catalogs()) {
-            if (access.holdsAny(principal, Securable.catalog(c.name()))) catalogs.add(json.catalog(c));
+            if (metastoreAdmin || access.holdsAny(principal, Securable.catalog(c.name()))) catalogs.add(json.catalog(c));
         }
         request.respond(200, body);
     }
@@ -61,9 +65,20 @@ final class UnityCatalogApi {
         request.respond(200, json.catalog(catalog));
     }
 
-    /** Any sandbox principal may create a catalog (it plays the metastore admin) and owns what it creates. */
+    /**
+     * "Creates a new catalog instance in the parent metastore if the caller is a metastore admin or has the
+     * CREATE_CATALOG privilege" (https://docs.databricks.com/api/workspace/catalogs/create). The sandbox's metastore
+     * admin is {@code sandbox-admin@localhost}; it keeps no grants on the metastore, so nobody else holds
+     * CREATE CATALOG. The creator owns the catalog.
+     */
     private void createCatalog(HttpExchangeContext request) throws IOException {
         String principal = access.begin(request);
+        if (!access.isMetastoreAdmin(principal)) {
+            throw ApiException.permissionDenied("User '" + principal + "' does not have CREATE CATALOG on the metastore "
+                    + "(only a metastore admin or a holder of CREATE CATALOG may create catalogs). Fix: ask a metastore "
+                    + "admin (" + dev.zerobus.console.sandbox.SandboxPrincipals.ADMIN + " in the sandbox) to create it, or "
+                    + "to GRANT CREATE CATALOG ON METASTORE TO `" + principal + "`.");
+        }
         JsonNode body = request.json();
         CatalogInfo created = state().createCatalog(requireText(body, "name"), text(body, "comment"), principal);
         request.respond(200, json.catalog(created));

@@ -1,11 +1,12 @@
 package dev.zerobus.console.sandbox.http;
 
 import dev.zerobus.console.sandbox.SandboxContext;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Every REST route of the sandbox workspace besides OAuth: Unity Catalog, SCIM Me, SQL statements, admin. */
+/** Every REST route of the sandbox workspace besides OAuth: Unity Catalog, SCIM (Me, service principals), service principal secrets, SQL statements, admin. */
 public final class WorkspaceApi {
     private WorkspaceApi() {}
 
@@ -18,7 +19,13 @@ public final class WorkspaceApi {
         routes.addAll(new TablesApi(access, json, context.tables()).routes());
         routes.addAll(new GrantsApi(access).routes());
         routes.addAll(new CurrentUserApi(auth).routes());
-        routes.addAll(new SqlStatementApi(access, new StatementExecutor(access, context.tables())).routes());
+        routes.addAll(new ServicePrincipalsApi(auth).routes());
+        routes.addAll(new ServicePrincipalSecretsApi(auth).routes());
+        // GRANT names users and service principals the sandbox knows: the token service's clients and the admin user.
+        var ddl = new DdlExecutor(access, context.tables(), name -> context.tokens().principal(name).isPresent()
+                || SandboxPrincipals.ADMIN.equals(name));
+        routes.addAll(new SqlStatementApi(access, new StatementExecutor(access, context.tables()), ddl,
+                new SqlWarehouses(access, context.faults())).routes());
         routes.addAll(new AdminApi(auth, context.faults()).routes());
         return List.copyOf(routes);
     }

@@ -184,6 +184,24 @@ public final class WorkspaceState {
         return info;
     }
 
+    /**
+     * Replaces a table's columns (ALTER TABLE ADD COLUMNS appends to them); names must stay unique ignoring case.
+     * Returns the updated table.
+     */
+    public synchronized TableInfo replaceColumns(String fullName, List<TableColumn> columns) {
+        TableInfo info = table(fullName);
+        Set<String> seen = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (TableColumn c : columns) {
+            if (!seen.add(c.name())) throw MetadataException.invalid("Column name '" + c.name() + "' appears twice in table '" + fullName + "'.");
+        }
+        var updated = new TableInfo(info.catalogName(), info.schemaName(), info.name(), info.tableId(), info.tableType(),
+                info.dataSourceFormat(), info.storageLocation(), info.owner(), info.comment(), info.createdAt(),
+                clock.millis(), columns, info.properties());
+        tables.put(info.fullName(), updated);
+        save();
+        return updated;
+    }
+
     public synchronized TableInfo deleteTable(String fullName) {
         TableInfo info = table(fullName);
         tables.remove(info.fullName());

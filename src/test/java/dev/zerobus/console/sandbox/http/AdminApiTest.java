@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import java.io.IOException;
 import java.net.URI;
@@ -18,24 +19,20 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The fault plan and stats endpoints: the sandbox admin user only (issue 12, item 13). */
 class AdminApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir static Path dataDir;
     static SandboxWorkspace sandbox;
     static HttpClient http;
-    static String token;
+    static String adminToken;
 
     @BeforeAll
-    static void start() throws Exception {
+    static void start() {
         sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
         http = HttpClient.newHttpClient();
-        var endpoints = sandbox.endpoints();
-        var tokenRequest = HttpRequest.newBuilder(URI.create(endpoints.workspaceUrl() + "/oidc/v1/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis&client_id="
-                        + endpoints.clientId() + "&client_secret=" + endpoints.clientSecret())).build();
-        token = JSON.readTree(http.send(tokenRequest, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+        adminToken = sandbox.endpoints().userToken();
     }
 
     @AfterAll
@@ -44,12 +41,20 @@ class AdminApiTest {
         sandbox.close();
     }
 
+    private static String m2mToken(String clientId) throws Exception {
+        var tokenRequest = HttpRequest.newBuilder(URI.create(sandbox.endpoints().workspaceUrl() + "/oidc/v1/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis&client_id="
+                        + clientId + "&client_secret=" + sandbox.secretOf(clientId))).build();
+        return JSON.readTree(http.send(tokenRequest, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
+    }
+
     @Test
     void setsSomeFaultsAndResetsThemAll() throws Exception {
-        HttpResponse<String> set = send("POST", "{\"ackLatencyMs\":250,\"withholdAcks\":true,\"failNextCommits\":2}", token);
+        HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"ackLatencyMs\":250,\"withholdAcks\":true,\"failNextCommits\":2}", adminToken);
         boolean withheldWhileSet = sandbox.faults().withholdAcks();
         Duration latencyWhileSet = sandbox.faults().ackLatency();
-        HttpResponse<String> reset = send("DELETE", null, token);
+        HttpResponse<String> reset = send("DELETE", "/sandbox/admin/faults", null, adminToken);
 
         assertThat(set.statusCode()).isEqualTo(200);
         JsonNode afterSet = JSON.readTree(set.body());
@@ -59,12 +64,12 @@ class AdminApiTest {
         assertThat(withheldWhileSet).isTrue();
         assertThat(latencyWhileSet).isEqualTo(Duration.ofMillis(250));
         assertThat(JSON.readTree(reset.body()).get("withholdAcks").asBoolean()).isFalse();
-        assertThat(JSON.readTree(send("GET", null, token).body()).get("ackLatencyMs").asLong()).isZero();
+        assertThat(JSON.readTree(send("GET", "/sandbox/admin/faults", null, adminToken).body()).get("ackLatencyMs").asLong()).isZero();
     }
 
     @Test
     void rejectsUnknownFieldsAndChangesNothing() throws Exception {
-        HttpResponse<String> response = send("POST", "{\"ackLatencyMs\":5,\"explode\":true}", token);
+        HttpResponse<String> response = send("POST", "/sandbox/admin/faults", "{\"ackLatencyMs\":5,\"explode\":true}", adminToken);
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("explode");
@@ -73,17 +78,51 @@ class AdminApiTest {
 
     @Test
     void needsASandboxToken() throws Exception {
-        HttpResponse<String> response = send("GET", null, "not-a-token");
+        for (String path : new String[] {"/sandbox/admin/faults", "/sandbox/admin/stats"}) {
+            HttpResponse<String> bad = send("GET", path, null, "not-a-token");
+            HttpResponse<String> none = send("GET", path, null, null);
 
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.body()).contains("UNAUTHENTICATED");
+            assertThat(bad.statusCode()).as(path).isEqualTo(401);
+            assertThat(JSON.readTree(bad.body()).path("error_code").asText()).isEqualTo("UNAUTHENTICATED");
+            assertThat(none.statusCode()).as(path).isEqualTo(401);
+            assertThat(JSON.readTree(none.body()).path("error_code").asText()).isEqualTo("UNAUTHENTICATED");
+        }
     }
 
-    private static HttpResponse<String> send(String method, String body, String bearer) throws IOException, InterruptedException {
-        var request = HttpRequest.newBuilder(URI.create(sandbox.endpoints().workspaceUrl() + "/sandbox/admin/faults"))
-                .header("Authorization", "Bearer " + bearer).header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
-                .build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    /** Before: any principal's token changed the fault plan; no-grants-sp and the analyst must be refused (403). */
+    @Test
+    void refusesPrincipalsThatAreNotTheSandboxAdmin() throws Exception {
+        String noGrants = m2mToken(SandboxPrincipals.NO_GRANTS);
+        String granted = m2mToken(SandboxPrincipals.GRANTED);
+        for (String token : new String[] {noGrants, granted, sandbox.endpoints().analystToken()}) {
+            HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"withholdAcks\":true}", token);
+            HttpResponse<String> clear = send("DELETE", "/sandbox/admin/faults", null, token);
+            HttpResponse<String> stats = send("GET", "/sandbox/admin/stats", null, token);
+
+            assertThat(set.statusCode()).isEqualTo(403);
+            JsonNode error = JSON.readTree(set.body());
+            assertThat(error.path("error_code").asText()).isEqualTo("PERMISSION_DENIED");
+            assertThat(error.path("message").asText()).contains("not a workspace admin").contains(SandboxPrincipals.ADMIN);
+            assertThat(clear.statusCode()).isEqualTo(403);
+            assertThat(stats.statusCode()).isEqualTo(403);
+            assertThat(JSON.readTree(stats.body()).path("error_code").asText()).isEqualTo("PERMISSION_DENIED");
+        }
+        assertThat(sandbox.faults().withholdAcks()).isFalse();
+    }
+
+    @Test
+    void statsAnswerTheAdmin() throws Exception {
+        HttpResponse<String> stats = send("GET", "/sandbox/admin/stats", null, adminToken);
+
+        assertThat(stats.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(stats.body()).path("heapMaxBytes").asLong()).isPositive();
+    }
+
+    private static HttpResponse<String> send(String method, String path, String body, String bearer) throws IOException, InterruptedException {
+        var builder = HttpRequest.newBuilder(URI.create(sandbox.endpoints().workspaceUrl() + path))
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (bearer != null) builder.header("Authorization", "Bearer " + bearer);
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
