@@ -7,6 +7,7 @@ import dev.zerobus.console.workspace.EndpointInfo;
 import dev.zerobus.console.workspace.EndpointParser;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
+import dev.zerobus.console.workspace.UserAuth;
 import java.net.URI;
 import java.util.function.Predicate;
 import javafx.beans.Observable;
@@ -19,14 +20,17 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The profile being edited: its fields, what the endpoint says about itself as you type, and inline errors that
- * name the field. A stored secret stays masked (the text field is empty) until the user asks to reveal it or types a
+ * The profile being edited: its fields for both identities ("You": how the person signs in; "Ingest as": the service
+ * principal's client id and secret), what the endpoint says about itself as you type, and inline errors that name the
+ * field. A stored secret or token stays masked (the text field is empty) until the user asks to reveal it or types a
  * new one. FX thread only.
  */
 public final class ProfileFormModel {
@@ -36,6 +40,11 @@ public final class ProfileFormModel {
     private final StringProperty clientId = new SimpleStringProperty("");
     private final StringProperty secretText = new SimpleStringProperty("");
     private final BooleanProperty rememberSecret = new SimpleBooleanProperty();
+    private final ObjectProperty<UserAuth.Type> youType = new SimpleObjectProperty<>(UserAuth.Type.PAT);
+    private final StringProperty youTokenText = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<@Nullable Secret> storedToken = new ReadOnlyObjectWrapper<>();
+    private final StringProperty youConfigProfile = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper youError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<@Nullable Secret> storedSecret = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(Source.SAVED);
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
@@ -49,6 +58,7 @@ public final class ProfileFormModel {
     private @Nullable ConnectionProfile loaded;
     private boolean loadedRemember;
     private boolean loading;
+    private @Nullable String loadedConfigFile;
 
     /** {@code nameTakenByAnother} tells whether a name belongs to another profile than the one loaded. */
     public ProfileFormModel(Predicate<String> nameTakenByAnother) {
@@ -56,7 +66,11 @@ public final class ProfileFormModel {
         secretText.addListener((obs, old, now) -> {
             if (!loading && !now.isEmpty()) storedSecret.set(null); // typing replaces the stored secret
         });
-        Observable[] fields = {name, workspaceUrl, endpoint, clientId, secretText, rememberSecret, storedSecret};
+        youTokenText.addListener((obs, old, now) -> {
+            if (!loading && !now.isEmpty()) storedToken.set(null);
+        });
+        Observable[] fields = {name, workspaceUrl, endpoint, clientId, secretText, rememberSecret, storedSecret,
+            youType, youTokenText, storedToken, youConfigProfile};
         for (Observable field : fields) field.addListener(o -> refresh());
         refresh();
     }
@@ -69,6 +83,16 @@ public final class ProfileFormModel {
     public StringProperty secretTextProperty() { return secretText; }
     public BooleanProperty rememberSecretProperty() { return rememberSecret; }
     public ReadOnlyObjectProperty<@Nullable Secret> storedSecretProperty() { return storedSecret.getReadOnlyProperty(); }
+    /** How "You" sign in. */
+    public ObjectProperty<UserAuth.Type> youTypeProperty() { return youType; }
+    /** "You"'s personal access token as the field shows it: empty while a stored token is masked. */
+    public StringProperty youTokenTextProperty() { return youTokenText; }
+    public ReadOnlyObjectProperty<@Nullable Secret> storedTokenProperty() { return storedToken.getReadOnlyProperty(); }
+    /** The ~/.databrickscfg section "You" sign in with (type CONFIG_PROFILE). */
+    public StringProperty youConfigProfileProperty() { return youConfigProfile; }
+    /** What is missing for "You", naming the field; empty when nothing is. */
+    public ReadOnlyStringProperty youErrorProperty() { return youError.getReadOnlyProperty(); }
+    public BooleanBinding hasStoredToken() { return Bindings.isNotNull(storedToken); }
     public ReadOnlyObjectProperty<Source> sourceProperty() { return source.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty isNewProperty() { return isNew.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
@@ -120,11 +144,43 @@ public final class ProfileFormModel {
         storedSecret.set(null);
     }
 
+    /** Puts the stored personal access token into the field in clear text: only on the user's explicit "reveal". */
+    public void revealToken() {
+        Secret stored = storedToken.get();
+        if (stored == null) return;
+        loading = true;
+        youTokenText.set(stored.reveal());
+        loading = false;
+        storedToken.set(null);
+    }
+
+    /** Sets "Ingest as" to a principal set-up just made (its secret stays masked, as a stored one). */
+    public void useIngestIdentity(String newClientId, Secret secret) {
+        clientId.set(newClientId);
+        loading = true;
+        secretText.set("");
+        loading = false;
+        storedSecret.set(secret);
+    }
+
     /** The profile as the form shows it now (saved or not). */
     public ConnectionProfile toProfile() {
         String text = secretText.get();
         Secret secret = !text.isEmpty() ? Secret.of(text) : storedSecret.get();
-        return new ConnectionProfile(name.get().strip(), source.get(), workspaceUrl.get(), endpoint.get(), clientId.get(), secret);
+        return new ConnectionProfile(name.get().strip(), source.get(), workspaceUrl.get(), endpoint.get(), clientId.get(), secret,
+                you());
+    }
+
+    private UserAuth you() {
+        UserAuth.Type type = youType.get() == null ? UserAuth.Type.SERVICE_PRINCIPAL : youType.get();
+        String token = youTokenText.get();
+        return switch (type) {
+            case PAT -> UserAuth.pat(!token.isEmpty() ? Secret.of(token) : storedToken.get());
+            // Blank: the SDK's own default section (the form shows the error until one is typed).
+            case CONFIG_PROFILE -> UserAuth.configProfile(youConfigProfile.get().isBlank() ? "DEFAULT" : youConfigProfile.get().strip(),
+                    loadedConfigFile);
+            default -> new UserAuth(type, null, null, null);
+        };
     }
 
     private void fill(ConnectionProfile profile, boolean remember) {
@@ -137,6 +193,12 @@ public final class ProfileFormModel {
         secretText.set("");
         storedSecret.set(profile.clientSecret());
         rememberSecret.set(remember);
+        UserAuth you = profile.you();
+        youType.set(you.type());
+        youTokenText.set("");
+        storedToken.set(you.token());
+        youConfigProfile.set(you.configProfile() == null ? "" : you.configProfile());
+        loadedConfigFile = you.configFile();
         loading = false;
     }
 
@@ -144,6 +206,7 @@ public final class ProfileFormModel {
         endpointInfo.set(EndpointParser.parse(endpoint.get(), workspaceUrl.get()));
         nameError.set(validateName(name.get().strip()));
         workspaceUrlError.set(validateWorkspaceUrl(workspaceUrl.get().strip()));
+        youError.set(validateYou());
         dirty.set(isNew.get() || loaded != null && (!loaded.equals(toProfile()) || loadedRemember != rememberSecret.get()));
     }
 
@@ -157,6 +220,17 @@ public final class ProfileFormModel {
             return "Name: a profile named '" + value + "' exists already; choose another name.";
         }
         return "";
+    }
+
+    private String validateYou() {
+        if (source.get() != Source.SAVED) return "";
+        return switch (youType.get()) {
+            case PAT -> youTokenText.get().isEmpty() && storedToken.get() == null
+                    ? "Personal access token: paste yours (User settings > Developer > Access tokens), or pick another sign-in." : "";
+            case CONFIG_PROFILE -> youConfigProfile.get().isBlank() ? "Profile: enter the ~/.databrickscfg section, e.g. DEFAULT." : "";
+            case SERVICE_PRINCIPAL -> clientId.get().isBlank() ? "Ingest as: enter the service principal's client id." : "";
+            default -> "";
+        };
     }
 
     private static String validateWorkspaceUrl(String value) {
