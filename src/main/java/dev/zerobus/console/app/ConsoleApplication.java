@@ -76,7 +76,7 @@ public final class ConsoleApplication extends Application {
                     sandbox = started;
                     var e = started.endpoints();
                     context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
-                            Secret.of(e.clientSecret())));
+                            Secret.of(e.clientSecret()), Secret.of(e.userToken())));
                     context.sandboxStatus().set("Sandbox running on 127.0.0.1 (Zerobus " + port(e.zerobusEndpoint()) + ", workspace "
                             + port(e.workspaceUrl()) + ")");
                     if (context.activeProfile().get() == null) context.activeProfile().set(initialProfile(settings));

@@ -6,6 +6,7 @@ import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Problem;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
+import dev.zerobus.console.workspace.UserAuth;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -105,8 +106,9 @@ public final class ConnectionOptions {
                     null, e), ExitCodes.USAGE);
         }
         var e = workspace.endpoints();
+        // "You" = the sandbox's admin user with its personal access token; "Ingest as" = sandbox-sp.
         var profile = new ConnectionProfile(SANDBOX_PROFILE, ConnectionProfile.Source.SANDBOX, e.workspaceUrl(),
-                e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret()));
+                e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret()), UserAuth.pat(Secret.of(e.userToken())));
         return new Connection(profile, workspace);
     }
 

@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
 final class PrivilegeAdvice {
     /** "User does not have CREATE TABLE on Schema 'main.default'" (Databricks) or "User 'x' does not have ..." (sandbox). */
     private static final Pattern MISSING = Pattern.compile(
-            "does not have\\s+(?:the\\s+)?([A-Z_ ]+?)\\s+(?:privilege\\s+)?on\\s+(catalog|schema|table)\\s+'?`?([\\w`.-]+?)`?'?(?:[.\\s]|$)",
+            "does not have\\s+(?:the\\s+)?([A-Z_ ]+?)\\s+(?:privilege\\s+)?on\\s+(catalog|schema|table)\\s+"
+                    + "(?:'([^']+)'|(`[^\\s]+`)|([\\w.-]*[\\w-]))",
             Pattern.CASE_INSENSITIVE);
 
     /** What a permission error says is missing. */
@@ -39,8 +40,9 @@ final class PrivilegeAdvice {
         if (message == null) return Optional.empty();
         Matcher m = MISSING.matcher(message);
         if (!m.find()) return Optional.empty();
+        String securable = m.group(3) != null ? m.group(3) : m.group(4) != null ? m.group(4) : m.group(5);
         return Optional.of(new Missing(m.group(1).strip().replace('_', ' ').toUpperCase(Locale.ROOT),
-                m.group(2).toUpperCase(Locale.ROOT), m.group(3).replace("`", "")));
+                m.group(2).toUpperCase(Locale.ROOT), securable.replace("`", "")));
     }
 
     /** "the owner of schema main.default (alice@example.com), a user with MANAGE on it, or a metastore admin". */

@@ -83,7 +83,8 @@ public final class SchemaInference {
             List<String> csvColumns = options.format() == dev.zerobus.console.source.SourceFormat.CSV ? source.columns() : List.of();
             for (String c : csvColumns) slots.computeIfAbsent(c, Slot::new);
             SourceRow row = null;
-            while (rows < limits.maxRows() && source.bytesRead() < limits.maxBytes() && (row = source.next()) != null) {
+            // The byte limit is checked after each record (readers count what they buffered), so at least one is read.
+            while (rows < limits.maxRows() && (row = source.next()) != null) {
                 rows++;
                 switch (row) {
                     case SourceRow.Cells cells -> {
@@ -99,6 +100,7 @@ public final class SchemaInference {
                         if (firstFailure == null) firstFailure = f;
                     }
                 }
+                if (source.bytesRead() >= limits.maxBytes()) break;
             }
             bytes = source.bytesRead();
             total = source.totalBytes();
@@ -107,6 +109,10 @@ public final class SchemaInference {
             throw new SetupException(unreadable(file, e));
         }
         String fileName = file.getFileName().toString();
+        if (options.format() == dev.zerobus.console.source.SourceFormat.CSV && !slots.isEmpty() && rows == 0) {
+            throw new SetupException(new Problem("The columns of " + fileName + " cannot be inferred: it has a header but no data rows.",
+                    "Add rows to the file, or enter the column types by hand."));
+        }
         if (slots.isEmpty() || rows == failed) {
             String why = firstFailure != null ? " The first record cannot be read: " + firstFailure.reason() + "."
                     : rows == 0 ? " It has no records." : "";
@@ -115,10 +121,6 @@ public final class SchemaInference {
                     + " in its first " + rows + " records." + why,
                     "Check that the file is " + describe(options) + " (or pick its format), and that it has a header and at least one data row; "
                             + "or enter the columns by hand."));
-        }
-        if (options.format() == dev.zerobus.console.source.SourceFormat.CSV && rows - failed == 0) {
-            throw new SetupException(new Problem("The columns of " + fileName + " cannot be inferred: it has a header but no data rows.",
-                    "Add rows to the file, or enter the column types by hand."));
         }
         List<InferredColumn> columns = new ArrayList<>();
         List<String> notes = new ArrayList<>();

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * Blocking (HTTP, SQL): run it off the FX thread. One run at a time per instance.
  */
 public final class ServicePrincipalSetup {
-    private static final Logger log = LoggerFactory.getLogger(ServicePrincipalSetup.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ServicePrincipalSetup.class);
 
     private final ConnectionProfile profile;
     private final WorkspaceClient you;
@@ -98,7 +98,7 @@ public final class ServicePrincipalSetup {
                 }
                 removed.add(c);
             } catch (RuntimeException e) {
-                log.warn("Could not remove {} during rollback: {}", c.description(), e.getMessage());
+                LOG.warn("Could not remove {} during rollback: {}", c.description(), e.getMessage());
             }
         }
         return removed;
@@ -125,6 +125,15 @@ public final class ServicePrincipalSetup {
             // Columns first: a file that cannot be inferred fails before anything runs on the workspace.
             List<TableColumn> columns = request.columns();
             if (columns == null && request.file() != null) columns = infer(request);
+            // So is a principal that can be neither found nor created (bad name, unknown application id).
+            String wanted = request.principal() != null ? request.principal()
+                    : !profile.clientId().isBlank() ? profile.clientId() : "zerobus-" + name.table();
+            Optional<ServicePrincipal> found = principals.find(wanted);
+            if (found.isEmpty() && PrincipalService.isApplicationId(wanted)) {
+                throw new SetupException(new Problem("There is no service principal with application id " + wanted + " in this workspace.",
+                        "Check the id (Settings > Identity and access > Service principals), or give a name to create a new principal."));
+            }
+            if (found.isEmpty()) PrincipalService.validateName(wanted).ifPresent(p -> { throw new SetupException(p); });
 
             // 1. Warehouse
             start(SetupStep.Kind.WAREHOUSE, "databricks warehouses list");
@@ -180,17 +189,11 @@ public final class ServicePrincipalSetup {
             // 3. Principal
             start(SetupStep.Kind.PRINCIPAL, "databricks service-principals list");
             cancellation.throwIfCancelled();
-            String wanted = request.principal() != null ? request.principal()
-                    : !profile.clientId().isBlank() ? profile.clientId() : "zerobus-" + name.table();
-            Optional<ServicePrincipal> found = principals.find(wanted);
             ServicePrincipal principal;
             boolean principalCreated = false;
             if (found.isPresent()) {
                 principal = found.get();
                 skip("Using " + principal.label() + ".");
-            } else if (PrincipalService.isApplicationId(wanted)) {
-                throw new SetupException(new Problem("There is no service principal with application id " + wanted + " in this workspace.",
-                        "Check the id (Settings > Identity and access > Service principals), or give a name to create a new principal."));
             } else {
                 currentCommand = PrincipalService.createCommand(wanted);
                 principal = principals.create(wanted);

@@ -7,6 +7,8 @@ import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.catalog.CatalogException;
 import dev.zerobus.console.catalog.HeldPrivilege;
 import dev.zerobus.console.catalog.TableName;
+import dev.zerobus.console.catalog.WorkspaceClients;
+import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +47,25 @@ public final class TableGrants {
      * read, every GRANT (re-granting a held privilege changes nothing in Unity Catalog).
      */
     public List<String> missing(String table, String principal) {
+        return missing(table, principal, null);
+    }
+
+    /**
+     * As {@link #missing(String, String)}; when "You" may not read the principal's privileges, they are read as
+     * {@code principalClient} (a principal may read its own, as the doctor does).
+     */
+    private List<String> missing(String table, String principal, @Nullable WorkspaceClient principalClient) {
         TableName name = TableService.checked(() -> TableSql.tableName(table));
         List<HeldPrivilege> held;
         try {
             held = new CatalogBrowser(client).effectivePrivileges(name.fullName(), principal);
         } catch (CatalogException e) {
-            return statements(table, principal);
+            if (principalClient == null) return statements(table, principal);
+            try {
+                held = new CatalogBrowser(principalClient).effectivePrivileges(name.fullName(), principal);
+            } catch (CatalogException again) {
+                return statements(table, principal);
+            }
         }
         Set<String> any = new TreeSet<>();
         Set<String> onTable = new TreeSet<>();
@@ -102,9 +117,23 @@ public final class TableGrants {
                 why.cause());
     }
 
-    /** The principal the doctor's report is about and its table: "Grant now" for a failed GRANTS step. */
+    /**
+     * "Grant now" for the doctor's failed GRANTS step: grants what {@code principal} lacks on {@code table} as "You"
+     * on {@code warehouseId} (null: the first running warehouse).
+     */
     public GrantOutcome grantNow(String table, String principal, @Nullable String warehouseId, Cancellation cancellation) {
         String warehouse = new Warehouses(client).pick(warehouseId).id();
         return grantMissing(table, principal, warehouse, cancellation);
+    }
+
+    /**
+     * "Grant now" for a profile's "Ingest as" principal (what the doctor checked): what it lacks is read as "You",
+     * else as the principal itself, so that only the missing GRANTs run.
+     */
+    public GrantOutcome grantNow(ConnectionProfile profile, String table, @Nullable String warehouseId, Cancellation cancellation) {
+        String warehouse = new Warehouses(client).pick(warehouseId).id();
+        WorkspaceClient principalClient = profile.hasIngestIdentity() ? WorkspaceClients.create(profile) : null;
+        List<String> todo = missing(table, profile.clientId(), principalClient);
+        return grant(table, profile.clientId(), todo, warehouse, cancellation);
     }
 }

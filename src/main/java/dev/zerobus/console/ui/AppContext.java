@@ -82,6 +82,12 @@ public final class AppContext {
         return new ConnectionProfile(SANDBOX_PROFILE, ConnectionProfile.Source.SANDBOX, workspaceUrl, zerobusEndpoint, clientId, secret);
     }
 
+    /** The sandbox profile with both identities: "You" = the sandbox user's personal access token, "Ingest as" = the SP. */
+    public static ConnectionProfile sandboxProfile(String workspaceUrl, String zerobusEndpoint, String clientId, Secret secret,
+                                                   Secret userToken) {
+        return sandboxProfile(workspaceUrl, zerobusEndpoint, clientId, secret).withYou(dev.zerobus.console.workspace.UserAuth.pat(userToken));
+    }
+
     /** A catalog browser for the given profile, signed in as "You" (cached for the active one). Call off the FX thread. */
     public synchronized CatalogBrowser browser(ConnectionProfile profile) {
         if (browser == null || !profile.equals(clientsFor)) {

@@ -48,7 +48,7 @@ class SandboxWorkspaceTest {
             assertThat(sandbox.endpoints().toString()).doesNotContain(userToken);
             try (var files = Files.walk(dataDir)) {
                 for (Path file : files.filter(Files::isRegularFile).toList()) {
-                    String content = new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1);
+                    String content = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
                     assertThat(content).as(file.toString()).doesNotContain(secret).doesNotContain(noGrants)
                             .doesNotContain(userToken).doesNotContain(sandbox.endpoints().analystToken());
                 }
