@@ -61,6 +61,9 @@ final class NewTableDialog extends Dialog<ButtonType> {
         scroll.setPrefViewportHeight(430);
         scroll.getStyleClass().add("edge-to-edge");
         getDialogPane().setContent(scroll);
+        // Fits a 1024x700 window with both buttons in view; the body scrolls.
+        getDialogPane().setPrefSize(760, 620);
+        getDialogPane().setMinHeight(360);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         var create = (Button) getDialogPane().lookupButton(ButtonType.OK);
         create.setText("Create table");

@@ -175,8 +175,11 @@ public final class ConnectionModel {
         ConnectionProfile profile = selected.get();
         if (profile == null) return;
         context.activeProfile().set(profile);
+        boolean youOnly = !profile.you().isServicePrincipal() && !profile.hasIngestIdentity();
         notice.set(new Notice("Using '" + profile.name() + "' in the Catalog, Records and Stream panes."
-                + (profile.hasSecret() ? "" : " It has no client secret: enter one and save before connecting."), !profile.hasSecret(), false));
+                + (profile.hasSecret() ? "" : youOnly ? " It has no service principal to ingest as yet: browse and create tables as "
+                + "You, then press 'Set up a service principal…'." : " It has no client secret: enter one and save before connecting."),
+                !profile.hasSecret() && !youOnly, false));
     }
 
     /** Checks the profile exactly as the form shows it, saved or not. */

@@ -119,7 +119,8 @@ public final class ProfileFormModel {
 
     /** Starts a new, unsaved profile (empty, or a copy of {@code template}) that will be saved under {@code newName}. */
     public void startNew(String newName, @Nullable ConnectionProfile template, boolean remember) {
-        var profile = template == null ? new ConnectionProfile(newName, Source.SAVED, "", "", "", null)
+        // A new profile signs "You" in with a personal access token: what every Databricks user can make.
+        var profile = template == null ? new ConnectionProfile(newName, Source.SAVED, "", "", "", null, UserAuth.pat(null))
                 : template.withName(newName, Source.SAVED);
         fill(profile, remember);
         loaded = null;

@@ -52,10 +52,13 @@ final class SetupDialog extends Dialog<ButtonType> {
         var scroll = new ScrollPane(body);
         scroll.setFitToWidth(true);
         scroll.setPrefViewportWidth(760);
-        scroll.setPrefViewportHeight(520);
+        scroll.setPrefViewportHeight(470);
         scroll.getStyleClass().add("edge-to-edge");
         getDialogPane().getStylesheets().add(CSS);
         getDialogPane().setContent(scroll);
+        // Fits a 1024x700 window with the Close button in view; the body scrolls.
+        getDialogPane().setPrefSize(800, 620);
+        getDialogPane().setMinHeight(360);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("setup-close");
         // Closing mid-run cancels it; the service removes what the run created.
@@ -121,6 +124,7 @@ final class SetupDialog extends Dialog<ButtonType> {
         run.setId("setup-run");
         run.getStyleClass().add(Styles.ACCENT);
         run.setDefaultButton(true);
+        run.setMinWidth(Region.USE_PREF_SIZE);
         run.disableProperty().bind(model.canRun().not());
         run.setOnAction(event -> model.run());
         var cancel = new Button("Cancel", new FontIcon(Feather.X));
