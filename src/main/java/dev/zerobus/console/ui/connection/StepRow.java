@@ -39,13 +39,14 @@ final class StepRow extends VBox {
         status.getStyleClass().addAll("badge", badge(result.status()));
         status.setMinWidth(Region.USE_PREF_SIZE);
         var who = new Label(switch (result.step().identity()) {
-            case YOU -> "as You";
-            case INGEST -> "as Ingest as";
-            case BOTH -> "";
+            case YOU, BOTH -> ""; // the YOU step's title says "as you" already
+            case INGEST -> "ingest principal";
         });
         who.setId("step-identity-" + key);
-        who.getStyleClass().addAll("muted", "step-identity");
+        who.getStyleClass().addAll("badge", "neutral", "step-identity");
         who.setMinWidth(Region.USE_PREF_SIZE);
+        who.setVisible(!who.getText().isEmpty());
+        who.setManaged(who.isVisible());
         var header = new HBox(10, icon(result.status()), title, who, spacer, time, status);
         header.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(header);

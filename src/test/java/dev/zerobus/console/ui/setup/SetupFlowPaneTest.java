@@ -158,7 +158,7 @@ class SetupFlowPaneTest {
         UiTestSupport.waitUntil(PATIENCE, () -> text(robot, "#stream-verify-summary").contains("10,000 records ACKed")
                 || !text(robot, "#stream-verify-problem").isEmpty());
         assertThat(text(robot, "#stream-verify-summary")).as(text(robot, "#stream-verify-problem"))
-                .startsWith("+10,000 rows since the session began (0 → 10,000)");
+                .startsWith("10,000 rows in the table now").endsWith("10,000 records ACKed."); // the count before is taken on the sandbox profile only
         shoot(robot, scene, "setup-7-verify-as-you");
         var reader = new TableReader(WorkspaceClients.asYou(you));
         assertThat(reader.count(TABLE)).isEqualTo(ROWS);
