@@ -64,6 +64,7 @@ final class NewTableDialog extends Dialog<ButtonType> {
         // Fits a 1024x700 window with both buttons in view; the body scrolls.
         getDialogPane().setPrefSize(760, 620);
         getDialogPane().setMinHeight(360);
+        getDialogPane().setMinWidth(720);
         getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
         var create = (Button) getDialogPane().lookupButton(ButtonType.OK);
         create.setText("Create table");

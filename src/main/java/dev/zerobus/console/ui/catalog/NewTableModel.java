@@ -94,8 +94,9 @@ final class NewTableModel {
         rows.clear();
         for (InferredColumn c : schema.columns()) addColumn(c.name(), TableSql.typeSql(c.type()).toLowerCase(Locale.ROOT), true);
         if (name.get().isBlank()) name.set(TableSql.suggestName(fileName.replaceFirst("\\.[^.]*$", "")));
-        inferred.set(String.format(Locale.ROOT, "Inferred from %s: %,d rows sampled (%s) in %d ms. Change any type below before creating.",
-                fileName, schema.rowsSampled(), schema.wholeFile() ? "the whole file" : "the first " + schema.bytesSampled() / 1024 + " KB",
+        // The service's notes say how much was sampled when it was not the whole file.
+        inferred.set(String.format(Locale.ROOT, "Inferred from %s%s in %d ms. Change any name or type below before creating.",
+                fileName, schema.wholeFile() ? String.format(Locale.ROOT, " (the whole file, %,d rows)", schema.rowsSampled()) : "",
                 schema.elapsed().toMillis()) + (schema.notes().isEmpty() ? "" : "\n" + String.join("\n", schema.notes())));
     }
 

@@ -59,6 +59,7 @@ final class SetupDialog extends Dialog<ButtonType> {
         // Fits a 1024x700 window with the Close button in view; the body scrolls.
         getDialogPane().setPrefSize(800, 620);
         getDialogPane().setMinHeight(360);
+        getDialogPane().setMinWidth(720);
         getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
         getDialogPane().lookupButton(ButtonType.CLOSE).setId("setup-close");
         // Closing mid-run cancels it; the service removes what the run created.

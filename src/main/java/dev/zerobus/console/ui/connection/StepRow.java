@@ -34,6 +34,7 @@ final class StepRow extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var time = new Label(elapsed(result));
         time.getStyleClass().addAll("muted", "mono");
+        time.setMinWidth(Region.USE_PREF_SIZE);
         var status = new Label(statusText(result.status()));
         status.setId("step-status-" + key);
         status.getStyleClass().addAll("badge", badge(result.status()));

@@ -124,6 +124,8 @@ class SetupFlowPaneTest {
         UiTestSupport.waitUntil(PATIENCE, () -> field(robot, "#check-table").equals(TABLE));
         fire(robot, "#profile-setup-sp");
         UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#setup-run").tryQuery().map(n -> !n.isDisabled()).orElse(false));
+        var dialog = robot.lookup("#setup-run").query().getScene().getWindow();
+        assertThat(dialog.getHeight()).as("fits a 1024x700 window").isLessThanOrEqualTo(700);
         assertThat(robot.lookup("#setup-principal-hint").queryAs(Label.class).getText()).startsWith("New:");
         fire(robot, "#setup-run");
         UiTestSupport.waitUntil(PATIENCE, () -> text(robot, "#setup-status").startsWith("Done"));
