@@ -95,6 +95,9 @@ public final class CatalogBrowser {
         var reader = new TableReader(client, warehouseId, TableReader.DEFAULT_TIMEOUT);
         try {
             new StatementRunner(client, TableReader.DEFAULT_TIMEOUT).run(reader.warehouseId(), sql, Cancellation.none());
+        } catch (StatementFailedException e) {
+            if (e.isAlreadyExists()) throw new CatalogException(CatalogProblems.alreadyExists("create table " + table.fullName(), e.serverMessage(), e));
+            throw e;
         } catch (CatalogException e) {
             throw e;
         } catch (RuntimeException e) {

@@ -122,7 +122,7 @@ public final class ConnectionCheck {
     private Problem whose(CheckStep step, Problem p) {
         String who = switch (step.identity()) {
             case YOU -> "As you (" + profile.you().describe() + "): ";
-            case INGEST -> !profile.clientId().isBlank() && p.message().contains(profile.clientId()) ? ""
+            case INGEST -> profile.clientId().isBlank() || p.message().contains(profile.clientId()) ? ""
                     : "As the ingest service principal '" + profile.clientId() + "': ";
             case BOTH -> "";
         };
@@ -152,12 +152,6 @@ public final class ConnectionCheck {
             return Outcome.fail(new Problem("The workspace URL is empty.",
                     "Enter the URL you see in the browser when in the workspace, e.g. https://dbc-1234abcd-5678.cloud.databricks.com.")
                     .withCopyableFix("host = https://<workspace>.cloud.databricks.com"));
-        }
-        if (profile.clientId().isBlank() || !profile.hasSecret()) {
-            return Outcome.fail(new Problem("The ingest service principal's client id or secret is missing.",
-                    "Enter the service principal's client id (application id) and an OAuth secret of it, set "
-                            + "DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, or run set-up (`zerobus-console setup --table "
-                            + table + "`) to create one as you."));
         }
         EndpointInfo info = EndpointParser.parse(profile.zerobusEndpoint(), profile.workspaceUrl());
         if (!info.isValid()) {
@@ -203,6 +197,13 @@ public final class ConnectionCheck {
 
     /** The token request the Zerobus SDK makes, through databricks-sdk-java's client-credentials token source. */
     private Outcome checkToken() {
+        // Checked here, not with the endpoints, so that a profile with only "You" still gets its sign-in checked first.
+        if (profile.clientId().isBlank() || !profile.hasSecret()) {
+            return Outcome.fail(new Problem("The ingest service principal's client id or secret is missing.",
+                    "Enter the service principal's client id (application id) and an OAuth secret of it, set "
+                            + "DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, or run set-up (`zerobus-console setup --table "
+                            + table + "`) to create one as you."));
+        }
         String[] parts = table.split("\\.");
         ArrayNode details = JsonNodeFactory.instance.arrayNode();
         details.addObject().put("type", "unity_catalog_privileges").put("object_type", "CATALOG").put("object_full_path", parts[0])

@@ -45,7 +45,7 @@ public record SandboxOptions(Path dataDir, int grpcPort, int httpPort, Duration 
         return new SandboxOptions(dataDir, grpcPort, httpPort, tokenLifetime, durability, clientSecret, plan, clock);
     }
 
-    /** Tests of token and secret lifetimes (OAuthU2MTest) move time on with their own clock. */
+    /** The clock of tokens, codes and metadata times: tests move it to expire OAuth codes without waiting. */
     public SandboxOptions withClock(Clock value) {
         return new SandboxOptions(dataDir, grpcPort, httpPort, tokenLifetime, durability, clientSecret, faults, value);
     }

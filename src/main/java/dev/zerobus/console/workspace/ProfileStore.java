@@ -86,7 +86,29 @@ public final class ProfileStore {
         String secret = env.get("DATABRICKS_CLIENT_SECRET");
         return Optional.of(new ConnectionProfile(ENVIRONMENT_PROFILE, Source.ENVIRONMENT, normaliseHost(host),
                 env.getOrDefault("ZEROBUS_ENDPOINT", ""), env.getOrDefault("DATABRICKS_CLIENT_ID", ""),
-                secret == null ? null : Secret.of(secret), UserAuth.environment()));
+                secret == null ? null : Secret.of(secret), youFromEnvironment()));
+    }
+
+    /**
+     * "You" as the standard variables name it: {@code DATABRICKS_TOKEN} is a PAT, {@code DATABRICKS_AUTH_TYPE} pins a
+     * desktop auth type, a client id and secret alone make the SP "You" as well; anything else is left to the SDK's
+     * own default chain ({@link UserAuth#environment()}: databricks-cli, azure-cli, ... as it tries them).
+     */
+    private UserAuth youFromEnvironment() {
+        String token = env.get("DATABRICKS_TOKEN");
+        String authType = env.getOrDefault("DATABRICKS_AUTH_TYPE", "").strip();
+        if (!authType.isEmpty()) {
+            try {
+                UserAuth.Type type = UserAuth.Type.parse(authType);
+                if (type == UserAuth.Type.PAT) return UserAuth.pat(token == null ? null : Secret.of(token));
+                if (type != UserAuth.Type.CONFIG_PROFILE) return new UserAuth(type, null, null, null);
+            } catch (IllegalArgumentException e) {
+                return UserAuth.environment(); // an auth type the console does not name: the SDK knows it
+            }
+        }
+        if (token != null && !token.isBlank()) return UserAuth.pat(Secret.of(token));
+        boolean sp = !env.getOrDefault("DATABRICKS_CLIENT_ID", "").isBlank() && !env.getOrDefault("DATABRICKS_CLIENT_SECRET", "").isBlank();
+        return sp ? UserAuth.servicePrincipal() : UserAuth.environment();
     }
 
     /** Profiles of ~/.databrickscfg that have a host; a file that cannot be read gives none (see {@link #databricksCfgProblem()}). */

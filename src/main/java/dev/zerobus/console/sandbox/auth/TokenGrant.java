@@ -9,7 +9,13 @@ import java.util.List;
  */
 public record TokenGrant(String token, Principal principal, String scope, Instant expiresAt,
                          List<AuthorizationDetail> authorizationDetails, Type type) {
-    /** How the token was obtained: Zerobus accepts OAuth tokens only, never personal access tokens. */
+    /**
+     * How the token was obtained. REST calls take all three. Zerobus takes OAuth tokens only ("Every Zerobus client
+     * authenticates with a short-lived Databricks OAuth token",
+     * https://learn.microsoft.com/azure/databricks/ingestion/zerobus-features), issued to a service principal with
+     * the table in its authorization_details: a PAT carries no authorization details, so the gRPC side refuses it
+     * already, and {@link #isOAuth()} lets it say why.
+     */
     public enum Type {
         /** {@code client_credentials} at /oidc/v1/token (a service principal, OAuth M2M). */
         OAUTH_M2M,

@@ -253,11 +253,17 @@ public final class TokenService {
     /** An access token with the refresh token that came with it (null without {@code offline_access}). */
     public record UserTokens(TokenGrant access, @Nullable String refreshToken) {}
 
-    public String newAuthorizationCode(Principal user, String clientId, String redirectUri, String codeChallenge, String scope) {
+    /** Codes waiting at once, at most: anyone may call /oidc/v1/authorize, so its state must be bounded. */
+    public static final int MAX_PENDING_CODES = 10_000;
+
+    /** A new authorization code, or empty when {@link #MAX_PENDING_CODES} are already waiting. */
+    public Optional<String> newAuthorizationCode(Principal user, String clientId, String redirectUri, String codeChallenge,
+                                                 String scope) {
         purgeExpired();
+        if (codes.size() >= MAX_PENDING_CODES) return Optional.empty();
         String code = "sbxcode-" + randomToken(24);
         codes.put(code, new PendingCode(user, clientId, redirectUri, codeChallenge, scope, clock.instant().plus(CODE_LIFETIME)));
-        return code;
+        return Optional.of(code);
     }
 
     /** Takes a code out: a code is single-use, whether the exchange that follows succeeds or not. */

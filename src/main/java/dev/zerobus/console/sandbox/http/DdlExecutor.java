@@ -33,11 +33,15 @@ import org.jspecify.annotations.Nullable;
  * Thread-safe over thread-safe parts; a statement is not atomic against a concurrent one on the same table.
  */
 final class DdlExecutor {
-    /** Privileges Unity Catalog accepts on each securable type (privileges reference), within what the sandbox keeps. */
+    /**
+     * Privileges Unity Catalog accepts on each securable type, within what the sandbox keeps (privileges reference,
+     * https://docs.databricks.com/data-governance/unity-catalog/manage-privileges/privileges.html; BROWSE is a
+     * catalog privilege only).
+     */
     private static final Map<ObjectKind, Set<String>> APPLICABLE = Map.of(
-            ObjectKind.TABLE, Set.of("ALL_PRIVILEGES", "APPLY_TAG", "MANAGE", "MODIFY", "SELECT", "BROWSE"),
+            ObjectKind.TABLE, Set.of("ALL_PRIVILEGES", "APPLY_TAG", "MANAGE", "MODIFY", "SELECT"),
             ObjectKind.SCHEMA, Set.of("ALL_PRIVILEGES", "APPLY_TAG", "MANAGE", "MODIFY", "SELECT", "USE_SCHEMA", "CREATE_TABLE",
-                    "CREATE_FUNCTION", "CREATE_VOLUME", "EXECUTE", "READ_VOLUME", "WRITE_VOLUME", "BROWSE"),
+                    "CREATE_FUNCTION", "CREATE_VOLUME", "EXECUTE", "READ_VOLUME", "WRITE_VOLUME"),
             ObjectKind.CATALOG, Set.of("ALL_PRIVILEGES", "APPLY_TAG", "MANAGE", "MODIFY", "SELECT", "USE_SCHEMA", "USE_CATALOG",
                     "CREATE_TABLE", "CREATE_SCHEMA", "CREATE_FUNCTION", "CREATE_VOLUME", "EXECUTE", "READ_VOLUME",
                     "WRITE_VOLUME", "BROWSE"));
@@ -227,18 +231,21 @@ final class DdlExecutor {
     // ---- SHOW GRANTS ----
 
     /**
-     * Rows {@code principal, ActionType, ObjectType, ObjectKey}: the grants on the object and those inherited from its
-     * schema and catalog, as https://docs.databricks.com/sql/language-manual/security-show-grant.html shows them.
-     * Reading one's own grants needs only USE CATALOG / USE SCHEMA; everyone's needs a privilege on the object (the
-     * same rule as the permissions API in {@link GrantsApi}).
+     * Rows {@code principal, actionType, objectType, objectKey} ("Displays all privileges (inherited, denied, and
+     * granted) that affect the securable object", https://docs.databricks.com/sql/language-manual/security-show-grant.html):
+     * the grants on the object and those inherited from its schema and catalog. The caller must own the object, hold
+     * MANAGE on it (ownership or MANAGE of a parent counts, as for GRANT), or be the principal asked about, plus USE
+     * CATALOG / USE SCHEMA on the parents. Column names follow what Unity Catalog warehouses print (Principal,
+     * ActionType, ObjectType, ObjectKey); the reference spells them in lower camel case, and SQL matches either.
      */
     private StatementResult showGrants(String principal, ShowGrants show, @Nullable String catalog, @Nullable String schema) {
         Securable securable = existingSecurable(show.kind(), show.object(), catalog, schema);
         if (securable.parent() != null) requireUse(principal, securable.parent());
         else require(principal, securable, "USE_CATALOG");
-        if (!principal.equals(show.principal()) && !access.holdsAny(principal, securable)) {
-            throw insufficient("User does not have a privilege on " + kindWord(securable) + " '" + securable.fullName()
-                    + "' to read its grants (it may read its own: SHOW GRANTS `" + principal + "` ON ...).");
+        if (!principal.equals(show.principal()) && !ownsOrManages(principal, securable)) {
+            throw insufficient("User does not have MANAGE on " + kindWord(securable) + " '" + securable.fullName()
+                    + "' and is not its owner, so it may not read every grant on it (it may read its own: SHOW GRANTS `"
+                    + principal + "` ON ...).");
         }
         List<List<String>> rows = new ArrayList<>();
         for (Securable s = securable; s != null; s = s.parent()) {

@@ -1,5 +1,6 @@
 package dev.zerobus.console.sandbox.http;
 
+import dev.zerobus.console.sandbox.http.SqlTokens.Token;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ColumnType.Kind;
 import dev.zerobus.console.schema.TableColumn;
@@ -82,8 +83,8 @@ sealed interface DdlStatement {
     static boolean handles(String sql) {
         List<Token> tokens;
         try {
-            tokens = Tokens.of(sql);
-        } catch (SyntaxError e) {
+            tokens = SqlTokens.of(sql);
+        } catch (SqlTokens.Malformed e) {
             return false;
         }
         Token first = tokens.getFirst();
@@ -92,78 +93,13 @@ sealed interface DdlStatement {
     }
 
     static DdlStatement parse(String sql) {
-        return new Parser(Tokens.of(sql)).statement();
-    }
-
-    enum TokenType { WORD, IDENTIFIER, STRING, NUMBER, SYMBOL, END }
-
-    record Token(TokenType type, String text) {
-        boolean is(String keyword) {
-            return type == TokenType.WORD && text.equalsIgnoreCase(keyword);
+        List<Token> tokens;
+        try {
+            tokens = SqlTokens.of(sql);
+        } catch (SqlTokens.Malformed e) {
+            throw new SyntaxError("Syntax error at or near " + e.near + ": " + e.getMessage());
         }
-
-        boolean isSymbol(String symbol) {
-            return type == TokenType.SYMBOL && text.equals(symbol);
-        }
-
-        /** As Databricks quotes the token in PARSE_SYNTAX_ERROR: {@code 'word'} or {@code end of input}. */
-        String quoted() {
-            return switch (type) {
-                case END -> "end of input";
-                case IDENTIFIER -> "'`" + text + "`'";
-                case STRING -> "''" + text + "''";
-                default -> "'" + text + "'";
-            };
-        }
-    }
-
-    final class Tokens {
-        private Tokens() {}
-
-        static List<Token> of(String sql) {
-            List<Token> tokens = new ArrayList<>();
-            int i = 0;
-            while (i < sql.length()) {
-                char c = sql.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (c == '-' && i + 1 < sql.length() && sql.charAt(i + 1) == '-') {
-                    while (i < sql.length() && sql.charAt(i) != '\n') i++;
-                } else if (Character.isLetter(c) || c == '_') {
-                    int start = i;
-                    while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) i++;
-                    tokens.add(new Token(TokenType.WORD, sql.substring(start, i)));
-                } else if (Character.isDigit(c)) {
-                    int start = i;
-                    while (i < sql.length() && Character.isLetterOrDigit(sql.charAt(i))) i++;
-                    tokens.add(new Token(TokenType.NUMBER, sql.substring(start, i)));
-                } else if (c == '`' || c == '\'' || c == '"') {
-                    StringBuilder text = new StringBuilder();
-                    i++;
-                    while (true) {
-                        if (i >= sql.length()) {
-                            throw new SyntaxError("Syntax error at or near end of input: the " + (c == '`' ? "identifier" : "string")
-                                    + " that starts with " + c + " is not closed.");
-                        }
-                        char d = sql.charAt(i++);
-                        if (d == c) {
-                            if (i < sql.length() && sql.charAt(i) == c) { text.append(c); i++; continue; }
-                            break;
-                        }
-                        if (d == '\\' && c != '`' && i < sql.length()) d = sql.charAt(i++);
-                        text.append(d);
-                    }
-                    tokens.add(new Token(c == '`' ? TokenType.IDENTIFIER : TokenType.STRING, text.toString()));
-                } else if ("(),.<>:;=".indexOf(c) >= 0) {
-                    tokens.add(new Token(TokenType.SYMBOL, String.valueOf(c)));
-                    i++;
-                } else {
-                    throw new SyntaxError("Syntax error at or near '" + c + "'.");
-                }
-            }
-            tokens.add(new Token(TokenType.END, ""));
-            return tokens;
-        }
+        return new Parser(tokens).statement();
     }
 
     final class Parser {
@@ -184,7 +120,7 @@ sealed interface DdlStatement {
             else if (first.is("SHOW")) result = showGrants();
             else throw error();
             accept(";");
-            if (peek().type() != TokenType.END) throw error();
+            if (peek().type() != SqlTokens.Type.END) throw error();
             return result;
         }
 
@@ -292,7 +228,7 @@ sealed interface DdlStatement {
         /** Words up to ',' or ON: {@code USE CATALOG}, {@code ALL PRIVILEGES}, {@code SELECT}. */
         private String privilege() {
             List<String> words = new ArrayList<>();
-            while (peek().type() == TokenType.WORD && !peek().is("ON")) words.add(tokens.get(next++).text().toUpperCase(Locale.ROOT));
+            while (peek().type() == SqlTokens.Type.WORD && !peek().is("ON")) words.add(tokens.get(next++).text().toUpperCase(Locale.ROOT));
             if (words.isEmpty()) throw error();
             return String.join(" ", words);
         }
@@ -346,7 +282,7 @@ sealed interface DdlStatement {
 
         private ColumnType type() {
             Token t = peek();
-            if (t.type() != TokenType.WORD) throw error();
+            if (t.type() != SqlTokens.Type.WORD) throw error();
             next++;
             String word = t.text().toUpperCase(Locale.ROOT);
             return switch (word) {
@@ -449,7 +385,7 @@ sealed interface DdlStatement {
 
         private String identifier(String what) {
             Token t = peek();
-            if (t.type() == TokenType.IDENTIFIER || t.type() == TokenType.WORD) {
+            if (t.type() == SqlTokens.Type.IDENTIFIER || t.type() == SqlTokens.Type.WORD) {
                 next++;
                 return t.text();
             }
@@ -458,14 +394,14 @@ sealed interface DdlStatement {
 
         private String string() {
             Token t = peek();
-            if (t.type() != TokenType.STRING) throw error();
+            if (t.type() != SqlTokens.Type.STRING) throw error();
             next++;
             return t.text();
         }
 
         private int number() {
             Token t = peek();
-            if (t.type() != TokenType.NUMBER || !t.text().matches("\\d{1,9}")) throw error();
+            if (t.type() != SqlTokens.Type.NUMBER || !t.text().matches("\\d{1,9}")) throw error();
             next++;
             return Integer.parseInt(t.text());
         }

@@ -13,14 +13,16 @@ import dev.zerobus.console.sandbox.auth.TokenService;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.URLEncoder;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,7 +78,7 @@ public final class OidcApi {
         body.putArray("response_types_supported").add("code");
         body.putArray("code_challenge_methods_supported").add("S256");
         ArrayNode scopes = body.putArray("scopes_supported");
-        new java.util.TreeSet<>(SCOPES).forEach(scopes::add);
+        new TreeSet<>(SCOPES).forEach(scopes::add);
         request.respond(200, body);
     }
 
@@ -119,7 +121,12 @@ public final class OidcApi {
             return;
         }
         String code = tokens.newAuthorizationCode(user, clientId, redirectUri, request.query("code_challenge"),
-                request.query("scope"));
+                request.query("scope")).orElse(null);
+        if (code == null) {
+            redirect(request, redirectUri, Map.of("error", "temporarily_unavailable", "error_description",
+                    "Too many sign-ins are waiting to be completed. Try again in a minute."), state);
+            return;
+        }
         LOG.debug("Authorization code issued to {} for {}", user.clientId(), clientId);
         redirect(request, redirectUri, Map.of("code", code), state);
     }
@@ -141,7 +148,7 @@ public final class OidcApi {
         String scope = request.query("scope");
         if (scope == null || scope.isBlank()) return "invalid_scope: scope is required, e.g. 'all-apis offline_access'.";
         for (String s : scope.strip().split("\\s+")) {
-            if (!SCOPES.contains(s)) return "invalid_scope: unknown scope '" + s + "'; known: " + new java.util.TreeSet<>(SCOPES) + ".";
+            if (!SCOPES.contains(s)) return "invalid_scope: unknown scope '" + s + "'; known: " + new TreeSet<>(SCOPES) + ".";
         }
         return null;
     }
@@ -160,7 +167,7 @@ public final class OidcApi {
     private static void redirect(HttpExchangeContext request, String redirectUri, Map<String, String> params, String state)
             throws IOException {
         StringBuilder location = new StringBuilder(redirectUri).append(redirectUri.contains("?") ? '&' : '?');
-        Map<String, String> all = new java.util.LinkedHashMap<>(params);
+        Map<String, String> all = new LinkedHashMap<>(params);
         if (state != null) all.put("state", state);
         all.forEach((k, v) -> location.append(URLEncoder.encode(k, StandardCharsets.UTF_8)).append('=')
                 .append(URLEncoder.encode(v, StandardCharsets.UTF_8)).append('&'));

@@ -9,6 +9,7 @@ import dev.zerobus.console.sandbox.auth.TokenService;
 import java.io.IOException;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -217,7 +218,7 @@ final class ServicePrincipalsApi {
         String attribute = m.group(1).toLowerCase(Locale.ROOT);
         String op = m.group(2).toLowerCase(Locale.ROOT);
         String value = m.group(3).replaceAll("\\\\(.)", "$1").toLowerCase(Locale.ROOT);
-        java.util.function.Function<Principal, String> field = switch (attribute) {
+        Function<Principal, String> field = switch (attribute) {
             case "displayname" -> Principal::displayName;
             case "applicationid" -> Principal::clientId;
             case "id" -> p -> Long.toString(p.id());

@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,7 @@ final class SqlStatementApi {
     /** Results stay fetchable for the latest statements only; a sandbox is not a result cache. */
     private static final int KEPT_STATEMENTS = 100;
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+    private static final Pattern WAIT_TIMEOUT = Pattern.compile("(\\d{1,3})s");
 
     /** One statement: its result once known; CANCELED wins over a result that arrives later. */
     private static final class Stored {
@@ -157,7 +159,7 @@ final class SqlStatementApi {
     /** {@code wait_timeout}: "0s" or 5..50 seconds ("Ns"), default 10s, as the reference allows. */
     private static Duration waitTimeout(@Nullable String text) {
         if (text == null || text.isBlank()) return DEFAULT_WAIT;
-        var m = java.util.regex.Pattern.compile("(\\d{1,3})s").matcher(text.strip());
+        var m = WAIT_TIMEOUT.matcher(text.strip());
         if (m.matches()) {
             int seconds = Integer.parseInt(m.group(1));
             if (seconds == 0 || (seconds >= 5 && seconds <= 50)) return Duration.ofSeconds(seconds);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.metadata.Catalogs.CatalogInfo;
 import dev.zerobus.console.sandbox.metadata.Catalogs.SchemaInfo;
 import dev.zerobus.console.sandbox.metadata.Securable;
@@ -76,7 +77,7 @@ final class UnityCatalogApi {
         if (!access.isMetastoreAdmin(principal)) {
             throw ApiException.permissionDenied("User '" + principal + "' does not have CREATE CATALOG on the metastore "
                     + "(only a metastore admin or a holder of CREATE CATALOG may create catalogs). Fix: ask a metastore "
-                    + "admin (" + dev.zerobus.console.sandbox.SandboxPrincipals.ADMIN + " in the sandbox) to create it, or "
+                    + "admin (" + SandboxPrincipals.ADMIN + " in the sandbox) to create it, or "
                     + "to GRANT CREATE CATALOG ON METASTORE TO `" + principal + "`.");
         }
         JsonNode body = request.json();

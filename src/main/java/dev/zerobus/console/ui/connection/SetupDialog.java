@@ -50,6 +50,7 @@ final class SetupDialog extends Dialog<ButtonType> {
         body.getStyleClass().addAll("connection-pane", "setup-body");
         body.setId("setup-body");
         var scroll = new ScrollPane(body);
+        scroll.setId("setup-scroll");
         scroll.setFitToWidth(true);
         scroll.setPrefViewportWidth(760);
         scroll.setPrefViewportHeight(470);

@@ -44,7 +44,10 @@ final class SetupStepRow extends VBox {
         getChildren().add(header);
         if (step == null) return;
         if (!step.detail().isEmpty() && step.problem() == null) {
-            getChildren().add(SetupDialog.wrapped(step.detail(), "setup-detail-" + key, "muted", "step-body"));
+            // The grants step's detail repeats its statements, which the command block below shows already.
+            String detail = view.kind() == SetupStep.Kind.GRANTS && step.status() == SetupStep.Status.DONE
+                    ? "Granted: the statements below ran." : step.detail();
+            getChildren().add(SetupDialog.wrapped(detail, "setup-detail-" + key, "muted", "step-body"));
         }
         if (step.problem() != null) {
             getChildren().add(SetupDialog.wrapped("Cause: " + step.problem().message(), "setup-cause-" + key, "problem-text", "step-body"));

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -41,13 +42,6 @@ class AdminApiTest {
         sandbox.close();
     }
 
-    private static String m2mToken(String clientId) throws Exception {
-        var tokenRequest = HttpRequest.newBuilder(URI.create(sandbox.endpoints().workspaceUrl() + "/oidc/v1/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis&client_id="
-                        + clientId + "&client_secret=" + sandbox.secretOf(clientId))).build();
-        return JSON.readTree(http.send(tokenRequest, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
-    }
 
     @Test
     void setsSomeFaultsAndResetsThemAll() throws Exception {
@@ -77,6 +71,41 @@ class AdminApiTest {
     }
 
     @Test
+    void refusesOutOfRangeValuesNamingTheFieldAndRangeAndChangesNothing() throws Exception {
+        // Long.MAX_VALUE ms once overflowed the stream's timer and hung the client (issue 12.13)
+        HttpResponse<String> huge = send("POST", "/sandbox/admin/faults", "{\"ackLatencyMs\":9223372036854775807,\"withholdAcks\":true}", adminToken);
+        HttpResponse<String> negative = send("POST", "/sandbox/admin/faults", "{\"closeStreamsAfter\":-1}", adminToken);
+        HttpResponse<String> beyondLong = send("POST", "/sandbox/admin/faults", "{\"failNextCommits\":99999999999999999999}", adminToken);
+        HttpResponse<String> lifetime = send("POST", "/sandbox/admin/faults", "{\"streamLifetimeSeconds\":-0.5}", adminToken);
+        HttpResponse<String> quota = send("POST", "/sandbox/admin/faults", "{\"serviceLike\":true,\"quotaRowsPerSecond\":0}", adminToken);
+
+        assertThat(List.of(huge, negative, beyondLong, lifetime, quota)).extracting(HttpResponse::statusCode).containsOnly(400);
+        assertThat(huge.body()).contains("ackLatencyMs must be between 0 and 600000 ms, got 9223372036854775807");
+        assertThat(negative.body()).contains("closeStreamsAfter must be between 0 and 1000000000 records, got -1");
+        assertThat(beyondLong.body()).contains("failNextCommits must be between 0 and 1000000 commits");
+        assertThat(lifetime.body()).contains("streamLifetimeSeconds must be between 0.0 and 86400.0 seconds, got -0.5");
+        assertThat(quota.body()).contains("quotaRowsPerSecond must be between 1 and 100000000 rows/s, got 0");
+        assertThat(sandbox.faults().withholdAcks()).as("a bad request changes nothing").isFalse();
+        assertThat(sandbox.faults().serviceLike()).isFalse();
+    }
+
+    @Test
+    void setsTheServiceLikeKnobsAndTheStreamLifetime() throws Exception {
+        HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"serviceLike\":true,\"quotaRowsPerSecond\":20000,\"streamLifetimeSeconds\":2.5}", adminToken);
+        boolean serviceLike = sandbox.faults().serviceLike();
+        long quota = sandbox.faults().quotaRowsPerSecond();
+        Duration lifetime = sandbox.faults().streamLifetime();
+        send("DELETE", "/sandbox/admin/faults", null, adminToken);
+
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(set.body()).get("streamLifetimeSeconds").asDouble()).isEqualTo(2.5);
+        assertThat(serviceLike).isTrue();
+        assertThat(quota).isEqualTo(20_000);
+        assertThat(lifetime).isEqualTo(Duration.ofMillis(2_500));
+        assertThat(sandbox.faults().serviceLike()).isFalse();
+    }
+
+    @Test
     void needsASandboxToken() throws Exception {
         for (String path : new String[] {"/sandbox/admin/faults", "/sandbox/admin/stats"}) {
             HttpResponse<String> bad = send("GET", path, null, "not-a-token");
@@ -92,8 +121,8 @@ class AdminApiTest {
     /** Before: any principal's token changed the fault plan; no-grants-sp and the analyst must be refused (403). */
     @Test
     void refusesPrincipalsThatAreNotTheSandboxAdmin() throws Exception {
-        String noGrants = m2mToken(SandboxPrincipals.NO_GRANTS);
-        String granted = m2mToken(SandboxPrincipals.GRANTED);
+        String noGrants = SdkClients.m2mToken(sandbox, SandboxPrincipals.NO_GRANTS);
+        String granted = SdkClients.m2mToken(sandbox, SandboxPrincipals.GRANTED);
         for (String token : new String[] {noGrants, granted, sandbox.endpoints().analystToken()}) {
             HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"withholdAcks\":true}", token);
             HttpResponse<String> clear = send("DELETE", "/sandbox/admin/faults", null, token);

@@ -16,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -61,7 +63,7 @@ class BodyLimitsTest {
     @Test
     void refusesAChunkedBodyOverTheLimit() throws Exception {
         byte[] body = new byte[(int) BodyLimits.OAUTH_BYTES + 100];
-        java.util.Arrays.fill(body, (byte) 'a');
+        Arrays.fill(body, (byte) 'a');
         try (var http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(sandbox.endpoints().workspaceUrl() + "/oidc/v1/token"))
                     .header("Content-Type", "application/x-www-form-urlencoded")
@@ -105,7 +107,7 @@ class BodyLimitsTest {
                 response.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
                 int headerEnd = response.indexOf("\r\n\r\n");
                 if (headerEnd > 0) {
-                    String headers = response.substring(0, headerEnd).toLowerCase(java.util.Locale.ROOT);
+                    String headers = response.substring(0, headerEnd).toLowerCase(Locale.ROOT);
                     int cl = headers.indexOf("content-length:");
                     if (cl > 0) {
                         int length = Integer.parseInt(headers.substring(cl + 15).split("\r\n")[0].strip());

@@ -31,6 +31,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -219,7 +220,7 @@ class OAuthU2MTest {
     record Pkce(String verifier, String challenge) {
         static Pkce create() throws Exception {
             byte[] bytes = new byte[32];
-            new java.security.SecureRandom().nextBytes(bytes);
+            new SecureRandom().nextBytes(bytes);
             String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
             return new Pkce(verifier, Base64.getUrlEncoder().withoutPadding().encodeToString(digest));

@@ -9,6 +9,7 @@ import com.databricks.sdk.core.error.platform.BadRequest;
 import com.databricks.sdk.core.error.platform.NotFound;
 import com.databricks.sdk.core.error.platform.PermissionDenied;
 import com.databricks.sdk.core.error.platform.ResourceConflict;
+import com.databricks.sdk.core.error.platform.Unauthenticated;
 import com.databricks.sdk.service.catalog.PermissionsChange;
 import com.databricks.sdk.service.catalog.Privilege;
 import com.databricks.sdk.service.catalog.UpdatePermissions;
@@ -35,6 +36,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -168,8 +171,8 @@ class ServicePrincipalsApiTest {
 
         assertThat(secret.getSecret()).startsWith("dose").hasSize(68);
         assertThat(secret.getStatus()).isEqualTo("ACTIVE");
-        assertThat(java.time.Duration.between(java.time.Instant.parse(secret.getCreateTime()),
-                java.time.Instant.parse(secret.getExpireTime()))).isEqualTo(java.time.Duration.ofHours(1));
+        assertThat(Duration.between(Instant.parse(secret.getCreateTime()),
+                Instant.parse(secret.getExpireTime()))).isEqualTo(Duration.ofHours(1));
         assertThat(listed).extracting(SecretInfo::getId).containsExactly(secret.getId());
         assertThat(listed.getFirst().getSecretHash()).isNotBlank().isNotEqualTo(secret.getSecret());
         assertThat(JSON.valueToTree(listed).toString()).doesNotContain(secret.getSecret());
@@ -179,6 +182,24 @@ class ServicePrincipalsApiTest {
 
         assertThatThrownBy(() -> SdkClients.of(sandbox, created.getApplicationId(), secret.getSecret()).currentUser().me(new MeRequest()))
                 .isInstanceOf(DatabricksException.class).rootCause().hasMessageContaining("invalid_client");
+    }
+
+    @Test
+    void deletingAPrincipalEndsItsTokensAndSecrets() {
+        ServicePrincipal created = create("short-lived");
+        String secret = admin.servicePrincipalSecretsProxy().create(
+                new CreateServicePrincipalSecretRequest().setServicePrincipalId(created.getId())).getSecret();
+        WorkspaceClient asPrincipal = SdkClients.of(sandbox, created.getApplicationId(), secret);
+        assertThat(asPrincipal.currentUser().me(new MeRequest()).getUserName()).isEqualTo(created.getApplicationId());
+
+        admin.servicePrincipals().delete(created.getId());
+
+        assertThatThrownBy(() -> asPrincipal.currentUser().me(new MeRequest())).isInstanceOf(Unauthenticated.class)
+                .hasMessageContaining("did not issue it");
+        assertThatThrownBy(() -> SdkClients.of(sandbox, created.getApplicationId(), secret).currentUser().me(new MeRequest()))
+                .isInstanceOf(DatabricksException.class).rootCause().hasMessageContaining("invalid_client");
+        assertThatThrownBy(() -> admin.servicePrincipalSecretsProxy().list(created.getId()).iterator().hasNext())
+                .isInstanceOf(NotFound.class);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.zerobus.console.sandbox.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.catalog.ColumnInfo;
@@ -21,6 +22,7 @@ import dev.zerobus.console.sandbox.SandboxWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.StreamSupport;
@@ -139,13 +141,13 @@ class SqlDdlTest {
         assertThat(response.getStatus().getState()).isEqualTo(StatementState.SUCCEEDED);
         assertThat(granted.tables().get("main.default.evolving").getColumns())
                 .extracting(ColumnInfo::getName, ColumnInfo::getTypeText, ColumnInfo::getNullable)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("id", "int", false),
-                        org.assertj.core.groups.Tuple.tuple("note", "string", true),
-                        org.assertj.core.groups.Tuple.tuple("score", "double", true));
+                .containsExactly(tuple("id", "int", false),
+                        tuple("note", "string", true),
+                        tuple("score", "double", true));
         var after = sandbox.context().state().table("main.default.evolving");
         sandbox.context().tables().append(after.tableId(), after.schema(), List.<Object[]>of(new Object[] {2, "n", 1.5})).get();
         assertThat(rows(run(granted, "SELECT * FROM evolving ORDER BY id"))).containsExactly(
-                java.util.Arrays.asList("1", null, null), List.of("2", "n", "1.5"));
+                Arrays.asList("1", null, null), List.of("2", "n", "1.5"));
         assertThat(run(granted, "ALTER TABLE evolving ADD COLUMN flag BOOLEAN").getStatus().getState())
                 .isEqualTo(StatementState.SUCCEEDED);
         assertThat(sandbox.context().state().table("main.default.evolving").columns()).hasSize(4);
@@ -209,15 +211,20 @@ class SqlDdlTest {
 
     @Test
     void showGrantsListsEveryPrincipalWithTheColumnsDatabricksUses() {
-        StatementResponse response = run(granted, "SHOW GRANTS ON TABLE main.default.sensor_readings");
+        run(granted, "CREATE TABLE shown_t (id INT)");
+        run(granted, "GRANT SELECT ON TABLE shown_t TO `no-grants-sp`");
+        StatementResponse response = run(granted, "SHOW GRANTS ON TABLE main.default.shown_t");
 
         assertThat(response.getManifest().getSchema().getColumns())
                 .extracting(com.databricks.sdk.service.sql.ColumnInfo::getName)
                 .containsExactly("Principal", "ActionType", "ObjectType", "ObjectKey");
-        assertThat(rows(response)).contains(List.of("sandbox-sp", "MODIFY", "TABLE", "main.default.sensor_readings"),
+        assertThat(rows(response)).contains(List.of("no-grants-sp", "SELECT", "TABLE", "main.default.shown_t"),
                 List.of("sandbox-sp", "CREATE TABLE", "SCHEMA", "main.default"),
                 List.of("no-grants-sp", "USE CATALOG", "CATALOG", "main"));
-        assertFailed(run(noGrants, "SHOW GRANTS ON TABLE main.default.sensor_readings"), "[INSUFFICIENT_PERMISSIONS]", "42501");
+        // A grantee of SELECT is not an owner and holds no MANAGE: it sees its own grants only (security-show-grant).
+        assertFailed(run(noGrants, "SHOW GRANTS ON TABLE main.default.shown_t"), "[INSUFFICIENT_PERMISSIONS] Insufficient"
+                + " privileges: User does not have MANAGE on Table 'main.default.shown_t'", "42501");
+        assertFailed(run(granted, "SHOW GRANTS ON TABLE main.default.sensor_readings"), "[INSUFFICIENT_PERMISSIONS]", "42501");
         assertThat(rows(run(noGrants, "SHOW GRANTS `no-grants-sp` ON TABLE main.default.sensor_readings")))
                 .containsExactly(List.of("no-grants-sp", "USE SCHEMA", "SCHEMA", "main.default"),
                         List.of("no-grants-sp", "USE CATALOG", "CATALOG", "main"));
@@ -254,6 +261,23 @@ class SqlDdlTest {
 
         assertThat(created.getStatus().getState()).isEqualTo(StatementState.SUCCEEDED);
         assertThat(state.table("main.team.theirs").owner()).isEqualTo(SandboxPrincipals.NO_GRANTS);
+    }
+
+    @Test
+    void aCreatedAndAlteredTableSurvivesARestart(@TempDir Path otherDir) throws Exception {
+        try (var first = SandboxWorkspace.start(SandboxOptions.defaults(otherDir))) {
+            var client = SdkClients.granted(first);
+            run(client, "CREATE TABLE kept (id INT NOT NULL)");
+            var info = first.context().state().table("main.default.kept");
+            first.context().tables().append(info.tableId(), info.schema(), List.<Object[]>of(new Object[] {1})).get();
+            run(client, "ALTER TABLE kept ADD COLUMNS (note STRING)");
+        }
+        try (var second = SandboxWorkspace.start(SandboxOptions.defaults(otherDir))) {
+            var client = SdkClients.granted(second);
+            assertThat(client.tables().get("main.default.kept").getColumns()).extracting(ColumnInfo::getName)
+                    .containsExactly("id", "note");
+            assertThat(rows(run(client, "SELECT * FROM kept"))).containsExactly(Arrays.asList("1", null));
+        }
     }
 
     // ---- helpers ----

@@ -129,7 +129,7 @@ class UserTokensTest {
     /** Before: any principal (no-grants-sp included) created catalogs. Now the metastore admin only (issue 12, item 13). */
     @Test
     void catalogCreationNeedsTheMetastoreAdmin() throws Exception {
-        String noGrants = m2mToken(SandboxPrincipals.NO_GRANTS);
+        String noGrants = SdkClients.m2mToken(sandbox, SandboxPrincipals.NO_GRANTS);
         HttpResponse<String> refused = post("/api/2.1/unity-catalog/catalogs", "{\"name\":\"sp_catalog\"}", noGrants);
 
         CatalogInfo created = SdkClients.admin(sandbox).catalogs().create(new CreateCatalog().setName("admin_catalog"));
@@ -143,15 +143,6 @@ class UserTokensTest {
         assertThat(sandbox.context().state().describe().get("catalogs").toString()).contains("admin_catalog").doesNotContain("sp_catalog");
     }
 
-    private static String m2mToken(String clientId) throws Exception {
-        try (var http = HttpClient.newHttpClient()) {
-            var request = HttpRequest.newBuilder(URI.create(sandbox.endpoints().workspaceUrl() + "/oidc/v1/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=all-apis&client_id="
-                            + clientId + "&client_secret=" + sandbox.secretOf(clientId))).build();
-            return JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body()).get("access_token").asText();
-        }
-    }
 
     private static HttpResponse<String> post(String path, String body, String token) throws Exception {
         try (var http = HttpClient.newHttpClient()) {

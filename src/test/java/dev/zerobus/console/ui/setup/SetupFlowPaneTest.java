@@ -135,6 +135,8 @@ class SetupFlowPaneTest {
         assertThat(field(robot, "#setup-command-grants")).contains("GRANT SELECT, MODIFY ON TABLE `main`.`default`.`orders`");
         assertThat(robot.lookup("#setup-secret").queryAs(TextInputControl.class).isVisible()).isTrue();
         shoot(robot, robot.lookup("#setup-body").query().getScene(), "setup-4-service-principal");
+        robot.interact(() -> robot.lookup("#setup-scroll").queryAs(javafx.scene.control.ScrollPane.class).setVvalue(1));
+        shoot(robot, robot.lookup("#setup-body").query().getScene(), "setup-4b-service-principal-secret");
         fire(robot, "#setup-close");
         UiTestSupport.waitUntil(PATIENCE, () -> context.activeProfile().get().hasIngestIdentity());
         ConnectionProfile both = context.activeProfile().get();
@@ -164,6 +166,21 @@ class SetupFlowPaneTest {
         shoot(robot, scene, "setup-7-verify-as-you");
         var reader = new TableReader(WorkspaceClients.asYou(you));
         assertThat(reader.count(TABLE)).isEqualTo(ROWS);
+
+        // 6. Schema drift: a file with a column the table lacks; ALTER TABLE shown, run as You on confirmation.
+        Path more = Files.writeString(dir.resolve("more-orders.csv"), "id,customer,amount,paid,day,ts,channel\n"
+                + "10001,customer-1,1.50,true,2024-06-01,2024-06-01 08:00:00,web\n");
+        robot.interact(() -> context.selectedPane().set(PaneId.RECORDS));
+        robot.interact(() -> robot.lookup("#import-view").queryAs(ImportView.class).importFile(more));
+        UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#import-drift").query().isVisible());
+        assertThat(text(robot, "#import-drift-text")).startsWith("The file has 1 column the table lacks: channel STRING");
+        shoot(robot, scene, "setup-8-schema-drift");
+        robot.clickOn("#import-drift-add");
+        UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#import-drift-sql").tryQuery().isPresent());
+        assertThat(field(robot, "#import-drift-sql")).isEqualTo("ALTER TABLE `main`.`default`.`orders` ADD COLUMNS (\n  `channel` STRING\n)");
+        robot.clickOn("#import-drift-run");
+        UiTestSupport.waitUntil(PATIENCE, () -> context.activeTable().get().schema().columns().size() == 7);
+        UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#import-drift").query().isVisible());
     }
 
     private boolean isActive(String name) {
