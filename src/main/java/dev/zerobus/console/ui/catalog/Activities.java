@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.catalog;
 
 import dev.zerobus.console.catalog.Cancellation;
 import dev.zerobus.console.catalog.CatalogException;
+import dev.zerobus.console.setup.SetupException;
 import dev.zerobus.console.workspace.Problem;
 import java.util.ArrayList;
 import java.util.List;
@@ -78,6 +79,7 @@ final class Activities {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         if (cause instanceof CancellationException) return null;
         if (cause instanceof CatalogException catalog) return catalog.problem();
+        if (cause instanceof SetupException setup) return setup.problem();
         LOG.error("Catalog call failed unexpectedly", cause);
         return new Problem("The catalog call stopped unexpectedly.",
                 "Try again; if it repeats, attach the log file to a bug report.", null, cause);

@@ -6,6 +6,14 @@ import dev.zerobus.console.catalog.HeldPrivilege;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.schema.TableColumn;
+import dev.zerobus.console.catalog.WorkspaceClients;
+import dev.zerobus.console.setup.InferredSchema;
+import dev.zerobus.console.setup.SchemaInference;
+import dev.zerobus.console.setup.SetupException;
+import dev.zerobus.console.setup.SetupRequest;
+import dev.zerobus.console.setup.TableService;
+import dev.zerobus.console.setup.Warehouse;
+import dev.zerobus.console.setup.Warehouses;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.RememberedTable;
 import dev.zerobus.console.workspace.ConnectionProfile;
@@ -116,6 +124,45 @@ public final class CatalogModel {
                     onCreated.run();
                     tree.reloadSchema(catalog + "." + schema, () -> reveal(created.fullName()));
                 }, onFailed, () -> {}));
+    }
+
+    /** The SQL warehouses You can use, with their state (for the new-table dialog). */
+    void listWarehouses(Consumer<List<Warehouse>> done, Consumer<Problem> failed) {
+        var profile = context.activeProfile().get();
+        if (profile == null) return;
+        activities.run("Reading the SQL warehouses…", c -> new Warehouses(WorkspaceClients.asYou(profile)).list(),
+                new Activities.Outcome<>(done, failed, () -> {}));
+    }
+
+    /** Infers a new table's columns from a bounded sample of a CSV / JSON Lines / JSON file. */
+    void inferColumns(Path file, Consumer<InferredSchema> done, Consumer<Problem> failed) {
+        activities.run("Inferring the columns of " + file.getFileName() + "…", c -> SchemaInference.infer(file),
+                new Activities.Outcome<>(done, failed, () -> {}));
+    }
+
+    /**
+     * Creates a managed Delta table as You with {@code CREATE TABLE} on {@code warehouseId}, starting the warehouse
+     * first when it is stopped (the progress line says so), then shows the table in the tree.
+     */
+    void createTable(String fullName, List<TableColumn> columns, @Nullable String comment, Warehouse warehouse,
+                     Runnable onCreated, Consumer<Problem> onFailed) {
+        var profile = context.activeProfile().get();
+        if (profile == null) return;
+        String label = warehouse.isRunning() ? "Creating table " + fullName + "…"
+                : "Starting SQL warehouse " + warehouse.name() + ", then creating " + fullName + " (starting can take minutes)…";
+        activities.run(label, c -> {
+            var you = WorkspaceClients.asYou(profile);
+            if (!warehouse.isRunning()) {
+                var ready = new Warehouses(you).ensureRunning(warehouse.id(), SetupRequest.DEFAULT_WAREHOUSE_WAIT);
+                if (!ready.isRunning()) throw new SetupException(new Problem(ready.message(), "Create the table when it is RUNNING."));
+            }
+            return new TableService(you).create(fullName, columns, comment, warehouse.id(), c);
+        }, new Activities.Outcome<>(created -> {
+            status.set("Created " + created.fullName() + ".");
+            onCreated.run();
+            String schema = created.fullName().substring(0, created.fullName().lastIndexOf('.'));
+            tree.reloadSchema(schema, () -> reveal(created.fullName()));
+        }, onFailed, () -> {}));
     }
 
     /** Names of the schemas loaded so far (catalog.schema), for the new-table dialog. */

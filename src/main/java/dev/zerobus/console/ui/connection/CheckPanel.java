@@ -1,6 +1,8 @@
 package dev.zerobus.console.ui.connection;
 
 import atlantafx.base.theme.Styles;
+import dev.zerobus.console.doctor.CheckStep;
+import dev.zerobus.console.doctor.StepResult;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -29,7 +31,7 @@ final class CheckPanel extends VBox {
         var hint = new Label("Runs every step Zerobus needs, with the values in the form above (saved or not).");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
-        getChildren().addAll(title, hint, createControls(model), createSummary(check), createSteps(check));
+        getChildren().addAll(title, hint, createControls(model), createSummary(check), createSteps(check, new GrantNowBox(model)));
     }
 
     private HBox createControls(ConnectionModel model) {
@@ -84,12 +86,13 @@ final class CheckPanel extends VBox {
         return box;
     }
 
-    private VBox createSteps(ConnectionCheckModel check) {
+    private VBox createSteps(ConnectionCheckModel check, GrantNowBox grantNow) {
         var rows = new VBox();
         rows.setId("check-steps");
         rows.getStyleClass().add("step-list");
         rows.setMinHeight(Region.USE_PREF_SIZE);
-        Runnable rebuild = () -> rows.getChildren().setAll(check.steps().stream().map(StepRow::new).toList());
+        Runnable rebuild = () -> rows.getChildren().setAll(check.steps().stream()
+                .map(s -> new StepRow(s, s.step() == CheckStep.GRANTS && s.status() == StepResult.Status.FAILED ? grantNow : null)).toList());
         check.steps().subscribe(rebuild);
         rebuild.run();
         return rows;

@@ -51,7 +51,9 @@ public final class ConnectionModel {
     private final ReadOnlyObjectWrapper<@Nullable Notice> notice = new ReadOnlyObjectWrapper<>();
     private final ProfileFormModel form;
     private final ConnectionCheckModel check;
+    private final GrantNowModel grantNow;
     private final Map<String, Secret> sessionSecrets = new HashMap<>();
+    private final Map<String, Secret> sessionTokens = new HashMap<>();
     private final Set<String> inKeychain = new HashSet<>();
     private final Map<String, ConnectionProfile> drafts = new HashMap<>();
     private final BooleanBinding canDelete;
@@ -66,6 +68,8 @@ public final class ConnectionModel {
         this.form = new ProfileFormModel(name -> profiles.stream().anyMatch(p -> p.name().equals(name)));
         // The status bar's token state is the active profile's: a check of another profile leaves it alone.
         this.check = new ConnectionCheckModel(background, fx, this::tokenStep);
+        this.grantNow = new GrantNowModel(background, fx);
+        check.runningProperty().addListener((obs, was, running) -> { if (running) grantNow.clear(); });
         canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().source() == Source.SAVED
                 && !busy.get(), selected, busy);
         selectedIsActive = Bindings.createBooleanBinding(() -> selected.get() != null
@@ -81,6 +85,7 @@ public final class ConnectionModel {
     public ReadOnlyObjectProperty<@Nullable Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
     public ProfileFormModel form() { return form; }
     public ConnectionCheckModel check() { return check; }
+    public GrantNowModel grantNow() { return grantNow; }
     public BooleanBinding canDelete() { return canDelete; }
     /** True when the selected profile is already the one in use. */
     public BooleanBinding selectedIsActive() { return selectedIsActive; }
@@ -97,7 +102,10 @@ public final class ConnectionModel {
             for (ConnectionProfile p : all) {
                 if (p.source() == Source.SAVED && p.hasSecret()) inKeychain.add(p.name());
                 Secret session = sessionSecrets.get(p.name());
-                list.add(session != null && p.source() == Source.SAVED && !p.hasSecret() ? p.withSecret(session) : p);
+                ConnectionProfile withSession = session != null && p.source() == Source.SAVED && !p.hasSecret() ? p.withSecret(session) : p;
+                Secret token = sessionTokens.get(p.name());
+                list.add(token != null && p.source() == Source.SAVED && !p.you().hasToken()
+                        ? withSession.withYou(p.you().withToken(token)) : withSession);
             }
             profiles.setAll(list);
             ConnectionProfile active = context.activeProfile().get();
@@ -130,6 +138,8 @@ public final class ConnectionModel {
             form.load(profile, remembered); // the form now shows what is stored, even when the list's entry compares equal
             if (!remembered && profile.hasSecret()) sessionSecrets.put(profile.name(), profile.clientSecret());
             else sessionSecrets.remove(profile.name());
+            if (!remembered && profile.you().hasToken()) sessionTokens.put(profile.name(), profile.you().token());
+            else sessionTokens.remove(profile.name());
             ConnectionProfile active = context.activeProfile().get();
             if (active != null && active.source() == Source.SAVED && active.name().equals(original)) context.activeProfile().set(profile);
             notice.set(new Notice("Saved '" + profile.name() + "'." + secretNote(profile, remember, remembered), false, false));
@@ -166,13 +176,41 @@ public final class ConnectionModel {
         ConnectionProfile profile = selected.get();
         if (profile == null) return;
         context.activeProfile().set(profile);
+        boolean youOnly = !profile.you().isServicePrincipal() && !profile.hasIngestIdentity();
         notice.set(new Notice("Using '" + profile.name() + "' in the Catalog, Records and Stream panes."
-                + (profile.hasSecret() ? "" : " It has no client secret: enter one and save before connecting."), !profile.hasSecret(), false));
+                + (profile.hasSecret() ? "" : youOnly ? " It has no service principal to ingest as yet: browse and create tables as "
+                + "You, then press 'Set up a service principal…'." : " It has no client secret: enter one and save before connecting."),
+                !profile.hasSecret() && !youOnly, false));
     }
 
     /** Checks the profile exactly as the form shows it, saved or not. */
     public void testConnection() {
         check.run(form.toProfile());
+    }
+
+    /** "Grant now" on the failed grants step: grants as You what the ingest principal lacks, then tests again. */
+    public void grantMissing() {
+        ConnectionProfile profile = form.toProfile();
+        String table = check.tableProperty().get().strip();
+        grantNow.grant(profile, table, () -> {
+            notice.set(new Notice("Granted " + profile.clientId() + " what Zerobus needs on " + table + ". Testing again…", false, false));
+            check.run(profile);
+        });
+    }
+
+    /** The guided set-up for the profile as the form shows it; a new principal and secret become its "Ingest as". */
+    public SetupModel newSetup() {
+        return new SetupModel(form.toProfile(), check.tableProperty().get().strip(), this::useForIngest, background, fx);
+    }
+
+    private void useForIngest(String clientId, Secret secret) {
+        form.useIngestIdentity(clientId, secret);
+        if (form.canSave().get()) {
+            save();
+        } else {
+            notice.set(new Notice("The new principal " + clientId + " is in the form; this profile is read-only, so "
+                    + "duplicate it to keep the principal and its secret.", false, false));
+        }
     }
 
     public void dismissNotice() {

@@ -27,7 +27,7 @@ public final class ConnectionView extends BorderPane {
     private VBox createHeader(ConnectionModel model) {
         var title = new Label("Connection");
         title.getStyleClass().add("pane-title");
-        var subtitle = new Label("Workspace, Zerobus endpoint and service principal; test that Zerobus can write to a table.");
+        var subtitle = new Label("Workspace, Zerobus endpoint, how you sign in and the service principal Zerobus writes as; test that it can write to a table.");
         subtitle.getStyleClass().add("muted");
         var header = new VBox(4, title, subtitle, new NoticeBar(model));
         header.getStyleClass().add("pane-header");

@@ -8,6 +8,7 @@ import dev.zerobus.console.workspace.EndpointParser;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
 import dev.zerobus.console.workspace.ZerobusQuotas;
+import dev.zerobus.console.workspace.UserAuth;
 import java.net.URI;
 import java.util.function.Predicate;
 import javafx.beans.Observable;
@@ -20,14 +21,17 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The profile being edited: its fields, what the endpoint says about itself as you type, and inline errors that
- * name the field. A stored secret stays masked (the text field is empty) until the user asks to reveal it or types a
+ * The profile being edited: its fields for both identities ("You": how the person signs in; "Ingest as": the service
+ * principal's client id and secret), what the endpoint says about itself as you type, and inline errors that name the
+ * field. A stored secret or token stays masked (the text field is empty) until the user asks to reveal it or types a
  * new one. FX thread only.
  */
 public final class ProfileFormModel {
@@ -40,6 +44,11 @@ public final class ProfileFormModel {
     private final ReadOnlyStringWrapper recordsQuotaError = new ReadOnlyStringWrapper("");
     private final StringProperty secretText = new SimpleStringProperty("");
     private final BooleanProperty rememberSecret = new SimpleBooleanProperty();
+    private final ObjectProperty<UserAuth.Type> youType = new SimpleObjectProperty<>(UserAuth.Type.PAT);
+    private final StringProperty youTokenText = new SimpleStringProperty("");
+    private final ReadOnlyObjectWrapper<@Nullable Secret> storedToken = new ReadOnlyObjectWrapper<>();
+    private final StringProperty youConfigProfile = new SimpleStringProperty("");
+    private final ReadOnlyStringWrapper youError = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<@Nullable Secret> storedSecret = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(Source.SAVED);
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
@@ -53,6 +62,7 @@ public final class ProfileFormModel {
     private @Nullable ConnectionProfile loaded;
     private boolean loadedRemember;
     private boolean loading;
+    private @Nullable String loadedConfigFile;
 
     /** {@code nameTakenByAnother} tells whether a name belongs to another profile than the one loaded. */
     public ProfileFormModel(Predicate<String> nameTakenByAnother) {
@@ -60,7 +70,11 @@ public final class ProfileFormModel {
         secretText.addListener((obs, old, now) -> {
             if (!loading && !now.isEmpty()) storedSecret.set(null); // typing replaces the stored secret
         });
-        Observable[] fields = {name, workspaceUrl, endpoint, clientId, recordsQuota, secretText, rememberSecret, storedSecret};
+        youTokenText.addListener((obs, old, now) -> {
+            if (!loading && !now.isEmpty()) storedToken.set(null);
+        });
+        Observable[] fields = {name, workspaceUrl, endpoint, clientId, recordsQuota, secretText, rememberSecret, storedSecret,
+            youType, youTokenText, storedToken, youConfigProfile};
         for (Observable field : fields) field.addListener(o -> refresh());
         refresh();
     }
@@ -75,6 +89,16 @@ public final class ProfileFormModel {
     public StringProperty secretTextProperty() { return secretText; }
     public BooleanProperty rememberSecretProperty() { return rememberSecret; }
     public ReadOnlyObjectProperty<@Nullable Secret> storedSecretProperty() { return storedSecret.getReadOnlyProperty(); }
+    /** How "You" sign in. */
+    public ObjectProperty<UserAuth.Type> youTypeProperty() { return youType; }
+    /** "You"'s personal access token as the field shows it: empty while a stored token is masked. */
+    public StringProperty youTokenTextProperty() { return youTokenText; }
+    public ReadOnlyObjectProperty<@Nullable Secret> storedTokenProperty() { return storedToken.getReadOnlyProperty(); }
+    /** The ~/.databrickscfg section "You" sign in with (type CONFIG_PROFILE). */
+    public StringProperty youConfigProfileProperty() { return youConfigProfile; }
+    /** What is missing for "You", naming the field; empty when nothing is. */
+    public ReadOnlyStringProperty youErrorProperty() { return youError.getReadOnlyProperty(); }
+    public BooleanBinding hasStoredToken() { return Bindings.isNotNull(storedToken); }
     public ReadOnlyObjectProperty<Source> sourceProperty() { return source.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty isNewProperty() { return isNew.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
@@ -101,7 +125,8 @@ public final class ProfileFormModel {
 
     /** Starts a new, unsaved profile (empty, or a copy of {@code template}) that will be saved under {@code newName}. */
     public void startNew(String newName, @Nullable ConnectionProfile template, boolean remember) {
-        var profile = template == null ? new ConnectionProfile(newName, Source.SAVED, "", "", "", null)
+        // A new profile signs "You" in with a personal access token: what every Databricks user can make.
+        var profile = template == null ? new ConnectionProfile(newName, Source.SAVED, "", "", "", null, UserAuth.pat(null))
                 : template.withName(newName, Source.SAVED);
         fill(profile, remember);
         loaded = null;
@@ -126,6 +151,25 @@ public final class ProfileFormModel {
         storedSecret.set(null);
     }
 
+    /** Puts the stored personal access token into the field in clear text: only on the user's explicit "reveal". */
+    public void revealToken() {
+        Secret stored = storedToken.get();
+        if (stored == null) return;
+        loading = true;
+        youTokenText.set(stored.reveal());
+        loading = false;
+        storedToken.set(null);
+    }
+
+    /** Sets "Ingest as" to a principal set-up just made (its secret stays masked, as a stored one). */
+    public void useIngestIdentity(String newClientId, Secret secret) {
+        clientId.set(newClientId);
+        loading = true;
+        secretText.set("");
+        loading = false;
+        storedSecret.set(secret);
+    }
+
     /** The profile as the form shows it now (saved or not). */
     public ConnectionProfile toProfile() {
         String text = secretText.get();
@@ -133,7 +177,19 @@ public final class ProfileFormModel {
         Long quota = ZerobusQuotas.parseRecordsQuota(recordsQuota.get());
         long kept = loaded != null ? loaded.recordsPerSecondQuota() : ZerobusQuotas.RECORDS_PER_SECOND_PER_STREAM;
         return new ConnectionProfile(name.get().strip(), source.get(), workspaceUrl.get(), endpoint.get(), clientId.get(), secret,
-                quota == null ? kept : quota);
+                you(), quota == null ? kept : quota);
+    }
+
+    private UserAuth you() {
+        UserAuth.Type type = youType.get() == null ? UserAuth.Type.SERVICE_PRINCIPAL : youType.get();
+        String token = youTokenText.get();
+        return switch (type) {
+            case PAT -> UserAuth.pat(!token.isEmpty() ? Secret.of(token) : storedToken.get());
+            // Blank: the SDK's own default section (the form shows the error until one is typed).
+            case CONFIG_PROFILE -> UserAuth.configProfile(youConfigProfile.get().isBlank() ? "DEFAULT" : youConfigProfile.get().strip(),
+                    loadedConfigFile);
+            default -> new UserAuth(type, null, null, null);
+        };
     }
 
     private void fill(ConnectionProfile profile, boolean remember) {
@@ -147,6 +203,12 @@ public final class ProfileFormModel {
         secretText.set("");
         storedSecret.set(profile.clientSecret());
         rememberSecret.set(remember);
+        UserAuth you = profile.you();
+        youType.set(you.type());
+        youTokenText.set("");
+        storedToken.set(you.token());
+        youConfigProfile.set(you.configProfile() == null ? "" : you.configProfile());
+        loadedConfigFile = you.configFile();
         loading = false;
     }
 
@@ -157,6 +219,7 @@ public final class ProfileFormModel {
         recordsQuotaError.set(ZerobusQuotas.parseRecordsQuota(recordsQuota.get()) != null ? ""
                 : "Records/s quota: enter a whole number of records per second per stream, e.g. 100,000 (the quotas page's "
                         + "default) or the quota Databricks set for your workspace.");
+        youError.set(validateYou());
         dirty.set(isNew.get() || loaded != null && (!loaded.equals(toProfile()) || loadedRemember != rememberSecret.get()));
     }
 
@@ -171,6 +234,17 @@ public final class ProfileFormModel {
             return "Name: a profile named '" + value + "' exists already; choose another name.";
         }
         return "";
+    }
+
+    private String validateYou() {
+        if (source.get() != Source.SAVED) return "";
+        return switch (youType.get()) {
+            case PAT -> youTokenText.get().isEmpty() && storedToken.get() == null
+                    ? "Personal access token: paste yours (User settings > Developer > Access tokens), or pick another sign-in." : "";
+            case CONFIG_PROFILE -> youConfigProfile.get().isBlank() ? "Profile: enter the ~/.databrickscfg section, e.g. DEFAULT." : "";
+            case SERVICE_PRINCIPAL -> clientId.get().isBlank() ? "Ingest as: enter the service principal's client id." : "";
+            default -> "";
+        };
     }
 
     private static String validateWorkspaceUrl(String value) {

@@ -3,6 +3,8 @@ package dev.zerobus.console.ui.connection;
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.workspace.ConnectionProfile.Source;
 import dev.zerobus.console.workspace.EndpointInfo;
+import dev.zerobus.console.workspace.UserAuth;
+import java.util.List;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -12,6 +14,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -20,6 +23,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -46,12 +51,75 @@ final class ProfileFormView extends VBox {
         addField("Zerobus endpoint", field("profile-endpoint", form.endpointProperty(),
                 "<workspace-id>.zerobus.<region>.cloud.databricks.com"), form.endpointInfoProperty().map(ProfileFormView::problems),
                 createDetected(form));
+        addYou(form);
+        addSection("Ingest as", "The service principal Zerobus writes as (OAuth M2M: client id and secret).", "section-ingest");
         addField("Client ID", field("profile-client-id", form.clientIdProperty(), "Service principal's application id"),
                 null, null);
         addField("Client secret", new SecretField(form, editable), null, createRemember(model));
         addField("Records/s quota", field("profile-records-quota", form.recordsQuotaProperty(), "100,000"),
                 form.recordsQuotaErrorProperty(), quotaHint());
+        grid.add(createSetup(model), 1, row++);
         getChildren().addAll(createHeader(model), createReadOnlyHint(model), grid, createActions(model));
+    }
+
+    /** "You": how the person signs in for browsing, set-up, grants and read-back. */
+    private void addYou(ProfileFormModel form) {
+        addSection("You", "How you sign in: to browse Unity Catalog, create tables, set up service principals, grant and read back.",
+                "section-you");
+        var type = new ComboBox<UserAuth.Type>();
+        type.setId("profile-you-type");
+        type.getItems().setAll(UserAuth.Type.values());
+        type.setConverter(new StringConverter<>() {
+            @Override public String toString(UserAuth.@Nullable Type t) {
+                return t == null ? "" : t == UserAuth.Type.SERVICE_PRINCIPAL ? "Same as Ingest as (the service principal)" : t.label();
+            }
+            @Override public UserAuth.Type fromString(String text) { return UserAuth.Type.parse(text); }
+        });
+        type.valueProperty().bindBidirectional(form.youTypeProperty());
+        type.disableProperty().bind(editable.not());
+        type.setMaxWidth(Double.MAX_VALUE);
+        addField("Sign in with", type, form.youErrorProperty(), createYouHint(form));
+        var token = new SecretField("profile-you-token", "you-token-reveal", "Personal access token (dapi…)",
+                form.youTokenTextProperty(), form.storedTokenProperty(), form::revealToken, editable);
+        showWhen(addField("Access token", token, null, null), form.youTypeProperty().isEqualTo(UserAuth.Type.PAT));
+        showWhen(addField("Config profile", field("profile-you-config", form.youConfigProfileProperty(), "DEFAULT"), null, null),
+                form.youTypeProperty().isEqualTo(UserAuth.Type.CONFIG_PROFILE));
+    }
+
+    private static Label createYouHint(ProfileFormModel form) {
+        var hint = new Label();
+        hint.setId("profile-you-hint");
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        hint.textProperty().bind(form.youTypeProperty().map(t -> switch (t) {
+            case PAT -> "Kept in the OS keychain when you tick Remember below, else for this session only; never in a file.";
+            case EXTERNAL_BROWSER -> "Your browser opens for the workspace's sign-in when the console first needs you.";
+            case DATABRICKS_CLI -> "Uses the token cache of `databricks auth login --host <workspace URL>`.";
+            case AZURE_CLI -> "Uses the account of `az login`.";
+            case CONFIG_PROFILE -> "A section of ~/.databrickscfg, of any auth type; the Databricks SDK reads it.";
+            case ENVIRONMENT -> "DATABRICKS_TOKEN, DATABRICKS_AUTH_TYPE, … as the Databricks SDK reads them.";
+            case SERVICE_PRINCIPAL -> "You act as the service principal below; it usually cannot list the catalog or grant.";
+        }));
+        return hint;
+    }
+
+    private void addSection(String title, String subtitle, String id) {
+        var label = new Label(title);
+        label.setId(id);
+        label.getStyleClass().add("form-section");
+        var hint = new Label(subtitle);
+        hint.getStyleClass().add("muted");
+        hint.setWrapText(true);
+        var box = new VBox(2, label, hint);
+        box.getStyleClass().add("form-section-box");
+        grid.add(box, 0, row++, 2, 1);
+    }
+
+    private static void showWhen(List<Node> nodes, ObservableValue<Boolean> condition) {
+        for (Node node : nodes) {
+            node.visibleProperty().bind(condition);
+            node.managedProperty().bind(condition);
+        }
     }
 
     private HBox createHeader(ConnectionModel model) {
@@ -110,8 +178,23 @@ final class ProfileFormView extends VBox {
         return box;
     }
 
+    private HBox createSetup(ConnectionModel model) {
+        var setup = new Button("Set up a service principal…", new FontIcon(Feather.USER_PLUS));
+        setup.setId("profile-setup-sp");
+        setup.setTooltip(new Tooltip("As You: create or pick a service principal, give it an OAuth secret and the grants "
+                + "Zerobus needs on the table below, then test it"));
+        setup.disableProperty().bind(model.form().youTypeProperty().isEqualTo(UserAuth.Type.SERVICE_PRINCIPAL)
+                .or(model.busyProperty()));
+        setup.setOnAction(event -> new SetupDialog(getScene().getWindow(), model.newSetup()).show());
+        var hint = new Label("No principal yet? Set-up creates one as You.");
+        hint.getStyleClass().add("muted");
+        var box = new HBox(10, setup, hint);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
     private CheckBox createRemember(ConnectionModel model) {
-        var remember = new CheckBox("Remember the secret in the OS keychain"
+        var remember = new CheckBox("Remember the secret and token in the OS keychain"
                 + (model.isKeychainAvailable() ? "" : " (no keychain available here)"));
         remember.setId("profile-remember-secret");
         remember.selectedProperty().bindBidirectional(model.form().rememberSecretProperty());
@@ -159,14 +242,14 @@ final class ProfileFormView extends VBox {
         return field;
     }
 
-    private void addField(String name, Node field, ObservableValue<String> error, Node below) {
+    private List<Node> addField(String name, Node field, ObservableValue<String> error, Node below) {
         var label = new Label(name);
         label.getStyleClass().add("field-label");
         label.setLabelFor(field);
         grid.add(label, 0, row);
         grid.add(field, 1, row++);
         if (below != null) grid.add(below, 1, row++);
-        if (error == null) return;
+        if (error == null) return below == null ? List.of(label, field) : List.of(label, field, below);
         var message = new Label();
         message.setId(field.getId() + "-error");
         message.getStyleClass().add("problem-text");
@@ -175,5 +258,6 @@ final class ProfileFormView extends VBox {
         message.visibleProperty().bind(message.textProperty().isNotEmpty());
         message.managedProperty().bind(message.visibleProperty());
         grid.add(message, 1, row++);
+        return below == null ? List.of(label, field, message) : List.of(label, field, below, message);
     }
 }

@@ -15,12 +15,14 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.jspecify.annotations.Nullable;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One step of the connection check: status, time, and on failure the cause, the fix and a line to copy. */
 final class StepRow extends VBox {
-    StepRow(StepResult result) {
+    /** {@code action}: a node shown under a failed step's fix (e.g. "Grant now"), or null. */
+    StepRow(StepResult result, @Nullable Node action) {
         String key = result.step().name().toLowerCase(Locale.ROOT);
         setId("step-" + key);
         getStyleClass().add("step-row");
@@ -32,15 +34,26 @@ final class StepRow extends VBox {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var time = new Label(elapsed(result));
         time.getStyleClass().addAll("muted", "mono");
+        time.setMinWidth(Region.USE_PREF_SIZE);
         var status = new Label(statusText(result.status()));
         status.setId("step-status-" + key);
         status.getStyleClass().addAll("badge", badge(result.status()));
         status.setMinWidth(Region.USE_PREF_SIZE);
-        var header = new HBox(10, icon(result.status()), title, spacer, time, status);
+        var who = new Label(switch (result.step().identity()) {
+            case YOU, BOTH -> ""; // the YOU step's title says "as you" already
+            case INGEST -> "ingest principal";
+        });
+        who.setId("step-identity-" + key);
+        who.getStyleClass().addAll("badge", "neutral", "step-identity");
+        who.setMinWidth(Region.USE_PREF_SIZE);
+        who.setVisible(!who.getText().isEmpty());
+        who.setManaged(who.isVisible());
+        var header = new HBox(10, icon(result.status()), title, who, spacer, time, status);
         header.setAlignment(Pos.CENTER_LEFT);
         getChildren().add(header);
         if (!result.detail().isEmpty()) getChildren().add(wrapped(result.detail(), "step-detail-" + key, "muted", "step-body"));
         if (result.problem() != null) addProblem(result.problem(), key);
+        if (action != null) getChildren().add(action);
     }
 
     private void addProblem(Problem problem, String key) {

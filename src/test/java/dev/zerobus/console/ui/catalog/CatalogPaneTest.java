@@ -127,6 +127,10 @@ class CatalogPaneTest {
         robot.interact(model::refresh);
         UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
         robot.clickOn("#catalog-new-table");
+        var dialog = robot.lookup("#new-table-create").query().getScene().getWindow();
+        assertThat(dialog.getHeight()).as("fits a 1024x700 window").isLessThanOrEqualTo(700);
+        assertThat(dialog.getWidth()).isLessThanOrEqualTo(1024);
+        UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#new-table-warehouse-note").queryLabeled().getText().startsWith("Pick"));
         robot.clickOn("#new-table-name").write("trial_events");
         robot.clickOn("#new-column-name-1").write("price");
         robot.interact(() -> robot.lookup("#new-column-type-1").queryAs(TextField.class).setText("decimall(10,2)"));

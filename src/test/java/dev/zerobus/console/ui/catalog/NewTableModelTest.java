@@ -3,6 +3,11 @@ package dev.zerobus.console.ui.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.schema.ColumnType;
+import dev.zerobus.console.setup.InferredColumn;
+import dev.zerobus.console.setup.InferredSchema;
+import dev.zerobus.console.source.SourceFormat;
+import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class NewTableModelTest {
@@ -35,5 +40,22 @@ class NewTableModelTest {
         assertThat(model.columns()).extracting(c -> c.type()).containsExactly(
                 ColumnType.of(ColumnType.Kind.LONG), new ColumnType.Decimal(10, 2));
         assertThat(model.columns().getFirst().nullable()).isFalse();
+    }
+
+    @Test
+    void showsTheCreateTableOfTheInferredColumnsAndFollowsEdits() {
+        var model = new NewTableModel();
+        var inferred = new InferredSchema(SourceFormat.CSV, List.of(
+                new InferredColumn("id", "id", ColumnType.of(ColumnType.Kind.LONG), 3, 0, null),
+                new InferredColumn("ts", "ts", ColumnType.of(ColumnType.Kind.TIMESTAMP), 3, 0, null)),
+                3, 0, 100, 100, true, List.of(), Duration.ofMillis(5));
+        model.applyInference(inferred, "orders.csv");
+        assertThat(model.name.get()).isEqualTo("orders");
+        assertThat(model.inferred.get()).startsWith("Inferred from orders.csv (the whole file, 3 rows)");
+        assertThat(model.sql().get()).isEqualTo("CREATE TABLE `main`.`default`.`orders` (\n  `id` BIGINT,\n  `ts` TIMESTAMP\n)");
+        model.rows.get(1).type.set("string");
+        assertThat(model.sql().get()).contains("`ts` STRING");
+        model.rows.get(1).type.set("strin");
+        assertThat(model.sql().get()).startsWith("-- Column ts:");
     }
 }

@@ -66,28 +66,28 @@ class ConnectionPaneTest {
     @Test
     void createsEditsAndDeletesAProfile(FxRobot robot) {
         waitForProfiles(robot);
-        robot.clickOn("#profile-add");
-        robot.doubleClickOn("#profile-name").write("dev-workspace");
+        click(robot, "#profile-add");
+        doubleClick(robot, "#profile-name").write("dev-workspace");
         set(robot, "#profile-workspace-url", "https://adb-1234567890123456.7.azuredatabricks.net");
         set(robot, "#profile-client-id", "6f1c2a9e-0b7d-4c55-9a3e-2d8f1b7c4e10");
-        robot.clickOn("#profile-endpoint").write("9876543210987654.zerobus.westeurope.azuredatabricks.net");
+        click(robot, "#profile-endpoint").write("9876543210987654.zerobus.westeurope.azuredatabricks.net");
         assertThat(label(robot, "#profile-endpoint-detected")).isEqualTo("Detected: Azure westeurope, workspace 9876543210987654");
         assertThat(label(robot, "#profile-endpoint-error")).startsWith("Zerobus endpoint: ");
         screenshots(robot, "edit");
         set(robot, "#profile-endpoint", "1234567890123456.zerobus.westeurope.azuredatabricks.net");
         assertThat(robot.lookup("#profile-endpoint-error").query().isVisible()).isFalse();
-        robot.clickOn("#profile-save");
+        click(robot, "#profile-save");
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.profiles().find("dev-workspace").isPresent());
         assertThat(label(robot, "#notice-text")).startsWith("Saved 'dev-workspace'.");
 
         set(robot, "#profile-client-id", "client-2");
         assertThat(robot.lookup("#profile-unsaved").query().isVisible()).isTrue();
-        robot.clickOn("#profile-save");
+        click(robot, "#profile-save");
         UiTestSupport.waitUntil(Duration.ofSeconds(30),
                 () -> context.profiles().find("dev-workspace").orElseThrow().clientId().equals("client-2"));
         screenshots(robot, "saved");
 
-        robot.clickOn("#profile-delete");
+        click(robot, "#profile-delete");
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.profiles().find("dev-workspace").isEmpty());
         assertThat(robot.lookup("#notice-undo").query().isVisible()).isTrue();
         assertThat(profileNames(robot)).doesNotContain("dev-workspace");
@@ -96,14 +96,14 @@ class ConnectionPaneTest {
     @Test
     void showsTheFailingStepsCauseAndFixWhenTheSecretIsWrong(FxRobot robot) {
         waitForProfiles(robot);
-        robot.clickOn("#form-duplicate");
-        robot.clickOn("#profile-secret").write("not-the-secret");
-        robot.clickOn("#check-run");
+        click(robot, "#form-duplicate");
+        click(robot, "#profile-secret").write("not-the-secret");
+        click(robot, "#check-run");
         UiTestSupport.waitUntil(CHECK, () -> "failed".equals(label(robot, "#step-status-token")));
         assertThat(label(robot, "#step-cause-token")).startsWith("Cause: ");
         assertThat(label(robot, "#step-fix-token")).startsWith("Fix: ").contains("client id");
         assertThat(label(robot, "#step-status-table")).isEqualTo("skipped");
-        UiTestSupport.waitUntil(CHECK, () -> label(robot, "#check-summary").startsWith("Failed at step 3"));
+        UiTestSupport.waitUntil(CHECK, () -> label(robot, "#check-summary").startsWith("Failed at step 4"));
         assertThat(context.tokenStatus().get()).as("the status bar is the active profile's, not the checked copy's")
                 .isEqualTo("Not checked");
         screenshots(robot, "wrong-secret");
@@ -132,19 +132,19 @@ class ConnectionPaneTest {
     @Test
     void showsTheGrantStatementForAPrincipalWithoutGrants(FxRobot robot) {
         waitForProfiles(robot);
-        robot.clickOn("#form-duplicate");
+        click(robot, "#form-duplicate");
         set(robot, "#profile-name", "no-grants");
         set(robot, "#profile-client-id", SandboxPrincipals.NO_GRANTS);
         set(robot, "#profile-secret", sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
-        robot.clickOn("#profile-save");
+        click(robot, "#profile-save");
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> profileNames(robot).contains("no-grants"));
-        robot.clickOn("#check-run");
+        click(robot, "#check-run");
         UiTestSupport.waitUntil(CHECK, () -> "failed".equals(label(robot, "#step-status-grants")));
         String grant = robot.lookup("#step-copyable-grants").queryAs(TextInputControl.class).getText();
         assertThat(grant).contains("GRANT").contains("TO `" + SandboxPrincipals.NO_GRANTS + "`");
-        robot.clickOn("#step-copy-grants");
+        click(robot, "#step-copy-grants");
         assertThat(clipboard(robot)).isEqualTo(grant);
-        robot.clickOn("#check-copy-report");
+        click(robot, "#check-copy-report");
         assertThat(clipboard(robot)).contains("[FAILED   ] " + "Check the principal's grants on the table")
                 .doesNotContain(sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
         screenshots(robot, "no-grants");
@@ -155,8 +155,8 @@ class ConnectionPaneTest {
         waitForProfiles(robot);
         var probe = new PulseProbe();
         robot.interact(probe::start);
-        robot.clickOn("#check-run");
-        UiTestSupport.waitUntil(CHECK, () -> label(robot, "#check-summary").startsWith("All 6 steps passed"));
+        click(robot, "#check-run");
+        UiTestSupport.waitUntil(CHECK, () -> label(robot, "#check-summary").startsWith("All 7 steps passed"));
         robot.interact(probe::stop);
         assertThat(context.tokenStatus().get()).startsWith("OK, expires ");
         assertThat(probe.maxGapMillis()).isLessThan(1500);
@@ -168,9 +168,9 @@ class ConnectionPaneTest {
         waitForProfiles(robot);
         sandbox.faults().catalogDelay(Duration.ofSeconds(20));
         try {
-            robot.clickOn("#check-run");
+            click(robot, "#check-run");
             UiTestSupport.waitUntil(CHECK, () -> "running".equals(label(robot, "#step-status-table")));
-            robot.clickOn("#check-cancel");
+            click(robot, "#check-cancel");
             UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> label(robot, "#check-summary").startsWith("Cancelled"));
             assertThat(label(robot, "#step-status-table")).isEqualTo("cancelled");
             assertThat(label(robot, "#step-status-stream")).isEqualTo("cancelled");
@@ -183,9 +183,9 @@ class ConnectionPaneTest {
     @Test
     void usesTheSelectedProfileOnDoubleClick(FxRobot robot) {
         waitForProfiles(robot);
-        robot.clickOn("#profile-add");
+        click(robot, "#profile-add");
         set(robot, "#profile-name", "other");
-        robot.clickOn("#profile-save");
+        click(robot, "#profile-save");
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> profileNames(robot).contains("other"));
         robot.doubleClickOn("other");
         UiTestSupport.waitUntil(Duration.ofSeconds(5), () -> context.activeProfile().get().name().equals("other"));
@@ -223,5 +223,35 @@ class ConnectionPaneTest {
         robot.interact(() -> Theme.DARK.apply(scene));
         Screenshots.save(scene, "connection-" + state + "-dark");
         robot.interact(() -> Theme.LIGHT.apply(scene));
+    }
+
+    /** Clicks a node of the Connection pane after scrolling it into view (the form is taller than the window). */
+    private static org.testfx.api.FxRobotInterface click(FxRobot robot, String query) {
+        return robot.clickOn(inView(robot, query));
+    }
+
+    private static org.testfx.api.FxRobotInterface doubleClick(FxRobot robot, String query) {
+        return robot.doubleClickOn(inView(robot, query));
+    }
+
+    private static Node inView(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            var scroll = robot.lookup("#connection-details").queryAs(javafx.scene.control.ScrollPane.class);
+            var content = (javafx.scene.layout.Region) scroll.getContent();
+            if (!isDescendant(content, node)) return;
+            scroll.applyCss();
+            scroll.layout();
+            double overflow = content.getHeight() - scroll.getViewportBounds().getHeight();
+            if (overflow <= 0) return;
+            var bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            scroll.setVvalue(Math.clamp((bounds.getMinY() - 40) / overflow, 0.0, 1.0) * scroll.getVmax());
+        });
+        return node;
+    }
+
+    private static boolean isDescendant(Node ancestor, Node node) {
+        for (Node n = node; n != null; n = n.getParent()) if (n == ancestor) return true;
+        return false;
     }
 }

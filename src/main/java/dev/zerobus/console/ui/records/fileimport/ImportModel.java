@@ -67,10 +67,12 @@ public final class ImportModel {
     private final BooleanBinding canStart;
     private final MappingCheck check = new MappingCheck();
     private final ReadOnlyObjectWrapper<@Nullable UnfinishedLoad> resuming = new ReadOnlyObjectWrapper<>();
+    private final DriftCheck drift;
 
     public ImportModel(AppContext context) {
         this.context = context;
         this.run = new LoadRunModel(context);
+        this.drift = new DriftCheck(context);
         canStart = Bindings.createBooleanBinding(() -> preview.get() != null && mappingProblems.get().isEmpty()
                 && !run.runningProperty().get() && context.activeProfile().get() != null, preview, mappingProblems, run.runningProperty(), context.activeProfile());
         table.addListener((obs, old, now) -> { if (file.get() != null) importFile(file.get()); });
@@ -105,6 +107,8 @@ public final class ImportModel {
         importFile(Path.of(load.recipe().file()));
         resuming.set(load);
     }
+    /** Columns of the file that the table lacks, and adding them (ALTER TABLE). */
+    public DriftCheck drift() { return drift; }
 
     /** Reads the file's first rows off the FX thread and maps its columns onto the table by name. */
     public void importFile(Path path) {
@@ -210,6 +214,7 @@ public final class ImportModel {
             fileProblem.set("Choose a table in the Catalog pane first: the file's columns are mapped onto its columns.");
             return;
         }
+        drift.check(t, path);
         ColumnMapping auto = ColumnMapping.auto(t.schema(), read.columns());
         preview.set(read);
         mapping.setAll(t.schema().columns().stream().map(c -> {

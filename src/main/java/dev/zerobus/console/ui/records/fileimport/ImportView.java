@@ -44,7 +44,13 @@ public final class ImportView extends VBox {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.4);
         VBox.setVgrow(split, Priority.ALWAYS);
-        getChildren().setAll(createDropArea(), split);
+        setId("import-view");
+        getChildren().setAll(createDropArea(), new DriftBar(model.drift()), split);
+    }
+
+    /** Opens {@code file} for import, as choosing or dropping it does. */
+    public void importFile(Path file) {
+        model.importFile(file);
     }
 
     public void chooseFile() {

@@ -1,0 +1,77 @@
+package dev.zerobus.console.ui.records.fileimport;
+
+import atlantafx.base.theme.Styles;
+import dev.zerobus.console.setup.SchemaDrift;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.feather.Feather;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Shown when the file has columns the table lacks: what they are, and adding them after seeing the ALTER TABLE. */
+final class DriftBar extends VBox {
+    private static final ButtonType RUN = new ButtonType("Run ALTER TABLE", ButtonBar.ButtonData.OK_DONE);
+
+    DriftBar(DriftCheck drift) {
+        setId("import-drift");
+        getStyleClass().add("drift-bar");
+        var icon = new FontIcon(Feather.COLUMNS);
+        var text = new Label();
+        text.setId("import-drift-text");
+        text.setWrapText(true);
+        text.textProperty().bind(drift.driftProperty().map(DriftCheck::describe).orElse(""));
+        HBox.setHgrow(text, Priority.ALWAYS);
+        var add = new Button("Add them to the table…", new FontIcon(Feather.PLUS_SQUARE));
+        add.setId("import-drift-add");
+        add.getStyleClass().add(Styles.ACCENT);
+        add.disableProperty().bind(drift.runningProperty());
+        add.setOnAction(event -> confirm(drift));
+        var busy = new ProgressIndicator();
+        busy.setPrefSize(16, 16);
+        busy.setMaxSize(16, 16);
+        busy.visibleProperty().bind(drift.runningProperty());
+        busy.managedProperty().bind(busy.visibleProperty());
+        var line = new HBox(10, icon, text, busy, add);
+        line.setAlignment(Pos.CENTER_LEFT);
+        var problem = new Label();
+        problem.setId("import-drift-problem");
+        problem.getStyleClass().add("problem-text");
+        problem.setWrapText(true);
+        problem.textProperty().bind(drift.problemProperty());
+        problem.visibleProperty().bind(drift.problemProperty().isNotEmpty());
+        problem.managedProperty().bind(problem.visibleProperty());
+        getChildren().addAll(line, problem);
+        visibleProperty().bind(drift.driftProperty().isNotNull().or(drift.problemProperty().isNotEmpty()));
+        managedProperty().bind(visibleProperty());
+    }
+
+    /** Shows the statement first; it runs only on "Run ALTER TABLE". */
+    private void confirm(DriftCheck drift) {
+        SchemaDrift d = drift.driftProperty().get();
+        if (d == null) return;
+        var sql = new TextArea(d.alterSql());
+        sql.setId("import-drift-sql");
+        sql.setEditable(false);
+        sql.setPrefRowCount(Math.min(10, d.alterSql().lines().toList().size() + 1));
+        sql.getStyleClass().add("mono");
+        var note = new Label("Runs as You on a SQL warehouse. New columns are nullable: rows already in the table get NULL."
+                + (d.typeConflicts().isEmpty() ? "" : "\nNot changed (Delta cannot change a column's type): "
+                + String.join("; ", d.typeConflicts())));
+        note.setWrapText(true);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, "", RUN, ButtonType.CANCEL);
+        alert.initOwner(getScene().getWindow());
+        alert.setTitle("Add columns to " + d.table());
+        alert.setHeaderText("Add " + d.missing().size() + " column(s) to " + d.table() + "?");
+        alert.getDialogPane().setContent(new VBox(8, sql, note));
+        alert.getDialogPane().lookupButton(RUN).setId("import-drift-run");
+        alert.showAndWait().filter(RUN::equals).ifPresent(b -> drift.addColumns());
+    }
+}
