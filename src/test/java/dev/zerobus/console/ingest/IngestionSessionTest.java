@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.codec.CodecResult;
 import dev.zerobus.console.codec.RecordCodec;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ErrorExplainer;
 import dev.zerobus.console.workspace.Secret;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -21,32 +19,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IngestionSessionTest {
     private static final String TABLE = "main.default.sensor_readings";
     private static final RetryPolicy FAST = new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(200));
-    @TempDir Path dataDir;
-    SandboxWorkspace sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
-    private ConnectionProfile profile() {
-        var e = sandbox.endpoints();
-        return new ConnectionProfile("sandbox", ConnectionProfile.Source.SANDBOX, e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
-                Secret.of(e.clientSecret()));
-    }
+    @RegisterExtension final SandboxExtension sandbox = new SandboxExtension();
 
     private static String json(long i) {
         return "{\"device_name\":\"dev-" + i + "\",\"temp\":" + (i % 40) + ",\"humidity\":" + (i % 100) + ",\"ts\":" + (1_714_566_600_000_000L + i) + "}";
@@ -76,7 +55,7 @@ class IngestionSessionTest {
     @Test
     void ingestsJsonRecordsAndReportsEachOneDurable() throws Exception {
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE), durable)) {
+        try (var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE), durable)) {
             for (long i = 0; i < 10_000; i++) session.ingest(json(i), i);
             session.flush();
             var snapshot = session.metrics().snapshot();
@@ -96,7 +75,7 @@ class IngestionSessionTest {
         TableSchema schema = sandbox.context().state().table(TABLE).schema();
         var codec = RecordCodec.forTable(schema, CodecOptions.defaults());
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.proto(profile(), TABLE, codec.protoSchema().descriptor())
+        try (var session = IngestionSession.open(SessionOptions.proto(sandbox.profile(), TABLE, codec.protoSchema().descriptor())
                 .withMaxInflightRequests(256), durable)) {
             for (int batch = 0; batch < 10; batch++) {
                 List<byte[]> records = new ArrayList<>();
@@ -118,7 +97,7 @@ class IngestionSessionTest {
     void recoversWhenTheServerDropsStreamsAndLosesNothing() throws Exception {
         sandbox.faults().closeStreamsAfter(2_500);
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+        try (var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(FAST), durable)) {
             for (long i = 0; i < 10_000; i++) session.ingest(json(i), i);
             session.flush();
             var snapshot = session.metrics().snapshot();
@@ -139,7 +118,7 @@ class IngestionSessionTest {
     @Test
     void recoversWhenAcksStopComing() throws Exception {
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST)
+        try (var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(FAST)
                 .withAckTimeout(Duration.ofMillis(500)), durable)) {
             sandbox.faults().withholdAcks(true);
             for (long i = 0; i < 100; i++) session.ingest(json(i), i);
@@ -174,7 +153,7 @@ class IngestionSessionTest {
     @Test
     void failsTheSessionOnARecordTheTableRejectsAndNamesTheField() throws Exception {
         var durable = new Durable();
-        var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable);
+        var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(FAST), durable);
         session.ingest(json(0), 0);
         session.flush();
         assertThatThrownBy(() -> {

@@ -7,7 +7,6 @@ import com.databricks.zerobus.AckCallback;
 import com.databricks.zerobus.StreamConfigurationOptions;
 import com.databricks.zerobus.ZerobusException;
 import com.databricks.zerobus.ZerobusJsonStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -17,10 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,19 +25,7 @@ import org.slf4j.LoggerFactory;
 class FaultInjectionTest {
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjectionTest.class);
 
-    @TempDir
-    Path dir;
-    SandboxFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = new SandboxFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+    @RegisterExtension final SandboxFixture fx = new SandboxFixture();
 
     ZerobusJsonStream open(StreamConfigurationOptions options) throws Exception {
         return fx.sdk.createJsonStream(SENSORS, fx.clientId(), fx.secret(), options).get(30, TimeUnit.SECONDS);
