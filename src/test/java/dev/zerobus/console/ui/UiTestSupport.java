@@ -1,7 +1,8 @@
 package dev.zerobus.console.ui;
 
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
 import dev.zerobus.console.workspace.SecretStore;
@@ -16,18 +17,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * What the pane tests share: a sandbox on 127.0.0.1, an {@link AppContext} on it with profiles and settings in
+ * What the pane tests share (the sandbox itself comes from {@link UiSandbox}): an {@link AppContext} on it with profiles and settings in
  * temporary places (never the user's), and polling with a deadline instead of sleeps.
  */
 public final class UiTestSupport {
     private UiTestSupport() {}
-
-    public static SandboxWorkspace startSandbox(Path dataDir) {
-        return SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-    }
 
     /** A context on the sandbox, its profile active; profiles and settings live under {@code configDir}. */
     public static AppContext context(SandboxWorkspace sandbox, Path configDir) {
@@ -41,6 +40,17 @@ public final class UiTestSupport {
         context.sandboxStatus().set("Sandbox running on 127.0.0.1");
         context.activeProfile().set(context.sandboxProfile());
         return context;
+    }
+
+    /** The real main window in a light scene of the given size on the stage, attached and shown. */
+    public static MainWindow showMainWindow(Stage stage, AppContext context, double width, double height) {
+        var window = new MainWindow(context, Theme.LIGHT);
+        var scene = new Scene(window, width, height);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        window.attached();
+        stage.show();
+        return window;
     }
 
     /** Waits (polling, FX events processed) until the condition holds, or fails after the timeout. */

@@ -2,14 +2,13 @@ package dev.zerobus.console.ui.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PulseProbe;
+import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Predicate;
@@ -21,11 +20,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,24 +31,13 @@ import org.testfx.framework.junit5.Start;
 class CatalogPaneTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
-    @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox ui = new UiSandbox();
     AppContext context;
     CatalogModel model;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config"));
+        context = ui.newAppContext();
         model = new CatalogModel(context);
         var scene = new Scene(new CatalogView(model), 1200, 780);
         Theme.LIGHT.apply(scene);
@@ -195,7 +181,7 @@ class CatalogPaneTest {
     void staysResponsiveDuringASlowCatalogCallAndCancelStopsIt(FxRobot robot) {
         var whileLoading = new PulseProbe();
         var whileCancelling = new PulseProbe();
-        sandbox.faults().catalogDelay(Duration.ofSeconds(2));
+        ui.faults().catalogDelay(Duration.ofSeconds(2));
         try {
             robot.clickOn("#catalog-refresh");
             UiTestSupport.waitUntil(PATIENCE, () -> model.busyProperty().get());
@@ -218,7 +204,7 @@ class CatalogPaneTest {
             assertThat(model.roots()).extracting(CatalogNode::name).containsExactly("main"); // the tree on show is kept
             assertThat(whileCancelling.maxGapMillis()).isLessThan(250);
         } finally {
-            sandbox.faults().catalogDelay(Duration.ZERO);
+            ui.faults().catalogDelay(Duration.ZERO);
             robot.interact(() -> {
                 whileLoading.stop();
                 whileCancelling.stop();
