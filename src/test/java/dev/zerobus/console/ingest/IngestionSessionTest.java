@@ -3,6 +3,7 @@ package dev.zerobus.console.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zerobus.console.Await;
 import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.codec.CodecResult;
 import dev.zerobus.console.codec.RecordCodec;
@@ -122,11 +123,11 @@ class IngestionSessionTest {
                 .withAckTimeout(Duration.ofMillis(500)), durable)) {
             sandbox.faults().withholdAcks(true);
             for (long i = 0; i < 100; i++) session.ingest(json(i), i);
-            Thread.ofVirtual().start(() -> {
+            Thread.ofVirtual().start(() -> { // ACKs flow again once the session has noticed and retried
                 try {
-                    Thread.sleep(1_500);
-                } catch (InterruptedException ignored) {
-                    return;
+                    Await.until("a retry after the ACK timeout", Duration.ofSeconds(30), () -> session.metrics().retries() > 0);
+                } catch (InterruptedException | AssertionError ignored) {
+                    // flush() below then fails or the retry assertion does
                 }
                 sandbox.faults().withholdAcks(false);
             });

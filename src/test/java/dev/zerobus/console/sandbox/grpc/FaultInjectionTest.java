@@ -89,8 +89,8 @@ class FaultInjectionTest {
         long slow = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
         stream.close();
         LOG.info("waitForOffset took {} ms without and {} ms with a 400 ms ACK latency", fast, slow);
-        assertThat(fast).isLessThan(300);
-        assertThat(slow).isBetween(400L, 2_000L);
+        // Behaviour, not speed (the figures are logged above; a loaded machine may stretch both): the latency shows.
+        assertThat(slow).isGreaterThanOrEqualTo(400L);
         assertAllLanded(2);
     }
 
@@ -104,9 +104,9 @@ class FaultInjectionTest {
                     @Override public void onError(long offset, String message) { }
                 }).build());
         long last = ingest(stream, 0, 100);
-        Thread.sleep(1_500); // several ACK timeouts pass while the fault holds (what is measured is the SDK's timer)
+        // The SDK's ACK timer fires while the fault holds: it recovers and sends the 100 records again.
+        SandboxFixture.await("a re-send after an ACK timeout", Duration.ofSeconds(30), () -> fx.count(SENSORS) >= 200);
         assertThat(acked).isEmpty();
-        assertThat(fx.count(SENSORS)).as("records are stored, just not acknowledged").isGreaterThanOrEqualTo(100);
 
         fx.sandbox.faults().withholdAcks(false);
         stream.waitForOffset(last);

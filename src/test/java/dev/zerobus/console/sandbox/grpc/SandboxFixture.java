@@ -5,6 +5,7 @@ import com.databricks.zerobus.StreamConfigurationOptions;
 import com.databricks.zerobus.ZerobusSdk;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
+import dev.zerobus.console.Await;
 import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
@@ -98,11 +99,7 @@ final class SandboxFixture implements AutoCloseable, BeforeEachCallback, AfterEa
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what);
-            Thread.sleep(20);
-        }
+        Await.until(what, timeout, condition);
     }
 
     @Override
