@@ -45,7 +45,6 @@ public final class ErrorExplainer {
     /** An HTTP 5xx status as the Zerobus SDK prints it: {@code server error (503)}. */
     private static final Pattern SERVER_ERROR = Pattern.compile("\\(5\\d\\d\\)");
     private static final Pattern URL = Pattern.compile("for url \\(([^)\\s]+)\\)");
-    private static final Pattern GRANT = Pattern.compile("(GRANT [^\\n]*? TO `[^`]+`)");
 
     private static final List<Rule> RULES = List.of(
             new Rule(Category.NATIVE_LIBRARY, false, s -> s.caused(UnsatisfiedLinkError.class) || s.has("glibc_2.", "native library"),
@@ -172,8 +171,8 @@ public final class ErrorExplainer {
         Matcher url = URL.matcher(text);
         if (rule.category() == Category.CONNECTION_REFUSED && url.find()) return rule.fix() + " The SDK tried " + url.group(1) + ".";
         if (rule.category() == Category.PERMISSION) {
-            Matcher grant = GRANT.matcher(text);
-            if (grant.find()) return rule.fix() + " Run: " + grant.group(1);
+            String grant = GrantStatements.firstIn(text);
+            if (grant != null) return rule.fix() + " Run: " + grant;
             String table = firstTable(text);
             if (table != null) {
                 return rule.fix() + " For example: GRANT USE CATALOG ON CATALOG " + table.split("\\.")[0]
