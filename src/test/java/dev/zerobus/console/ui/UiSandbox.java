@@ -3,6 +3,8 @@ package dev.zerobus.console.ui;
 import dev.zerobus.console.sandbox.SandboxExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 
 /**
  * A sandbox for a TestFX test class, and what its {@code @Start} method needs: a fresh {@link AppContext} on it (profiles
@@ -12,8 +14,13 @@ import java.io.UncheckedIOException;
 public final class UiSandbox extends SandboxExtension {
     /** A context on the sandbox, its profile active, with its own configuration directory. */
     public AppContext newAppContext() {
+        return newAppContext(Platform::runLater);
+    }
+
+    /** The same with another FX executor (a {@link FxQueue} for toolkit-free model tests). */
+    public AppContext newAppContext(Executor fx) {
         try {
-            return UiTestSupport.context(workspace(), newDirectory("config"));
+            return UiTestSupport.context(workspace(), newDirectory("config"), fx);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -30,11 +31,16 @@ public final class UiTestSupport {
 
     /** A context on the sandbox, its profile active; profiles and settings live under {@code configDir}. */
     public static AppContext context(SandboxWorkspace sandbox, Path configDir) {
+        return context(sandbox, configDir, Platform::runLater);
+    }
+
+    /** The same with another FX executor: a {@link FxQueue} for toolkit-free model tests. */
+    public static AppContext context(SandboxWorkspace sandbox, Path configDir, Executor fx) {
         ExecutorService background = Executors.newCachedThreadPool(Thread.ofPlatform().name("test-worker-", 0).daemon().factory());
         var profiles = new ProfileStore(configDir, configDir.resolve("no.databrickscfg"), Map.of(),
                 new SecretStore.NoKeychain("No keychain in tests"));
         var settings = new UiSettings(Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID()));
-        var context = new AppContext(profiles, settings, background, Platform::runLater);
+        var context = new AppContext(profiles, settings, background, fx);
         var e = sandbox.endpoints();
         context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret())));
         context.sandboxStatus().set("Sandbox running on 127.0.0.1");
