@@ -119,6 +119,11 @@ public final class SandboxWorkspace implements AutoCloseable {
         return context;
     }
 
+    /** What the Zerobus service measured: ACK delays, paced stream rates, stream counts (tests and benchmarks). */
+    public dev.zerobus.console.sandbox.grpc.StreamStats streamStats() {
+        return grpc.stats();
+    }
+
     public boolean isRunning() {
         return !closed;
     }

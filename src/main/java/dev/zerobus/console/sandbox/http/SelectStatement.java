@@ -1,5 +1,6 @@
 package dev.zerobus.console.sandbox.http;
 
+import dev.zerobus.console.sandbox.http.SqlTokens.Token;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -17,7 +18,8 @@ record SelectStatement(List<String> table, boolean countOnly, List<String> colum
                        @Nullable Literal whereValue, @Nullable String orderBy, boolean descending, @Nullable Long limit) {
 
     static final String SUPPORTED = "The sandbox's SQL warehouse runs only SELECT * | col[, col...] FROM table"
-            + " [WHERE col = literal] [ORDER BY col [ASC|DESC]] [LIMIT n], and SELECT COUNT(*) FROM table.";
+            + " [WHERE col = literal] [ORDER BY col [ASC|DESC]] [LIMIT n], SELECT COUNT(*) FROM table, and CREATE TABLE,"
+            + " ALTER TABLE ... ADD COLUMNS, DROP TABLE, GRANT, REVOKE and SHOW GRANTS.";
 
     /** A literal of the WHERE clause, with its SQL text (unquoted for strings). */
     record Literal(Kind kind, String text) {
@@ -32,65 +34,13 @@ record SelectStatement(List<String> table, boolean countOnly, List<String> colum
     }
 
     static SelectStatement parse(String sql) {
-        return new Parser(Tokens.of(sql)).statement();
-    }
-
-    private enum TokenType { WORD, IDENTIFIER, STRING, NUMBER, SYMBOL, END }
-
-    private record Token(TokenType type, String text) {
-        boolean is(String keyword) {
-            return type == TokenType.WORD && text.equalsIgnoreCase(keyword);
+        List<Token> tokens;
+        try {
+            tokens = SqlTokens.of(sql);
+        } catch (SqlTokens.Malformed e) {
+            throw new Unsupported(e.getMessage());
         }
-
-        boolean isSymbol(String symbol) {
-            return type == TokenType.SYMBOL && text.equals(symbol);
-        }
-
-        String describe() {
-            return type == TokenType.END ? "the end of the statement" : "'" + text + "'";
-        }
-    }
-
-    private static final class Tokens {
-        static List<Token> of(String sql) {
-            List<Token> tokens = new ArrayList<>();
-            int i = 0;
-            while (i < sql.length()) {
-                char c = sql.charAt(i);
-                if (Character.isWhitespace(c)) {
-                    i++;
-                } else if (Character.isLetter(c) || c == '_') {
-                    int start = i;
-                    while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_')) i++;
-                    tokens.add(new Token(TokenType.WORD, sql.substring(start, i)));
-                } else if (Character.isDigit(c) || (c == '-' && i + 1 < sql.length() && Character.isDigit(sql.charAt(i + 1)))) {
-                    int start = i++;
-                    while (i < sql.length() && (Character.isDigit(sql.charAt(i)) || sql.charAt(i) == '.')) i++;
-                    tokens.add(new Token(TokenType.NUMBER, sql.substring(start, i)));
-                } else if (c == '`' || c == '\'' || c == '"') {
-                    StringBuilder text = new StringBuilder();
-                    i++;
-                    while (true) {
-                        if (i >= sql.length()) throw new Unsupported("Unterminated " + (c == '`' ? "identifier" : "string") + " in the statement.");
-                        char d = sql.charAt(i++);
-                        if (d == c) {
-                            if (i < sql.length() && sql.charAt(i) == c) { text.append(c); i++; continue; }
-                            break;
-                        }
-                        if (d == '\\' && c != '`' && i < sql.length()) d = sql.charAt(i++);
-                        text.append(d);
-                    }
-                    tokens.add(new Token(c == '`' ? TokenType.IDENTIFIER : TokenType.STRING, text.toString()));
-                } else if ("*,.=();".indexOf(c) >= 0) {
-                    tokens.add(new Token(TokenType.SYMBOL, String.valueOf(c)));
-                    i++;
-                } else {
-                    throw new Unsupported("Unexpected character '" + c + "' at position " + (i + 1) + ".");
-                }
-            }
-            tokens.add(new Token(TokenType.END, ""));
-            return tokens;
-        }
+        return new Parser(tokens).statement();
     }
 
     private static final class Parser {
@@ -141,13 +91,13 @@ record SelectStatement(List<String> table, boolean countOnly, List<String> colum
             if (!count && peek().is("LIMIT")) {
                 next++;
                 Token n = tokens.get(next++);
-                if (n.type() != TokenType.NUMBER || !n.text().matches("\\d+")) {
+                if (n.type() != SqlTokens.Type.NUMBER || !n.text().matches("\\d+")) {
                     throw new Unsupported("LIMIT needs a whole number, found " + n.describe() + ".");
                 }
                 limit = Long.parseLong(n.text());
             }
             accept(";");
-            if (peek().type() != TokenType.END) {
+            if (peek().type() != SqlTokens.Type.END) {
                 throw new Unsupported("Unexpected " + peek().describe() + (count ? " after SELECT COUNT(*) FROM table." : "."));
             }
             return new SelectStatement(List.copyOf(table), count, List.copyOf(columns), whereColumn, whereValue, orderBy,
@@ -171,7 +121,7 @@ record SelectStatement(List<String> table, boolean countOnly, List<String> colum
 
         private String identifier(String what) {
             Token t = tokens.get(next);
-            if (t.type() == TokenType.IDENTIFIER || (t.type() == TokenType.WORD && !isReserved(t))) {
+            if (t.type() == SqlTokens.Type.IDENTIFIER || (t.type() == SqlTokens.Type.WORD && !isReserved(t))) {
                 next++;
                 return t.text();
             }

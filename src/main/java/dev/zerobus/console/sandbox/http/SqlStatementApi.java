@@ -4,31 +4,56 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.http.StatementResult.Chunk;
 import dev.zerobus.console.sandbox.http.StatementResult.Column;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
- * The Statement Execution API subset ({@code /api/2.0/sql/statements}) and the one warehouse it runs on. Statements
- * run synchronously (they read one local table), so every answer is final: SUCCEEDED or FAILED, INLINE JSON_ARRAY.
- * A failed statement is HTTP 200 with {@code status.state=FAILED}, as on Databricks. Thread-safe.
+ * The Statement Execution API subset ({@code /api/2.0/sql/statements},
+ * https://docs.databricks.com/api/workspace/statementexecution/executestatement). Statements on a RUNNING warehouse
+ * run at once (they read one local table or change metadata), so the answer is final: SUCCEEDED or FAILED, INLINE
+ * JSON_ARRAY. A statement sent to a stopped warehouse starts it and stays PENDING ("waiting for warehouse") until it
+ * runs; the call waits up to {@code wait_timeout} (default 10s; "0s" or 5s..50s) and then, per {@code on_wait_timeout},
+ * returns PENDING with the statement id (CONTINUE, the default) or cancels it (CANCEL, state CANCELED). "0s" always
+ * answers at once with PENDING. A failed statement is HTTP 200 with {@code status.state=FAILED}, as on Databricks.
+ * Thread-safe.
  */
 final class SqlStatementApi {
-    static final String WAREHOUSE_ID = "sandbox";
+    static final String WAREHOUSE_ID = SqlWarehouses.SERVERLESS_ID;
     private static final String BASE = "/api/2.0/sql/statements";
     /** Results stay fetchable for the latest statements only; a sandbox is not a result cache. */
     private static final int KEPT_STATEMENTS = 100;
+    private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
+    private static final Pattern WAIT_TIMEOUT = Pattern.compile("(\\d{1,3})s");
 
-    private record Stored(String owner, StatementResult result) {}
+    /** One statement: its result once known; CANCELED wins over a result that arrives later. */
+    private static final class Stored {
+        final String owner;
+        volatile @Nullable StatementResult result;
+        volatile boolean canceled;
+
+        Stored(String owner) {
+            this.owner = owner;
+        }
+    }
 
     private final UcAccess access;
     private final StatementExecutor executor;
+    private final DdlExecutor ddl;
+    private final SqlWarehouses warehouses;
     private final Map<String, Stored> statements = new LinkedHashMap<>() {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
@@ -36,65 +61,110 @@ final class SqlStatementApi {
         }
     };
 
-    SqlStatementApi(UcAccess access, StatementExecutor executor) {
+    SqlStatementApi(UcAccess access, StatementExecutor executor, DdlExecutor ddl, SqlWarehouses warehouses) {
         this.access = access;
         this.executor = executor;
+        this.ddl = ddl;
+        this.warehouses = warehouses;
     }
 
     List<Route> routes() {
-        return List.of(
-                Route.of("GET", "/api/2.0/sql/warehouses", this::listWarehouses),
-                Route.of("GET", "/api/2.0/sql/warehouses/(?<id>[^/]+)", this::getWarehouse),
+        List<Route> routes = new ArrayList<>(warehouses.routes());
+        routes.addAll(List.of(
                 Route.of("POST", BASE, this::execute),
                 Route.of("GET", BASE + "/(?<id>[^/]+)", this::get),
                 Route.of("GET", BASE + "/(?<id>[^/]+)/result/chunks/(?<chunk>\\d+)", this::chunk),
-                Route.of("POST", BASE + "/(?<id>[^/]+)/cancel", this::cancel));
-    }
-
-    private void listWarehouses(HttpExchangeContext request) throws IOException {
-        access.authenticate(request);
-        ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.putArray("warehouses").add(warehouse());
-        request.respond(200, body);
-    }
-
-    private void getWarehouse(HttpExchangeContext request) throws IOException {
-        access.authenticate(request);
-        requireWarehouse(request.path("id"));
-        request.respond(200, warehouse());
-    }
-
-    private static ObjectNode warehouse() {
-        return JsonNodeFactory.instance.objectNode().put("id", WAREHOUSE_ID).put("name", "Sandbox warehouse")
-                .put("state", "RUNNING").put("cluster_size", "2X-Small").put("warehouse_type", "PRO")
-                .put("enable_serverless_compute", true).put("num_clusters", 1).put("min_num_clusters", 1)
-                .put("max_num_clusters", 1).put("auto_stop_mins", 0).put("creator_name", SandboxPrincipals.ADMIN);
-    }
-
-    private static void requireWarehouse(String id) {
-        if (!WAREHOUSE_ID.equals(id)) {
-            throw ApiException.notFound("Warehouse '" + id + "' does not exist. The sandbox has one warehouse, id '"
-                    + WAREHOUSE_ID + "' (GET /api/2.0/sql/warehouses).");
-        }
+                Route.of("POST", BASE + "/(?<id>[^/]+)/cancel", this::cancel)));
+        return routes;
     }
 
     private void execute(HttpExchangeContext request) throws IOException {
         String principal = access.authenticate(request);
         JsonNode body = request.json();
-        String warehouse = UnityCatalogApi.text(body, "warehouse_id");
-        if (warehouse == null || warehouse.isBlank()) throw ApiException.invalid("warehouse_id is required (the sandbox's is '" + WAREHOUSE_ID + "').");
-        requireWarehouse(warehouse);
+        String warehouseId = UnityCatalogApi.text(body, "warehouse_id");
+        if (warehouseId == null || warehouseId.isBlank()) {
+            throw ApiException.invalid("warehouse_id is required (GET /api/2.0/sql/warehouses lists the sandbox's).");
+        }
+        SqlWarehouses.Warehouse warehouse = warehouses.require(warehouseId);
         String sql = UnityCatalogApi.requireText(body, "statement");
-        StatementResult result = unsupportedOption(body);
-        if (result == null) {
-            result = executor.execute(principal, sql, UnityCatalogApi.text(body, "catalog"), UnityCatalogApi.text(body, "schema"),
-                    body.path("row_limit").asLong(0));
+        Duration wait = waitTimeout(UnityCatalogApi.text(body, "wait_timeout"));
+        String onTimeout = upper(UnityCatalogApi.text(body, "on_wait_timeout"), "CONTINUE");
+        if (!onTimeout.equals("CONTINUE") && !onTimeout.equals("CANCEL")) {
+            throw ApiException.invalid("on_wait_timeout '" + onTimeout + "' is not valid: use CONTINUE or CANCEL.");
         }
+        String catalog = UnityCatalogApi.text(body, "catalog");
+        String schema = UnityCatalogApi.text(body, "schema");
+        long rowLimit = body.path("row_limit").asLong(0);
+        StatementResult unsupported = unsupportedOption(body);
         String id = UUID.randomUUID().toString();
+        Stored stored = new Stored(principal);
         synchronized (statements) {
-            statements.put(id, new Stored(principal, result));
+            statements.put(id, stored);
         }
-        request.respond(200, response(id, result));
+        if (warehouse.state() == SqlWarehouses.State.RUNNING && !wait.isZero()) {
+            stored.result = unsupported != null ? unsupported : run(principal, sql, catalog, schema, rowLimit);
+        } else {
+            CompletableFuture<StatementResult> done = warehouses.start(warehouse).thenApplyAsync(v -> {
+                StatementResult result = stored.canceled ? null : unsupported != null ? unsupported
+                        : runAsFailure(principal, sql, catalog, schema, rowLimit);
+                synchronized (stored) {
+                    if (!stored.canceled) stored.result = result;
+                }
+                return result;
+            });
+            if (!wait.isZero()) {
+                try {
+                    done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException e) {
+                    if (onTimeout.equals("CANCEL")) stored.canceled = true;
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                } catch (ExecutionException e) {
+                    stored.result = new StatementResult.Failed("INTERNAL_ERROR", "The sandbox failed to run the statement: "
+                            + e.getCause(), null);
+                }
+            }
+        }
+        request.respond(200, response(id, stored));
+    }
+
+    /** Statements on a running warehouse: a SELECT without the privilege is an HTTP 403, as before. */
+    private StatementResult run(String principal, String sql, @Nullable String catalog, @Nullable String schema, long rowLimit) {
+        if (DdlStatement.handles(sql)) {
+            DdlStatement statement;
+            try {
+                statement = DdlStatement.parse(sql);
+            } catch (DdlStatement.SyntaxError e) {
+                return new StatementResult.Failed("BAD_REQUEST", "[PARSE_SYNTAX_ERROR] " + e.getMessage() + " SQLSTATE: 42601", "42601");
+            } catch (DdlStatement.UnknownType e) {
+                return new StatementResult.Failed("BAD_REQUEST", "[UNSUPPORTED_DATATYPE] Unsupported data type \""
+                        + e.getMessage().toUpperCase(Locale.ROOT) + "\". SQLSTATE: 0A000", "0A000");
+            } catch (DdlStatement.NotSupported e) {
+                return new StatementResult.Failed("BAD_REQUEST", e.getMessage(), e.sqlState);
+            }
+            return ddl.execute(principal, statement, catalog, schema);
+        }
+        return executor.execute(principal, sql, catalog, schema, rowLimit);
+    }
+
+    /** Statements that ran after the call returned cannot answer with an HTTP error: it becomes the statement's. */
+    private StatementResult runAsFailure(String principal, String sql, @Nullable String catalog, @Nullable String schema, long rowLimit) {
+        try {
+            return run(principal, sql, catalog, schema, rowLimit);
+        } catch (ApiException e) {
+            return new StatementResult.Failed("BAD_REQUEST", e.getMessage(), e.status() == 403 ? "42501" : null);
+        }
+    }
+
+    /** {@code wait_timeout}: "0s" or 5..50 seconds ("Ns"), default 10s, as the reference allows. */
+    private static Duration waitTimeout(@Nullable String text) {
+        if (text == null || text.isBlank()) return DEFAULT_WAIT;
+        var m = WAIT_TIMEOUT.matcher(text.strip());
+        if (m.matches()) {
+            int seconds = Integer.parseInt(m.group(1));
+            if (seconds == 0 || (seconds >= 5 && seconds <= 50)) return Duration.ofSeconds(seconds);
+        }
+        throw ApiException.invalid("wait_timeout '" + text + "' is not valid: use 0s (asynchronous) or 5s to 50s.");
     }
 
     /** Options the sandbox does not serve become a FAILED statement that says what to send instead. */
@@ -119,13 +189,14 @@ final class SqlStatementApi {
     private void get(HttpExchangeContext request) throws IOException {
         String principal = access.authenticate(request);
         String id = request.path("id");
-        request.respond(200, response(id, stored(principal, id).result()));
+        request.respond(200, response(id, stored(principal, id)));
     }
 
     private void chunk(HttpExchangeContext request) throws IOException {
         String principal = access.authenticate(request);
         String id = request.path("id");
-        if (!(stored(principal, id).result() instanceof StatementResult.Succeeded ok)) {
+        Stored stored = stored(principal, id);
+        if (stored.canceled || !(stored.result instanceof StatementResult.Succeeded ok)) {
             throw ApiException.invalid("Statement " + id + " did not succeed, so it has no result chunks.");
         }
         int index = Integer.parseInt(request.path("chunk"));
@@ -136,10 +207,13 @@ final class SqlStatementApi {
         request.respond(200, chunkJson(id, ok, index));
     }
 
-    /** Statements finish before the execute call returns, so there is nothing left to cancel. */
+    /** Cancels a statement still waiting for its warehouse; a finished one keeps its result. */
     private void cancel(HttpExchangeContext request) throws IOException {
         String principal = access.authenticate(request);
-        stored(principal, request.path("id"));
+        Stored stored = stored(principal, request.path("id"));
+        synchronized (stored) {
+            if (stored.result == null) stored.canceled = true;
+        }
         request.respond(200, JsonNodeFactory.instance.objectNode());
     }
 
@@ -148,16 +222,21 @@ final class SqlStatementApi {
         synchronized (statements) {
             stored = statements.get(id);
         }
-        if (stored == null || !stored.owner().equals(principal)) {
+        if (stored == null || !stored.owner.equals(principal)) {
             throw ApiException.notFound("Statement " + id + " does not exist (the sandbox keeps the last "
                     + KEPT_STATEMENTS + " statements, for the principal that ran them).");
         }
         return stored;
     }
 
-    private static ObjectNode response(String id, StatementResult result) {
+    private static ObjectNode response(String id, Stored stored) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("statement_id", id);
         ObjectNode status = body.putObject("status");
+        StatementResult result = stored.result;
+        if (stored.canceled || result == null) {
+            status.put("state", stored.canceled ? "CANCELED" : "PENDING");
+            return body;
+        }
         switch (result) {
             case StatementResult.Failed failed -> {
                 status.put("state", "FAILED");

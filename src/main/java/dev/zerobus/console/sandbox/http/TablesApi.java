@@ -10,15 +10,11 @@ import dev.zerobus.console.sandbox.metadata.Catalogs.TableInfo;
 import dev.zerobus.console.sandbox.metadata.MetadataException;
 import dev.zerobus.console.sandbox.metadata.Securable;
 import dev.zerobus.console.sandbox.metadata.WorkspaceState;
-import dev.zerobus.console.schema.TableColumn;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 
 /** Unity Catalog tables: list (paged), get, create, delete, exists. Managed Delta tables get a real Delta table. */
 final class TablesApi {
@@ -26,7 +22,6 @@ final class TablesApi {
     static final int DEFAULT_PAGE_SIZE = 50;
     private static final int MAX_PAGE_SIZE = 1000;
     private static final String BASE = UnityCatalogApi.BASE + "/tables";
-    private static final Set<String> TABLE_TYPES = Set.of("MANAGED", "EXTERNAL");
 
     private final UcAccess access;
     private final UcJson json;
@@ -103,33 +98,29 @@ final class TablesApi {
         }
     }
 
+    /**
+     * {@code POST /tables}: the reference (https://docs.databricks.com/api/workspace/tables/create) says the call
+     * "only supports creating external Delta tables. Only TABLE_TYPE=EXTERNAL and DATA_SOURCE_FORMAT=DELTA are
+     * supported", so a MANAGED (or non-Delta) table is a 400 INVALID_PARAMETER_VALUE; managed tables are created with
+     * CREATE TABLE on a SQL warehouse. An EXTERNAL Delta table needs a storage_location inside an external location,
+     * and the sandbox has none, so it is refused too (the stricter reading: nothing is created).
+     */
     private void create(HttpExchangeContext request) throws IOException {
-        String principal = access.begin(request);
+        access.begin(request);
         JsonNode body = request.json();
-        String catalog = UnityCatalogApi.requireText(body, "catalog_name");
-        String schema = UnityCatalogApi.requireText(body, "schema_name");
-        String name = UnityCatalogApi.requireText(body, "name");
-        SchemaInfo info = state().schema(catalog + "." + schema);
-        access.require(principal, Securable.catalog(info.catalogName()), "USE_CATALOG");
-        access.require(principal, Securable.schema(info.fullName()), "USE_SCHEMA");
-        access.require(principal, Securable.schema(info.fullName()), "CREATE_TABLE");
-        String tableType = upper(UnityCatalogApi.text(body, "table_type"), "MANAGED");
-        if (!TABLE_TYPES.contains(tableType)) {
-            throw ApiException.invalid("table_type '" + tableType + "' is not supported by the sandbox; use MANAGED (or EXTERNAL).");
+        String tableType = upper(UnityCatalogApi.text(body, "table_type"), "");
+        String format = upper(UnityCatalogApi.text(body, "data_source_format"), "");
+        if (!tableType.equals("EXTERNAL") || !format.equals("DELTA")) {
+            throw ApiException.invalid("This API only supports creating external Delta tables: only table_type EXTERNAL and"
+                    + " data_source_format DELTA are supported (got table_type " + (tableType.isEmpty() ? "unset" : tableType)
+                    + ", data_source_format " + (format.isEmpty() ? "unset" : format) + "). Create a managed table with SQL"
+                    + " on a warehouse instead: CREATE TABLE catalog.schema.table (col TYPE, ...) through POST /api/2.0/sql/statements.");
         }
-        String format = upper(UnityCatalogApi.text(body, "data_source_format"), "DELTA");
-        List<TableColumn> columns = ColumnRequests.parse(body.path("columns"), "DELTA".equals(format));
-        TableInfo created = state().createTable(info.catalogName(), info.name(), name, tableType, format, columns,
-                UnityCatalogApi.text(body, "comment"), principal, properties(body.path("properties")));
-        if (created.isManagedDelta()) {
-            try {
-                store.create(created.tableId(), created.schema());
-            } catch (RuntimeException e) {
-                state().deleteTable(created.fullName());
-                throw e;
-            }
-        }
-        request.respond(200, json.table(created, true, true));
+        String location = UnityCatalogApi.text(body, "storage_location");
+        throw ApiException.invalid("storage_location " + (location == null || location.isBlank() ? "is required for an external"
+                + " table" : "'" + location + "' is not inside an external location") + ", and the sandbox has no external"
+                + " locations: it cannot create external tables. Create a managed table with CREATE TABLE through"
+                + " POST /api/2.0/sql/statements.");
     }
 
     private void delete(HttpExchangeContext request) throws IOException {
@@ -176,11 +167,5 @@ final class TablesApi {
 
     private static String upper(String value, String fallback) {
         return value == null || value.isBlank() ? fallback : value.strip().toUpperCase(Locale.ROOT);
-    }
-
-    private static Map<String, String> properties(JsonNode node) {
-        Map<String, String> result = new LinkedHashMap<>();
-        node.properties().forEach(e -> result.put(e.getKey(), e.getValue().asText()));
-        return result;
     }
 }

@@ -1,6 +1,7 @@
 package dev.zerobus.console.sandbox.http;
 
 import dev.zerobus.console.sandbox.SandboxContext;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,11 @@ public final class WorkspaceApi {
         routes.addAll(new CurrentUserApi(auth).routes());
         routes.addAll(new ServicePrincipalsApi(auth).routes());
         routes.addAll(new ServicePrincipalSecretsApi(auth).routes());
-        routes.addAll(new SqlStatementApi(access, new StatementExecutor(access, context.tables())).routes());
+        // GRANT names users and service principals the sandbox knows: the token service's clients and the admin user.
+        var ddl = new DdlExecutor(access, context.tables(), name -> context.tokens().principal(name).isPresent()
+                || SandboxPrincipals.ADMIN.equals(name));
+        routes.addAll(new SqlStatementApi(access, new StatementExecutor(access, context.tables()), ddl,
+                new SqlWarehouses(access, context.faults())).routes());
         routes.addAll(new AdminApi(auth, context.faults()).routes());
         return List.copyOf(routes);
     }

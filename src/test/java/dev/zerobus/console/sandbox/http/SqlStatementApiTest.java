@@ -157,7 +157,7 @@ class SqlStatementApiTest {
     }
 
     @Test
-    void listsTheSandboxWarehouseAndStatementsCanBeReadBackAndCancelled() {
+    void listsTheSandboxWarehousesAndStatementsCanBeReadBackAndCancelled() {
         List<EndpointInfo> warehouses = StreamSupport.stream(
                 client.warehouses().list(new ListWarehousesRequest()).spliterator(), false).toList();
         StatementResponse response = run("SELECT COUNT(*) FROM sensor_readings");
@@ -165,10 +165,9 @@ class SqlStatementApiTest {
 
         StatementResponse again = client.statementExecution().getStatement(response.getStatementId());
 
-        assertThat(warehouses).singleElement().satisfies(w -> {
-            assertThat(w.getId()).isEqualTo(SqlStatementApi.WAREHOUSE_ID);
-            assertThat(w.getState()).isEqualTo(State.RUNNING);
-        });
+        assertThat(warehouses).extracting(EndpointInfo::getId, EndpointInfo::getState).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(SqlStatementApi.WAREHOUSE_ID, State.RUNNING),
+                org.assertj.core.groups.Tuple.tuple(SqlWarehouses.CLASSIC_ID, State.STOPPED));
         assertThat(again.getStatus().getState()).isEqualTo(StatementState.SUCCEEDED);
         assertThat(rows(again.getResult())).isEqualTo(rows(response.getResult()));
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.core.error.platform.InvalidParameterValue;
 import com.databricks.sdk.core.error.platform.PermissionDenied;
 import com.databricks.sdk.service.catalog.CatalogInfo;
 import com.databricks.sdk.service.catalog.ColumnInfo;
@@ -97,38 +98,53 @@ class UnityCatalogApiTest {
         assertThat(columns.subList(1, 17)).extracting(ColumnInfo::getNullable).containsOnly(true);
     }
 
+    /** https://docs.databricks.com/api/workspace/tables/create: "only supports creating external Delta tables". */
     @Test
-    void createsAndDeletesATableAndExistsFollows() {
+    void refusesToCreateAManagedTableThroughTheTablesApi() {
         var request = new CreateTableRequest().setCatalogName("main").setSchemaName("default").setName("created_by_sdk")
                 .setTableType(TableType.MANAGED).setDataSourceFormat(DataSourceFormat.DELTA)
-                .setColumns(List.of(
-                        new ColumnInfo().setName("id").setPosition(0L).setTypeName(ColumnTypeName.LONG).setTypeText("bigint")
-                                .setTypeJson("{\"name\":\"id\",\"type\":\"long\",\"nullable\":false,\"metadata\":{}}")
-                                .setNullable(false),
-                        new ColumnInfo().setName("price").setPosition(1L).setTypeName(ColumnTypeName.DECIMAL)
-                                .setTypeText("decimal(10,2)").setTypePrecision(10L).setTypeScale(2L).setNullable(true)));
+                .setColumns(List.of(new ColumnInfo().setName("id").setPosition(0L).setTypeName(ColumnTypeName.LONG)
+                        .setTypeText("bigint").setNullable(false)));
 
-        TableInfo created = client.tables().create(request);
-        boolean existsAfterCreate = client.tables().exists("main.default.created_by_sdk").getTableExists();
-        long rows = sandbox.context().tables().count(created.getTableId());
-        client.tables().delete("main.default.created_by_sdk");
-        boolean existsAfterDelete = client.tables().exists("main.default.created_by_sdk").getTableExists();
+        assertThatThrownBy(() -> client.tables().create(request)).isInstanceOf(InvalidParameterValue.class)
+                .hasMessageContaining("only supports creating external Delta tables")
+                .hasMessageContaining("got table_type MANAGED").hasMessageContaining("CREATE TABLE");
+        assertThat(client.tables().exists("main.default.created_by_sdk").getTableExists()).isFalse();
+    }
 
-        assertThat(created.getOwner()).isEqualTo(SandboxPrincipals.GRANTED);
-        assertThat(created.getColumns()).extracting(ColumnInfo::getTypeText).containsExactly("bigint", "decimal(10,2)");
-        assertThat(rows).isZero();
+    @Test
+    void refusesExternalTablesTooForTheSandboxHasNoExternalLocations() {
+        var request = new CreateTableRequest().setCatalogName("main").setSchemaName("default").setName("external_sdk")
+                .setTableType(TableType.EXTERNAL).setDataSourceFormat(DataSourceFormat.DELTA)
+                .setStorageLocation("s3://bucket/external_sdk")
+                .setColumns(List.of(new ColumnInfo().setName("id").setTypeText("bigint").setTypeName(ColumnTypeName.LONG)));
+
+        assertThatThrownBy(() -> client.tables().create(request)).isInstanceOf(InvalidParameterValue.class)
+                .hasMessageContaining("'s3://bucket/external_sdk' is not inside an external location")
+                .hasMessageContaining("no external locations");
+        assertThat(client.tables().exists("main.default.external_sdk").getTableExists()).isFalse();
+    }
+
+    @Test
+    void deletesATableCreatedWithSqlAndExistsFollows() {
+        var created = SqlDdlTest.run(client, "CREATE TABLE main.default.created_by_sql (id BIGINT NOT NULL, price DECIMAL(10,2))");
+        boolean existsAfterCreate = client.tables().exists("main.default.created_by_sql").getTableExists();
+        String tableId = client.tables().get("main.default.created_by_sql").getTableId();
+        client.tables().delete("main.default.created_by_sql");
+        boolean existsAfterDelete = client.tables().exists("main.default.created_by_sql").getTableExists();
+
+        assertThat(created.getStatus().getState()).isEqualTo(com.databricks.sdk.service.sql.StatementState.SUCCEEDED);
         assertThat(existsAfterCreate).isTrue();
         assertThat(existsAfterDelete).isFalse();
+        assertThat(sandbox.dataDir().resolve("tables").resolve(tableId)).doesNotExist();
     }
 
     @Test
     void rejectsAColumnTypeDeltaCannotHoldAndNamesTheColumn() {
-        var request = new CreateTableRequest().setCatalogName("main").setSchemaName("default").setName("with_variant")
-                .setTableType(TableType.MANAGED).setDataSourceFormat(DataSourceFormat.DELTA)
-                .setColumns(List.of(new ColumnInfo().setName("payload").setTypeText("variant")));
+        var response = SqlDdlTest.run(client, "CREATE TABLE main.default.with_variant (payload VARIANT)");
 
-        assertThatThrownBy(() -> client.tables().create(request))
-                .hasMessageContaining("Column 'payload'").hasMessageContaining("VARIANT");
+        SqlDdlTest.assertFailed(response, "VARIANT", "0A000");
+        assertThat(client.tables().exists("main.default.with_variant").getTableExists()).isFalse();
     }
 
     @Test

@@ -3,8 +3,6 @@ package dev.zerobus.console.ui.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.app.MainWindow;
-import dev.zerobus.console.schema.ColumnType;
-import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
@@ -12,7 +10,6 @@ import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import javafx.scene.Node;
@@ -72,11 +69,8 @@ class CatalogScreenshotTest {
         robot.interact(() -> context.selectedPane().set(PaneId.CATALOG));
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.activeTable().get() != null);
         var browser = context.browser(context.activeProfile().get());
-        browser.createTable("main", "default", "orders_trial", List.of(
-                new TableColumn("order_id", ColumnType.of(ColumnType.Kind.LONG), false),
-                new TableColumn("customer", ColumnType.of(ColumnType.Kind.STRING), true),
-                new TableColumn("amount", new ColumnType.Decimal(10, 2), true),
-                new TableColumn("placed_at", ColumnType.of(ColumnType.Kind.TIMESTAMP), true)));
+        dev.zerobus.console.sandbox.SandboxSql.run(ui.workspace(), "CREATE TABLE main.default.orders_trial (order_id BIGINT NOT NULL,"
+                + " customer STRING, amount DECIMAL(10,2), placed_at TIMESTAMP)");
         try {
             robot.press(KeyCode.F5).release(KeyCode.F5);
             Predicate<Node> row = n -> n instanceof TreeCell<?> c && !c.isEmpty()
