@@ -157,6 +157,35 @@ public final class ProfileStore {
         return remembered;
     }
 
+    /**
+     * Points saved copies of the local sandbox's profiles at the sandbox that just started: a saved profile whose
+     * workspace and Zerobus endpoint are both on this machine (127.0.0.1 or localhost) and whose client id is one of
+     * {@code secretsByClientId}'s gets these URLs and, if its secret was remembered, the new secret (the sandbox mints
+     * secrets at every start). Other profiles are left alone. Returns the names of the profiles updated.
+     */
+    public synchronized List<String> followSandbox(String workspaceUrl, String zerobusEndpoint, Map<String, Secret> secretsByClientId) {
+        Map<String, SavedProfile> saved = readSaved();
+        List<String> updated = new ArrayList<>();
+        for (SavedProfile p : List.copyOf(saved.values())) {
+            Secret secret = secretsByClientId.get(p.clientId());
+            if (secret == null || !isLoopback(p.workspaceUrl()) || !isLoopback(p.zerobusEndpoint())) continue;
+            boolean remembered = secrets.load(p.name()).isPresent();
+            boolean stale = !p.workspaceUrl().equals(workspaceUrl) || !p.zerobusEndpoint().equals(zerobusEndpoint)
+                    || (remembered && !secrets.load(p.name()).get().equals(secret));
+            if (!stale) continue;
+            saved.put(p.name(), new SavedProfile(p.name(), workspaceUrl, zerobusEndpoint, p.clientId()));
+            if (remembered) secrets.save(p.name(), secret);
+            updated.add(p.name());
+        }
+        if (!updated.isEmpty()) writeSaved(saved);
+        return updated;
+    }
+
+    private static boolean isLoopback(String url) {
+        String rest = url.contains("://") ? url.substring(url.indexOf("://") + 3) : url;
+        return rest.startsWith("127.0.0.1:") || rest.startsWith("localhost:");
+    }
+
     /** Renames a saved profile, moving its keychain entry along. */
     public synchronized void rename(String from, String to) {
         Map<String, SavedProfile> saved = readSaved();

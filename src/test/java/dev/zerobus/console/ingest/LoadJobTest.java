@@ -39,6 +39,11 @@ class LoadJobTest {
         schema = sandbox.context().state().table(TABLE).schema();
     }
 
+    private ResumePoint.Target target() {
+        var p = sandbox.profile();
+        return new ResumePoint.Target(p.sdkWorkspaceUrl(), p.sdkEndpointUrl(), TABLE, sandbox.context().state().table(TABLE).tableId());
+    }
+
     private LoadJob job(Path file, LoadOptions options) throws Exception {
         var sourceOptions = SourceOptions.csv();
         RecordSource source = RecordSource.open(file, sourceOptions);
@@ -170,8 +175,8 @@ class LoadJobTest {
         assertThat(rows()).hasSize((int) cancelled.acked());
 
         Path resumeFile = ResumePoint.defaultFile(csv);
-        ResumePoint.of(csv, TABLE, cancelled.durable()).save(resumeFile);
-        AckedRanges durable = ResumePoint.load(resumeFile, csv, TABLE).orElseThrow().ranges();
+        ResumePoint.of(csv, target(), cancelled.durable()).save(resumeFile);
+        AckedRanges durable = ResumePoint.load(resumeFile, csv, target()).orElseThrow().ranges();
         LoadResult resumed = job(csv, LoadOptions.defaults(RecordFormat.JSON).withStreams(2).withAlreadyDurable(durable).withRetry(FAST)).run();
 
         assertThat(resumed.skipped()).isEqualTo(cancelled.acked());

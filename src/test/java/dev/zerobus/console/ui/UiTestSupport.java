@@ -1,6 +1,8 @@
 package dev.zerobus.console.ui;
 
 import dev.zerobus.console.app.MainWindow;
+import dev.zerobus.console.ingest.UnfinishedLoads;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ProfileStore;
@@ -36,12 +38,23 @@ public final class UiTestSupport {
 
     /** The same with another FX executor: a {@link FxQueue} for toolkit-free model tests. */
     public static AppContext context(SandboxWorkspace sandbox, Path configDir, Executor fx) {
+        return context(sandbox, configDir, UnfinishedLoads.inMemory(), settings(), fx);
+    }
+
+    /** A context as above whose unfinished loads and settings are given (a test of what a restart keeps). */
+    public static AppContext context(SandboxWorkspace sandbox, Path configDir, UnfinishedLoads unfinished, UiSettings settings) {
+        return context(sandbox, configDir, unfinished, settings, Platform::runLater);
+    }
+
+    private static AppContext context(SandboxWorkspace sandbox, Path configDir, UnfinishedLoads unfinished, UiSettings settings,
+            Executor fx) {
         ExecutorService background = Executors.newCachedThreadPool(Thread.ofPlatform().name("test-worker-", 0).daemon().factory());
         var profiles = new ProfileStore(configDir, configDir.resolve("no.databrickscfg"), Map.of(),
                 new SecretStore.NoKeychain("No keychain in tests"));
-        var settings = new UiSettings(Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID()));
-        var context = new AppContext(profiles, settings, background, fx);
+        var context = new AppContext(profiles, settings, unfinished, background, fx);
         var e = sandbox.endpoints();
+        context.sandboxNoGrants().set(AppContext.sandboxNoGrantsProfile(e.workspaceUrl(), e.zerobusEndpoint(),
+                SandboxPrincipals.NO_GRANTS, Secret.of(sandbox.secretOf(SandboxPrincipals.NO_GRANTS))));
         context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret())));
         context.sandboxStatus().set("Sandbox running on 127.0.0.1");
         context.activeProfile().set(context.sandboxProfile());
@@ -57,6 +70,11 @@ public final class UiTestSupport {
         window.attached();
         stage.show();
         return window;
+    }
+
+    /** Settings in a fresh node of the user's Preferences (under console-test), never the console's own. */
+    public static UiSettings settings() {
+        return new UiSettings(Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID()));
     }
 
     /** Waits (polling, FX events processed) until the condition holds, or fails after the timeout. */

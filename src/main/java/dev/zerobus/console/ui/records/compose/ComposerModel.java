@@ -208,6 +208,7 @@ public final class ComposerModel {
     private void tableChanged(@Nullable TableDetails now) {
         closeSession();
         historyEpoch++;
+        status.set(""); // "sent to" named the previous table
         history.clear();
         templates.clear();
         rebuildCodec();
