@@ -1,6 +1,7 @@
 package dev.zerobus.console.catalog;
 
 import com.databricks.sdk.core.DatabricksError;
+import dev.zerobus.console.workspace.GrantStatements;
 import dev.zerobus.console.workspace.Problem;
 import java.io.IOException;
 import java.util.Locale;
@@ -11,7 +12,6 @@ import org.jspecify.annotations.Nullable;
 /** Translates what the Databricks SDK throws into a {@link CatalogException} with a {@link CatalogProblems} wording. */
 public final class SdkErrors {
     /** Databricks and the sandbox both end the message with the statement when they know it. */
-    private static final Pattern GRANT_IN_MESSAGE = Pattern.compile("(GRANT [A-Z_ ]+ ON [A-Z]+ \\S+ TO `[^`]+`)");
     /**
      * "User 'x' does not have SELECT on table 'a.b.c'" (sandbox) or "User does not have USE SCHEMA on Schema 'a.b'."
      * (Databricks, which leaves the user out).
@@ -54,8 +54,8 @@ public final class SdkErrors {
 
     /** The GRANT that fixes a permission error: quoted from the message, else derived from "does not have X on Y". */
     public static @Nullable String grantFor(String message) {
-        Matcher quoted = GRANT_IN_MESSAGE.matcher(message);
-        if (quoted.find()) return quoted.group(1);
+        String quoted = GrantStatements.firstIn(message);
+        if (quoted != null) return quoted;
         Matcher missing = MISSING_PRIVILEGE.matcher(message);
         if (!missing.find()) return null;
         String privilege = missing.group(2).strip().replace('_', ' ').toUpperCase(Locale.ROOT);

@@ -2,6 +2,7 @@ package dev.zerobus.console.codec;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -14,10 +15,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON text -> plain Java values: LinkedHashMap, ArrayList, String, Boolean, Integer/Long/BigInteger for integers,
- * BigDecimal for other numbers (exact, so DECIMAL and BIGINT lose nothing), null. Thread-safe.
+ * JSON -> plain Java values: object -> LinkedHashMap, array -> ArrayList, string -> String, integer -> Long
+ * (BigInteger beyond int64), fraction or exponent -> BigDecimal (exact, so DECIMAL and BIGINT lose nothing),
+ * true/false -> Boolean, null -> null. Thread-safe.
  */
-final class JsonInput {
+public final class JsonInput {
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
@@ -37,9 +39,8 @@ final class JsonInput {
 
     static Object parse(String text) throws NotJson {
         try (JsonParser parser = FACTORY.createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first == null) throw new NotJson("the text is empty");
-            Object value = read(parser, first);
+            if (parser.nextToken() == null) throw new NotJson("the text is empty");
+            Object value = read(parser);
             if (parser.nextToken() != null) throw new NotJson(where(parser.currentTokenLocation()) + ": extra text after the value");
             return value;
         } catch (JsonProcessingException e) {
@@ -54,30 +55,38 @@ final class JsonInput {
         return location == null ? "unreadable" : "problem at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
-    private static Object read(JsonParser parser, JsonToken token) throws IOException {
+    /**
+     * Reads the value at the parser's current token, leaving the parser on the value's last token. The one reader of
+     * JSON values: the codec's {@link #parse} and the file sources ({@code source.JsonValues}) both use it.
+     */
+    public static Object read(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
         return switch (token) {
-            case START_OBJECT -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-                    String key = parser.currentName();
-                    map.put(key, read(parser, parser.nextToken()));
-                }
-                yield map;
-            }
+            case START_OBJECT -> readObject(parser);
             case START_ARRAY -> {
                 List<Object> list = new ArrayList<>();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    list.add(read(parser, t));
-                }
+                while (parser.nextToken() != JsonToken.END_ARRAY) list.add(read(parser));
                 yield list;
             }
             case VALUE_STRING -> parser.getText();
-            case VALUE_NUMBER_INT -> parser.getNumberValue();
+            case VALUE_NUMBER_INT -> parser.getNumberType() == JsonParser.NumberType.BIG_INTEGER
+                    ? parser.getBigIntegerValue() : (Object) parser.getLongValue();
             case VALUE_NUMBER_FLOAT -> parser.getDecimalValue();
             case VALUE_TRUE -> Boolean.TRUE;
             case VALUE_FALSE -> Boolean.FALSE;
             case VALUE_NULL -> null;
-            default -> throw new JsonProcessingException("unexpected token " + token, parser.currentTokenLocation()) {};
+            default -> throw new JsonParseException(parser, "Unexpected JSON token " + token);
         };
+    }
+
+    /** Reads an object whose START_OBJECT is the current token, keys in their order. */
+    public static Map<String, Object> readObject(JsonParser parser) throws IOException {
+        Map<String, Object> map = new LinkedHashMap<>();
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String name = parser.currentName();
+            parser.nextToken();
+            map.put(name, read(parser));
+        }
+        return map;
     }
 }

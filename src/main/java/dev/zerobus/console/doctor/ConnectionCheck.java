@@ -20,6 +20,7 @@ import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.EndpointInfo;
 import dev.zerobus.console.workspace.EndpointParser;
 import dev.zerobus.console.workspace.ErrorExplainer;
+import dev.zerobus.console.workspace.GrantStatements;
 import dev.zerobus.console.workspace.Problem;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -40,7 +41,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -329,8 +329,8 @@ public final class ConnectionCheck {
     }
 
     private static String grantFrom(String text) {
-        var m = Pattern.compile("(GRANT [^\\n;]*? TO `[^`]+`)").matcher(text);
-        return m.find() ? m.group(1) + ";" : null;
+        String grant = GrantStatements.firstIn(text);
+        return grant == null ? null : grant + ";";
     }
 
     private String redact(String text) {

@@ -3,6 +3,7 @@ package dev.zerobus.console.source;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.zerobus.console.codec.JsonInput;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ final class JsonArrayRecordSource implements RecordSource {
             }
             line = parser.currentTokenLocation().getLineNr();
             if (token != JsonToken.START_OBJECT) {
-                Object value = JsonValues.read(parser);
+                Object value = JsonInput.read(parser);
                 return new SourceRow.Failed(line, recordIndex++, "Element " + (recordIndex) + " of the array (line " + line
                         + ") is not a JSON object", JsonValues.write(value), List.of(), false);
             }

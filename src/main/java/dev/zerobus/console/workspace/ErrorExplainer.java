@@ -6,8 +6,8 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,7 +55,6 @@ public final class ErrorExplainer {
     /** An HTTP 5xx status as the Zerobus SDK prints it: {@code server error (503)}. */
     private static final Pattern SERVER_ERROR = Pattern.compile("\\(5\\d\\d\\)");
     private static final Pattern URL = Pattern.compile("for url \\(([^)\\s]+)\\)");
-    private static final Pattern GRANT = Pattern.compile("(GRANT [^\\n]*? TO `[^`]+`)");
     /** The gRPC status as the SDK's Rust core prints it ({@code status: Unavailable,}) or as grpc-java does ({@code UNAVAILABLE:}). */
     private static final Pattern GRPC_STATUS = Pattern.compile("status: ([A-Za-z]+)\\b|\\b([A-Z][A-Z_]{4,}): ");
     /** Databricks' error code for a missing table-level grant on a Zerobus stream. */
@@ -296,8 +295,8 @@ public final class ErrorExplainer {
         Matcher url = URL.matcher(text);
         if (rule.category() == Category.CONNECTION_REFUSED && url.find()) return rule.fix() + " The SDK tried " + url.group(1) + ".";
         if (rule.category() == Category.PERMISSION) {
-            Matcher grant = GRANT.matcher(text);
-            if (grant.find()) return rule.fix() + " Run: " + grant.group(1);
+            String grant = GrantStatements.firstIn(text);
+            if (grant != null) return rule.fix() + " Run: " + grant;
             String table = firstTable(text);
             if (table != null) {
                 return rule.fix() + " For example: GRANT USE CATALOG ON CATALOG " + table.split("\\.")[0]

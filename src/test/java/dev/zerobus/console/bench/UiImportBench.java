@@ -1,6 +1,5 @@
 package dev.zerobus.console.bench;
 
-import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.sandbox.SandboxProcess;
@@ -8,9 +7,9 @@ import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.PulseProbe;
 import dev.zerobus.console.ui.UiSettings;
+import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.records.RecordsModel;
 import dev.zerobus.console.ui.records.RecordsPane;
-import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
 import dev.zerobus.console.workspace.SecretStore;
@@ -28,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
@@ -73,13 +71,7 @@ public final class UiImportBench {
                 context.sandbox().set(profile);
                 context.activeProfile().set(profile);
                 context.activeTable().set(table);
-                var window = new MainWindow(context, Theme.LIGHT);
-                var stage = new Stage();
-                var scene = new Scene(window, 1280, 820);
-                Theme.LIGHT.apply(scene);
-                stage.setScene(scene);
-                window.attached();
-                stage.show();
+                var scene = UiTestSupport.showMainWindow(new Stage(), context, 1280, 820).getScene();
                 // Build the Stream pane first: its one-off construction is not what this bench measures.
                 context.selectedPane().set(PaneId.STREAM);
                 context.selectedPane().set(PaneId.RECORDS);

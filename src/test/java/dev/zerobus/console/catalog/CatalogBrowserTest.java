@@ -3,18 +3,16 @@ package dev.zerobus.console.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.sandbox.Seed;
-import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ColumnType.Kind;
+import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Secret;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,28 +25,20 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class CatalogBrowserTest {
     /** The columns the sandbox seeds; the table must read back exactly so through Unity Catalog. */
     static final List<TableColumn> ALL_TYPES = Seed.ALL_TYPES;
 
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
     static CatalogBrowser browser;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-        browser = new CatalogBrowser(SandboxClients.granted(sandbox));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        browser = new CatalogBrowser(SandboxClients.granted(sandbox.workspace()));
     }
 
     @Test
@@ -125,7 +115,7 @@ class CatalogBrowserTest {
         assertThat(table.dataSourceFormat()).isEqualTo("DELTA");
         assertThat(table.owner()).isEqualTo(SandboxPrincipals.ADMIN);
         assertThat(table.comment()).isEqualTo("One column per type Zerobus can carry");
-        assertThat(table.storageLocation()).isEqualTo(dataDir.toAbsolutePath().resolve("tables")
+        assertThat(table.storageLocation()).isEqualTo(sandbox.dataDir().toAbsolutePath().resolve("tables")
                 .resolve(table.tableId()).toUri().toString());
         assertThat(table.createdAt()).isNotNull();
     }
@@ -192,7 +182,7 @@ class CatalogBrowserTest {
 
     @Test
     void thePrincipalWithoutGrantsHoldsOnlyInheritedUsePrivileges() {
-        var noGrants = new CatalogBrowser(SandboxClients.as(sandbox, SandboxPrincipals.NO_GRANTS));
+        var noGrants = new CatalogBrowser(SandboxClients.as(sandbox.workspace(), SandboxPrincipals.NO_GRANTS));
 
         String me = noGrants.currentPrincipal();
         List<HeldPrivilege> held = noGrants.effectivePrivileges("main.default.sensor_readings", me);
@@ -215,7 +205,7 @@ class CatalogBrowserTest {
 
     @Test
     void readingGrantsWithoutSelectQuotesTheServerAndGivesTheGrant() {
-        var noGrants = new CatalogBrowser(SandboxClients.as(sandbox, SandboxPrincipals.NO_GRANTS));
+        var noGrants = new CatalogBrowser(SandboxClients.as(sandbox.workspace(), SandboxPrincipals.NO_GRANTS));
 
         assertThatThrownBy(() -> noGrants.grants("main.default.sensor_readings")).isInstanceOf(CatalogException.class)
                 .extracting(e -> ((CatalogException) e).problem())
@@ -230,7 +220,7 @@ class CatalogBrowserTest {
     @Test
     void aWrongSecretIsReportedAsRejectedCredentials() {
         var wrong = new CatalogBrowser(WorkspaceClients.create(
-                SandboxClients.profile(sandbox, SandboxPrincipals.GRANTED, "not-the-secret")));
+                SandboxClients.profile(sandbox.workspace(), SandboxPrincipals.GRANTED, "not-the-secret")));
 
         assertThatThrownBy(wrong::listCatalogs).isInstanceOf(CatalogException.class)
                 .extracting(e -> ((CatalogException) e).problem())
@@ -258,7 +248,7 @@ class CatalogBrowserTest {
 
     @Test
     void aProfileWithoutSecretIsRefusedBeforeAnyCall() {
-        var profile = SandboxClients.profile(sandbox, SandboxPrincipals.GRANTED, "x").withSecret(null);
+        var profile = SandboxClients.profile(sandbox.workspace(), SandboxPrincipals.GRANTED, "x").withSecret(null);
 
         assertThatThrownBy(() -> WorkspaceClients.create(profile)).isInstanceOf(CatalogException.class)
                 .hasMessage("Profile 'sandbox' has no OAuth client id or secret.");

@@ -3,45 +3,35 @@ package dev.zerobus.console.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.sandbox.metadata.Catalogs.TableInfo;
-import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ColumnType.Kind;
+import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class TableReaderTest {
     private static final String READINGS = "main.default.sensor_readings";
 
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
     static CatalogBrowser browser;
     static TableReader reader;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-        var client = SandboxClients.granted(sandbox);
+        var client = SandboxClients.granted(sandbox.workspace());
         browser = new CatalogBrowser(client);
         reader = new TableReader(client);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
     }
 
     @Test
@@ -108,7 +98,7 @@ class TableReaderTest {
 
     @Test
     void readingWithoutSelectGivesTheGrant() {
-        var noGrants = new TableReader(SandboxClients.as(sandbox, SandboxPrincipals.NO_GRANTS), "sandbox", TableReader.DEFAULT_TIMEOUT);
+        var noGrants = new TableReader(SandboxClients.as(sandbox.workspace(), SandboxPrincipals.NO_GRANTS), "sandbox", TableReader.DEFAULT_TIMEOUT);
 
         assertThatThrownBy(() -> noGrants.count(READINGS)).isInstanceOf(CatalogException.class)
                 .satisfies(e -> {

@@ -4,38 +4,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.catalog.Cancellation;
 import dev.zerobus.console.doctor.StepResult.Status;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
-import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ConnectionProfile.Source;
+import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Secret;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Every failure case of the doctor, produced for real against the sandbox, with message and fix asserted. */
 class ConnectionCheckTest {
     private static final String TABLE = "main.default.sensor_readings";
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
 
     private static ConnectionProfile profile(String clientId, String secret) {
         var e = sandbox.endpoints();

@@ -6,13 +6,9 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.codec.CodecResult;
 import dev.zerobus.console.codec.RecordCodec;
-import dev.zerobus.console.sandbox.SandboxOptions;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableSchema;
-import dev.zerobus.console.workspace.ConnectionProfile;
-import dev.zerobus.console.workspace.Secret;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -21,10 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every type of main.default.all_types, with edge values, through real sessions (JSON and PROTO) into the sandbox's
@@ -32,27 +27,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class AllTypesRoundTripTest {
     private static final String TABLE = "main.default.all_types";
-    @TempDir Path dataDir;
-    SandboxWorkspace sandbox;
+    @RegisterExtension final SandboxExtension sandbox = new SandboxExtension();
     TableSchema schema;
     RecordCodec codec;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
         schema = sandbox.context().state().table(TABLE).schema();
         codec = RecordCodec.forTable(schema, CodecOptions.defaults());
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
-    private ConnectionProfile profile() {
-        var e = sandbox.endpoints();
-        return new ConnectionProfile("sandbox", ConnectionProfile.Source.SANDBOX, e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
-                Secret.of(e.clientSecret()));
     }
 
     private static byte[] allBytes() {
@@ -179,11 +161,11 @@ class AllTypesRoundTripTest {
 
     @Test
     void everyTypeSurvivesAJsonStream() throws Exception {
-        ingestAndCompare(SessionOptions.json(profile(), TABLE), false);
+        ingestAndCompare(SessionOptions.json(sandbox.profile(), TABLE), false);
     }
 
     @Test
     void everyTypeSurvivesAProtoStream() throws Exception {
-        ingestAndCompare(SessionOptions.proto(profile(), TABLE, codec.protoSchema().descriptor()), true);
+        ingestAndCompare(SessionOptions.proto(sandbox.profile(), TABLE, codec.protoSchema().descriptor()), true);
     }
 }

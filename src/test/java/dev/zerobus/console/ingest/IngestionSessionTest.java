@@ -3,17 +3,16 @@ package dev.zerobus.console.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.zerobus.console.Await;
 import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.codec.CodecResult;
 import dev.zerobus.console.codec.RecordCodec;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ErrorExplainer;
 import dev.zerobus.console.workspace.Secret;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,32 +21,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class IngestionSessionTest {
     private static final String TABLE = "main.default.sensor_readings";
     private static final RetryPolicy FAST = new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(200));
-    @TempDir Path dataDir;
-    SandboxWorkspace sandbox;
-
-    @BeforeEach
-    void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-    }
-
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
-    private ConnectionProfile profile() {
-        var e = sandbox.endpoints();
-        return new ConnectionProfile("sandbox", ConnectionProfile.Source.SANDBOX, e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
-                Secret.of(e.clientSecret()));
-    }
+    @RegisterExtension final SandboxExtension sandbox = new SandboxExtension();
 
     private static String json(long i) {
         return "{\"device_name\":\"dev-" + i + "\",\"temp\":" + (i % 40) + ",\"humidity\":" + (i % 100) + ",\"ts\":" + (1_714_566_600_000_000L + i) + "}";
@@ -77,7 +57,7 @@ class IngestionSessionTest {
     @Test
     void ingestsJsonRecordsAndReportsEachOneDurable() throws Exception {
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE), durable)) {
+        try (var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE), durable)) {
             for (long i = 0; i < 10_000; i++) session.ingest(json(i), i);
             session.flush();
             var snapshot = session.metrics().snapshot();
@@ -97,7 +77,7 @@ class IngestionSessionTest {
         TableSchema schema = sandbox.context().state().table(TABLE).schema();
         var codec = RecordCodec.forTable(schema, CodecOptions.defaults());
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.proto(profile(), TABLE, codec.protoSchema().descriptor())
+        try (var session = IngestionSession.open(SessionOptions.proto(sandbox.profile(), TABLE, codec.protoSchema().descriptor())
                 .withMaxInflightRequests(256), durable)) {
             for (int batch = 0; batch < 10; batch++) {
                 List<byte[]> records = new ArrayList<>();
@@ -120,7 +100,7 @@ class IngestionSessionTest {
         // "Stream timeout reached" (6002) is how the service ends a stream on schedule: a planned rotation
         sandbox.faults().closeStreamsAfter(2_500);
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+        try (var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(FAST), durable)) {
             for (long i = 0; i < 10_000; i++) session.ingest(json(i), i);
             session.flush();
             var snapshot = session.metrics().snapshot();
@@ -143,7 +123,7 @@ class IngestionSessionTest {
     void aCloseAnnouncedByCloseStreamSignalIsAPlannedRotationWithEveryRecordOnce() throws Exception {
         sandbox.faults().closeSignalAfter(1_000, Duration.ofMillis(200));
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+        try (var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(FAST), durable)) {
             for (long i = 0; i < 5_000; i++) {
                 session.ingest(json(i), i);
                 if (i % 1_000 == 999) session.flush();
@@ -163,7 +143,7 @@ class IngestionSessionTest {
     @Test
     void recordsWithoutNullableColumnsLandNullAndTheServicesRefusalsAreExplainedWithCode4044() throws Exception {
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable)) {
+        try (var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(FAST), durable)) {
             session.ingest("{\"device_name\":\"lenient-1\"}", 0);
             session.flush();
         }
@@ -174,7 +154,7 @@ class IngestionSessionTest {
                 "{\"device_name\":\"a\",\"temp\":\"72F\"}", "temp: invalid type: string \"72F\", expected an integer",
                 "{\"temp\":3}", "device_name: missing but the column is NOT NULL");
         for (var record : refused.entrySet()) {
-            var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), new Durable());
+            var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(FAST), new Durable());
             assertThatThrownBy(() -> {
                 session.ingest(record.getKey(), 0);
                 session.flush();
@@ -193,15 +173,15 @@ class IngestionSessionTest {
     @Test
     void recoversWhenAcksStopComing() throws Exception {
         var durable = new Durable();
-        try (var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST)
+        try (var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(FAST)
                 .withAckTimeout(Duration.ofMillis(500)), durable)) {
             sandbox.faults().withholdAcks(true);
             for (long i = 0; i < 100; i++) session.ingest(json(i), i);
-            Thread.ofVirtual().start(() -> {
+            Thread.ofVirtual().start(() -> { // ACKs flow again once the session has noticed and retried
                 try {
-                    Thread.sleep(1_500);
-                } catch (InterruptedException ignored) {
-                    return;
+                    Await.until("a retry after the ACK timeout", Duration.ofSeconds(30), () -> session.metrics().retries() > 0);
+                } catch (InterruptedException | AssertionError ignored) {
+                    // flush() below then fails or the retry assertion does
                 }
                 sandbox.faults().withholdAcks(false);
             });
@@ -228,7 +208,7 @@ class IngestionSessionTest {
     @Test
     void failsTheSessionOnARecordTheTableRejectsAndNamesTheField() throws Exception {
         var durable = new Durable();
-        var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(FAST), durable);
+        var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(FAST), durable);
         session.ingest(json(0), 0);
         session.flush();
         assertThatThrownBy(() -> {
@@ -253,7 +233,7 @@ class IngestionSessionTest {
         var budget = new RetryPolicy(6, Duration.ofMillis(20), Duration.ofMillis(100));
         var durable = new Durable();
         sandbox.faults().withholdAcks(true);
-        var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(budget)
+        var session = IngestionSession.open(SessionOptions.json(sandbox.profile(), TABLE).withRetry(budget)
                 .withAckTimeout(Duration.ofMillis(300)), durable);
         for (int batch = 0; batch < 10; batch++) {
             List<String> records = new ArrayList<>();

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.codec.RecordCodec;
-import dev.zerobus.console.sandbox.SandboxOptions;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;
 import dev.zerobus.console.source.SourceOptions;
-import dev.zerobus.console.workspace.ConnectionProfile;
-import dev.zerobus.console.workspace.Secret;
 import java.io.BufferedWriter;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
@@ -25,37 +22,25 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class LoadJobTest {
     private static final String TABLE = "main.default.sensor_readings";
     private static final RetryPolicy FAST = new RetryPolicy(8, Duration.ofMillis(20), Duration.ofMillis(200));
     @TempDir Path dir;
-    SandboxWorkspace sandbox;
+    @RegisterExtension final SandboxExtension sandbox = new SandboxExtension();
     TableSchema schema;
 
     @BeforeEach
     void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dir.resolve("sandbox")));
         schema = sandbox.context().state().table(TABLE).schema();
     }
 
-    @AfterEach
-    void stop() {
-        sandbox.close();
-    }
-
-    private ConnectionProfile profile() {
-        var e = sandbox.endpoints();
-        return new ConnectionProfile("sandbox", ConnectionProfile.Source.SANDBOX, e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
-                Secret.of(e.clientSecret()));
-    }
-
     private ResumePoint.Target target() {
-        var p = profile();
+        var p = sandbox.profile();
         return new ResumePoint.Target(p.sdkWorkspaceUrl(), p.sdkEndpointUrl(), TABLE, sandbox.context().state().table(TABLE).tableId());
     }
 
@@ -63,7 +48,7 @@ class LoadJobTest {
         var sourceOptions = SourceOptions.csv();
         RecordSource source = RecordSource.open(file, sourceOptions);
         var mapping = ColumnMapping.auto(schema, source.columns());
-        return new LoadJob(profile(), RecordCodec.forTable(schema, options.codec()), source, sourceOptions, mapping, options);
+        return new LoadJob(sandbox.profile(), RecordCodec.forTable(schema, options.codec()), source, sourceOptions, mapping, options);
     }
 
     private List<Object[]> rows() {

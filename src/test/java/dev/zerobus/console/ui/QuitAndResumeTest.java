@@ -10,7 +10,6 @@ import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.ingest.IngestionSession;
 import dev.zerobus.console.ingest.UnfinishedLoad;
 import dev.zerobus.console.ingest.UnfinishedLoads;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.records.RecordsModel;
 import dev.zerobus.console.ui.records.RecordsPane;
 import dev.zerobus.console.ui.theme.Theme;
@@ -23,10 +22,9 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -43,18 +41,8 @@ class QuitAndResumeTest {
     private static final int ROWS = 3_000;
 
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox sandbox = new UiSandbox();
     Stage stage;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
 
     @Start
     void start(Stage stage) {
@@ -69,7 +57,7 @@ class QuitAndResumeTest {
     }
 
     private Launch launch(FxRobot robot, UnfinishedLoads unfinished, UiSettings settings, Theme theme) {
-        var context = UiTestSupport.context(sandbox, dir.resolve("config"), unfinished, settings);
+        var context = UiTestSupport.context(sandbox.workspace(), dir.resolve("config"), unfinished, settings);
         var exits = new AtomicInteger();
         var holder = new MainWindow[1];
         robot.interact(() -> {

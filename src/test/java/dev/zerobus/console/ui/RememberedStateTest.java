@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.records.load.GenerateModel;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ConnectionProfile;
@@ -14,10 +13,9 @@ import java.time.Duration;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -28,18 +26,8 @@ import org.testfx.framework.junit5.Start;
 class RememberedStateTest {
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox sandbox = new UiSandbox();
     Stage stage;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
 
     @Start
     void start(Stage stage) {
@@ -47,7 +35,7 @@ class RememberedStateTest {
     }
 
     private AppContext launch(FxRobot robot, UiSettings settings) {
-        var context = UiTestSupport.context(sandbox, dir.resolve("config"), dev.zerobus.console.ingest.UnfinishedLoads.inMemory(), settings);
+        var context = UiTestSupport.context(sandbox.workspace(), dir.resolve("config"), dev.zerobus.console.ingest.UnfinishedLoads.inMemory(), settings);
         robot.interact(() -> {
             var window = new MainWindow(context, Theme.LIGHT);
             var scene = new Scene(window, 1280, 820);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.ingest.UnfinishedLoads;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.records.RecordsModel;
 import dev.zerobus.console.ui.records.RecordsPane;
 import dev.zerobus.console.ui.theme.Theme;
@@ -17,10 +16,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -31,18 +29,8 @@ import org.testfx.framework.junit5.Start;
 class StaleStatesTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox sandbox = new UiSandbox();
     Stage stage;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
 
     @Start
     void start(Stage stage) {
@@ -50,7 +38,7 @@ class StaleStatesTest {
     }
 
     private AppContext launch(FxRobot robot, UiSettings settings) {
-        var context = UiTestSupport.context(sandbox, dir.resolve("config"), UnfinishedLoads.inMemory(), settings);
+        var context = UiTestSupport.context(sandbox.workspace(), dir.resolve("config"), UnfinishedLoads.inMemory(), settings);
         robot.interact(() -> {
             var window = new MainWindow(context, Theme.LIGHT);
             var scene = new Scene(window, 1280, 820);

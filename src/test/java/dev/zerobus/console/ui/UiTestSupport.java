@@ -1,9 +1,10 @@
 package dev.zerobus.console.ui;
 
+import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.ingest.UnfinishedLoads;
-import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
 import dev.zerobus.console.workspace.SecretStore;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -18,31 +20,38 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * What the pane tests share: a sandbox on 127.0.0.1, an {@link AppContext} on it with profiles and settings in
+ * What the pane tests share (the sandbox itself comes from {@link UiSandbox}): an {@link AppContext} on it with profiles and settings in
  * temporary places (never the user's), and polling with a deadline instead of sleeps.
  */
 public final class UiTestSupport {
     private UiTestSupport() {}
 
-    public static SandboxWorkspace startSandbox(Path dataDir) {
-        return SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-    }
-
     /** A context on the sandbox, its profile active; profiles and settings live under {@code configDir}. */
     public static AppContext context(SandboxWorkspace sandbox, Path configDir) {
-        return context(sandbox, configDir, UnfinishedLoads.inMemory(), new UiSettings(
-                Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID())));
+        return context(sandbox, configDir, Platform::runLater);
+    }
+
+    /** The same with another FX executor: a {@link FxQueue} for toolkit-free model tests. */
+    public static AppContext context(SandboxWorkspace sandbox, Path configDir, Executor fx) {
+        return context(sandbox, configDir, UnfinishedLoads.inMemory(), settings(), fx);
     }
 
     /** A context as above whose unfinished loads and settings are given (a test of what a restart keeps). */
     public static AppContext context(SandboxWorkspace sandbox, Path configDir, UnfinishedLoads unfinished, UiSettings settings) {
+        return context(sandbox, configDir, unfinished, settings, Platform::runLater);
+    }
+
+    private static AppContext context(SandboxWorkspace sandbox, Path configDir, UnfinishedLoads unfinished, UiSettings settings,
+            Executor fx) {
         ExecutorService background = Executors.newCachedThreadPool(Thread.ofPlatform().name("test-worker-", 0).daemon().factory());
         var profiles = new ProfileStore(configDir, configDir.resolve("no.databrickscfg"), Map.of(),
                 new SecretStore.NoKeychain("No keychain in tests"));
-        var context = new AppContext(profiles, settings, unfinished, background, Platform::runLater);
+        var context = new AppContext(profiles, settings, unfinished, background, fx);
         var e = sandbox.endpoints();
         context.sandboxNoGrants().set(AppContext.sandboxNoGrantsProfile(e.workspaceUrl(), e.zerobusEndpoint(),
                 SandboxPrincipals.NO_GRANTS, Secret.of(sandbox.secretOf(SandboxPrincipals.NO_GRANTS))));
@@ -50,6 +59,17 @@ public final class UiTestSupport {
         context.sandboxStatus().set("Sandbox running on 127.0.0.1");
         context.activeProfile().set(context.sandboxProfile());
         return context;
+    }
+
+    /** The real main window in a light scene of the given size on the stage, attached and shown. */
+    public static MainWindow showMainWindow(Stage stage, AppContext context, double width, double height) {
+        var window = new MainWindow(context, Theme.LIGHT);
+        var scene = new Scene(window, width, height);
+        Theme.LIGHT.apply(scene);
+        stage.setScene(scene);
+        window.attached();
+        stage.show();
+        return window;
     }
 
     /** Settings in a fresh node of the user's Preferences (under console-test), never the console's own. */

@@ -7,7 +7,6 @@ import com.databricks.zerobus.AckCallback;
 import com.databricks.zerobus.StreamConfigurationOptions;
 import com.databricks.zerobus.ZerobusException;
 import com.databricks.zerobus.ZerobusJsonStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -17,10 +16,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,19 +25,7 @@ import org.slf4j.LoggerFactory;
 class FaultInjectionTest {
     private static final Logger LOG = LoggerFactory.getLogger(FaultInjectionTest.class);
 
-    @TempDir
-    Path dir;
-    SandboxFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = new SandboxFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+    @RegisterExtension final SandboxFixture fx = new SandboxFixture();
 
     ZerobusJsonStream open(StreamConfigurationOptions options) throws Exception {
         return fx.sdk.createJsonStream(SENSORS, fx.clientId(), fx.secret(), options).get(30, TimeUnit.SECONDS);
@@ -104,8 +89,8 @@ class FaultInjectionTest {
         long slow = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t1);
         stream.close();
         LOG.info("waitForOffset took {} ms without and {} ms with a 400 ms ACK latency", fast, slow);
-        assertThat(fast).isLessThan(300);
-        assertThat(slow).isBetween(400L, 2_000L);
+        // Behaviour, not speed (the figures are logged above; a loaded machine may stretch both): the latency shows.
+        assertThat(slow).isGreaterThanOrEqualTo(400L);
         assertAllLanded(2);
     }
 
@@ -119,9 +104,9 @@ class FaultInjectionTest {
                     @Override public void onError(long offset, String message) { }
                 }).build());
         long last = ingest(stream, 0, 100);
-        Thread.sleep(1_500); // several ACK timeouts pass while the fault holds (what is measured is the SDK's timer)
+        // The SDK's ACK timer fires while the fault holds: it recovers and sends the 100 records again.
+        SandboxFixture.await("a re-send after an ACK timeout", Duration.ofSeconds(30), () -> fx.count(SENSORS) >= 200);
         assertThat(acked).isEmpty();
-        assertThat(fx.count(SENSORS)).as("records are stored, just not acknowledged").isGreaterThanOrEqualTo(100);
 
         fx.sandbox.faults().withholdAcks(false);
         stream.waitForOffset(last);

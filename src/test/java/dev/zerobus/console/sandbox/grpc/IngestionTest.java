@@ -20,28 +20,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class IngestionTest {
     private static final int RECORDS = 10_000;
     private static final long TS = 1_700_000_000_000_000L;
 
-    @TempDir
-    Path dir;
-    SandboxFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = new SandboxFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+    @RegisterExtension final SandboxFixture fx = new SandboxFixture();
 
     static String json(int i) {
         return "{\"device_name\":\"dev-" + i + "\",\"temp\":" + (i % 50) + ",\"humidity\":" + (i % 100) + ",\"ts\":" + (TS + i) + "}";

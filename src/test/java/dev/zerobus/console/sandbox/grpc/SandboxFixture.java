@@ -5,19 +5,25 @@ import com.databricks.zerobus.StreamConfigurationOptions;
 import com.databricks.zerobus.ZerobusSdk;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
+import dev.zerobus.console.Await;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.sandbox.metadata.Catalogs.TableInfo;
 import dev.zerobus.console.schema.DescriptorComparison;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.BooleanSupplier;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
-/** A running sandbox plus an SDK client pointed at it; closes both. */
-final class SandboxFixture implements AutoCloseable {
+/** A running sandbox plus an SDK client pointed at it; closes both (per test as an extension, or at {@link #close()}). */
+final class SandboxFixture implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
     static final String SENSORS = "main.default.sensor_readings";
     static final String ALL_TYPES = "main.default.all_types";
 
@@ -27,16 +33,36 @@ final class SandboxFixture implements AutoCloseable {
         ((ch.qos.logback.classic.Logger) LoggerFactory.getLogger("io.grpc")).setLevel(Level.WARN);
     }
 
-    final SandboxWorkspace sandbox;
-    final ZerobusSdk sdk;
+    private final @Nullable SandboxExtension perTest;
+    SandboxWorkspace sandbox;
+    ZerobusSdk sdk;
 
-    SandboxFixture(Path dir) {
-        this(SandboxOptions.defaults(dir));
+    /** For {@code @RegisterExtension}: a fresh sandbox and client for each test, in a temporary directory. */
+    SandboxFixture() {
+        perTest = new SandboxExtension();
     }
 
+    /** For try-with-resources: a sandbox with these options until {@link #close()}. */
     SandboxFixture(SandboxOptions options) {
-        sandbox = SandboxWorkspace.start(options);
+        perTest = null;
+        open(SandboxWorkspace.start(options));
+    }
+
+    private void open(SandboxWorkspace started) {
+        sandbox = started;
         sdk = new ZerobusSdk(sandbox.endpoints().zerobusEndpoint(), sandbox.endpoints().workspaceUrl());
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        Objects.requireNonNull(perTest).beforeEach(context);
+        open(perTest.workspace());
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        sdk.close();
+        Objects.requireNonNull(perTest).afterEach(context);
     }
 
     String clientId() {
@@ -73,16 +99,12 @@ final class SandboxFixture implements AutoCloseable {
     }
 
     static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("Timed out waiting for " + what);
-            Thread.sleep(20);
-        }
+        Await.until(what, timeout, condition);
     }
 
     @Override
     public void close() {
         sdk.close();
-        sandbox.close();
+        if (perTest == null) sandbox.close();
     }
 }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.databricks.zerobus.AckCallback;
 import com.databricks.zerobus.ZerobusJsonStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,29 +14,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * "Like the service" mode and stream lifetime (issue 13), judged by the official SDK's behaviour and the server's own
  * measurements ({@link StreamStats}), not by wall-clock bounds.
  */
 class ServiceLikeTest {
-    @TempDir
-    Path dir;
-    SandboxFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = new SandboxFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+    @RegisterExtension final SandboxFixture fx = new SandboxFixture();
 
     ZerobusJsonStream open() throws Exception {
         return fx.sdk.createJsonStream(SENSORS, fx.clientId(), fx.secret(), SandboxFixture.options().build()).get(30, TimeUnit.SECONDS);

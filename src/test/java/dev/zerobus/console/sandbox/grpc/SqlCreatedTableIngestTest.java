@@ -9,12 +9,10 @@ import com.databricks.sdk.service.sql.ExecuteStatementRequest;
 import com.databricks.sdk.service.sql.StatementState;
 import com.databricks.zerobus.ZerobusJsonStream;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A table made with SQL CREATE TABLE takes Zerobus streams at once (the gRPC side reads its schema from the
@@ -24,20 +22,13 @@ import org.junit.jupiter.api.io.TempDir;
 class SqlCreatedTableIngestTest {
     private static final String TABLE = "main.default.sql_events";
 
-    @TempDir Path dir;
-    SandboxFixture fx;
+    @RegisterExtension final SandboxFixture fx = new SandboxFixture();
     WorkspaceClient owner;
 
     @BeforeEach
     void start() {
-        fx = new SandboxFixture(dir);
         owner = new WorkspaceClient(new DatabricksConfig().setHost(fx.sandbox.endpoints().workspaceUrl())
                 .setClientId(fx.clientId()).setClientSecret(fx.secret()));
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
     }
 
     @Test

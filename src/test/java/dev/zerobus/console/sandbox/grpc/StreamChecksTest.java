@@ -9,9 +9,9 @@ import com.databricks.zerobus.NonRetriableException;
 import com.databricks.zerobus.ZerobusJsonStream;
 import com.google.protobuf.ByteString;
 import com.google.protobuf.DescriptorProtos.DescriptorProto;
-import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Label;
 import com.google.protobuf.DescriptorProtos.FieldDescriptorProto.Type;
+import com.google.protobuf.DescriptorProtos.FieldDescriptorProto;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import com.google.protobuf.TextFormat;
@@ -27,26 +27,13 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each check of the service as the real SDK reports it: a {@link NonRetriableException} with the service's message. */
 class StreamChecksTest {
-    @TempDir
-    Path dir;
-    SandboxFixture fx;
-
-    @BeforeEach
-    void start() {
-        fx = new SandboxFixture(dir);
-    }
-
-    @AfterEach
-    void stop() {
-        fx.close();
-    }
+    @RegisterExtension final SandboxFixture fx = new SandboxFixture();
 
     /** The exception stream creation fails with (unwrapped from the future). */
     Throwable createFailure(String table, String clientId, String secret) {

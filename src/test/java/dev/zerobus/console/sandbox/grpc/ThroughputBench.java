@@ -3,6 +3,7 @@ package dev.zerobus.console.sandbox.grpc;
 import static dev.zerobus.console.sandbox.grpc.SandboxFixture.SENSORS;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zerobus.console.sandbox.SandboxOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ class ThroughputBench {
 
     @Test
     void measuresJsonSingleAndBatchThroughput() throws Exception {
-        try (var fx = new SandboxFixture(dir)) {
+        try (var fx = new SandboxFixture(SandboxOptions.defaults(dir))) {
             int n = 200_000;
             List<String> records = new ArrayList<>(n);
             for (int i = 0; i < n; i++) records.add(IngestionTest.json(i));

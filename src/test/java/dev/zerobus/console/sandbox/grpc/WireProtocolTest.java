@@ -21,7 +21,6 @@ import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.MetadataUtils;
 import io.grpc.stub.StreamObserver;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,21 +31,18 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Checks the SDK cannot provoke (it always sends well-formed requests), driven with a plain grpc-java client. */
 class WireProtocolTest {
     private static final Metadata.Key<String> AUTH = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
     private static final Metadata.Key<String> TABLE = Metadata.Key.of("x-databricks-zerobus-table-name", Metadata.ASCII_STRING_MARSHALLER);
 
-    @TempDir
-    Path dir;
-    SandboxFixture fx;
+    @RegisterExtension final SandboxFixture fx = new SandboxFixture();
     ManagedChannel channel;
 
     @BeforeEach
     void start() {
-        fx = new SandboxFixture(dir);
         String endpoint = fx.sandbox.endpoints().zerobusEndpoint();
         channel = NettyChannelBuilder.forTarget(endpoint.substring("http://".length())).usePlaintext().build();
     }
@@ -54,7 +50,6 @@ class WireProtocolTest {
     @AfterEach
     void stop() throws InterruptedException {
         channel.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
-        fx.close();
     }
 
     /** Responses and the final status of one call. */

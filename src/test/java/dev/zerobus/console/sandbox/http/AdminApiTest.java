@@ -4,34 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The fault plan and stats endpoints: the sandbox admin user only (issue 12, item 13). */
 class AdminApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
     static HttpClient http;
     static String adminToken;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
         http = HttpClient.newHttpClient();
         adminToken = sandbox.endpoints().userToken();
     }
@@ -39,9 +35,7 @@ class AdminApiTest {
     @AfterAll
     static void stop() {
         http.close();
-        sandbox.close();
     }
-
 
     @Test
     void setsSomeFaultsAndResetsThemAll() throws Exception {
@@ -121,8 +115,8 @@ class AdminApiTest {
     /** Before: any principal's token changed the fault plan; no-grants-sp and the analyst must be refused (403). */
     @Test
     void refusesPrincipalsThatAreNotTheSandboxAdmin() throws Exception {
-        String noGrants = SdkClients.m2mToken(sandbox, SandboxPrincipals.NO_GRANTS);
-        String granted = SdkClients.m2mToken(sandbox, SandboxPrincipals.GRANTED);
+        String noGrants = SdkClients.m2mToken(sandbox.workspace(), SandboxPrincipals.NO_GRANTS);
+        String granted = SdkClients.m2mToken(sandbox.workspace(), SandboxPrincipals.GRANTED);
         for (String token : new String[] {noGrants, granted, sandbox.endpoints().analystToken()}) {
             HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"withholdAcks\":true}", token);
             HttpResponse<String> clear = send("DELETE", "/sandbox/admin/faults", null, token);

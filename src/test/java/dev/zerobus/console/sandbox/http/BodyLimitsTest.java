@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zerobus.console.sandbox.SandboxOptions;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -15,30 +14,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Issue 12 item 13: an unauthenticated 300 MB POST to /oidc/v1/token exhausted the heap. Every body is bounded now. */
 class BodyLimitsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
 
     /** A 300 MB body is announced; the sandbox answers 413 from the headers alone, without reading it. */
     @Test

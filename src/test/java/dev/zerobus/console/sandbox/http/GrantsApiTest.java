@@ -16,9 +16,8 @@ import com.databricks.sdk.service.catalog.Privilege;
 import com.databricks.sdk.service.catalog.PrivilegeAssignment;
 import com.databricks.sdk.service.catalog.SecurableType;
 import com.databricks.sdk.service.catalog.UpdatePermissions;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import java.net.URI;
@@ -26,29 +25,20 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class GrantsApiTest {
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
     static WorkspaceClient client;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-        client = SdkClients.granted(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        client = SdkClients.granted(sandbox.workspace());
     }
 
     @Test
@@ -107,7 +97,7 @@ class GrantsApiTest {
 
     @Test
     void aPrincipalWithoutTableGrantsIsDeniedWithTheGrantToRun() {
-        WorkspaceClient noGrants = SdkClients.of(sandbox, SandboxPrincipals.NO_GRANTS, sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
+        WorkspaceClient noGrants = SdkClients.of(sandbox.workspace(), SandboxPrincipals.NO_GRANTS, sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
 
         assertThatThrownBy(() -> noGrants.grants().get("table", "main.default.sensor_readings"))
                 .isInstanceOf(PermissionDenied.class)
@@ -117,7 +107,7 @@ class GrantsApiTest {
 
     @Test
     void aWrongClientSecretFailsWithA401FromTheTokenEndpoint() {
-        WorkspaceClient wrong = SdkClients.of(sandbox, SandboxPrincipals.GRANTED, "not-the-secret");
+        WorkspaceClient wrong = SdkClients.of(sandbox.workspace(), SandboxPrincipals.GRANTED, "not-the-secret");
 
         // The SDK reports the RFC 6749 'error' code only; the description is checked on the raw endpoint below.
         assertThatThrownBy(() -> wrong.catalogs().get("main")).hasRootCauseInstanceOf(Unauthenticated.class)

@@ -15,9 +15,9 @@ import com.databricks.sdk.service.catalog.Privilege;
 import com.databricks.sdk.service.catalog.UpdatePermissions;
 import com.databricks.sdk.service.iam.ListServicePrincipalsRequest;
 import com.databricks.sdk.service.iam.MeRequest;
+import com.databricks.sdk.service.iam.PartialUpdate;
 import com.databricks.sdk.service.iam.Patch;
 import com.databricks.sdk.service.iam.PatchOp;
-import com.databricks.sdk.service.iam.PartialUpdate;
 import com.databricks.sdk.service.iam.ServicePrincipal;
 import com.databricks.sdk.service.oauth2.CreateServicePrincipalSecretRequest;
 import com.databricks.sdk.service.oauth2.CreateServicePrincipalSecretResponse;
@@ -27,6 +27,7 @@ import com.databricks.zerobus.ZerobusJsonStream;
 import com.databricks.zerobus.ZerobusSdk;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxOptions;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
@@ -42,28 +43,21 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** SCIM service principals and their OAuth secrets, through databricks-sdk-java's ServicePrincipalsAPI and secrets proxy. */
 class ServicePrincipalsApiTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
     static WorkspaceClient admin;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-        admin = SdkClients.admin(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        admin = SdkClients.admin(sandbox.workspace());
     }
 
     private static ServicePrincipal create(String name) {
@@ -102,7 +96,7 @@ class ServicePrincipalsApiTest {
         create("filter-me-not");
 
         List<ServicePrincipal> byName = list(admin, "displayName eq \"filter-me\"");
-        List<ServicePrincipal> byApp = list(SdkClients.analyst(sandbox), "applicationId eq \"" + created.getApplicationId() + "\"");
+        List<ServicePrincipal> byApp = list(SdkClients.analyst(sandbox.workspace()), "applicationId eq \"" + created.getApplicationId() + "\"");
         List<ServicePrincipal> none = list(admin, "displayName eq \"nobody\"");
 
         assertThat(byName).extracting(ServicePrincipal::getId).containsExactly(created.getId());
@@ -126,7 +120,7 @@ class ServicePrincipalsApiTest {
 
     @Test
     void onlyAWorkspaceAdminMayCreateOrDeleteAndTheErrorIsScimShaped() throws Exception {
-        WorkspaceClient analyst = SdkClients.analyst(sandbox);
+        WorkspaceClient analyst = SdkClients.analyst(sandbox.workspace());
         ServicePrincipal created = create("admins-only");
 
         assertThatThrownBy(() -> analyst.servicePrincipals().create(new ServicePrincipal().setDisplayName("by-analyst")))
@@ -167,7 +161,7 @@ class ServicePrincipalsApiTest {
                 new CreateServicePrincipalSecretRequest().setServicePrincipalId(created.getId()).setLifetime("3600s"));
         List<SecretInfo> listed = StreamSupport.stream(admin.servicePrincipalSecretsProxy().list(created.getId()).spliterator(), false).toList();
 
-        String me = SdkClients.of(sandbox, created.getApplicationId(), secret.getSecret()).currentUser().me(new MeRequest()).getUserName();
+        String me = SdkClients.of(sandbox.workspace(), created.getApplicationId(), secret.getSecret()).currentUser().me(new MeRequest()).getUserName();
 
         assertThat(secret.getSecret()).startsWith("dose").hasSize(68);
         assertThat(secret.getStatus()).isEqualTo("ACTIVE");
@@ -180,7 +174,7 @@ class ServicePrincipalsApiTest {
 
         admin.servicePrincipalSecretsProxy().delete(created.getId(), secret.getId());
 
-        assertThatThrownBy(() -> SdkClients.of(sandbox, created.getApplicationId(), secret.getSecret()).currentUser().me(new MeRequest()))
+        assertThatThrownBy(() -> SdkClients.of(sandbox.workspace(), created.getApplicationId(), secret.getSecret()).currentUser().me(new MeRequest()))
                 .isInstanceOf(DatabricksException.class).rootCause().hasMessageContaining("invalid_client");
     }
 
@@ -189,14 +183,14 @@ class ServicePrincipalsApiTest {
         ServicePrincipal created = create("short-lived");
         String secret = admin.servicePrincipalSecretsProxy().create(
                 new CreateServicePrincipalSecretRequest().setServicePrincipalId(created.getId())).getSecret();
-        WorkspaceClient asPrincipal = SdkClients.of(sandbox, created.getApplicationId(), secret);
+        WorkspaceClient asPrincipal = SdkClients.of(sandbox.workspace(), created.getApplicationId(), secret);
         assertThat(asPrincipal.currentUser().me(new MeRequest()).getUserName()).isEqualTo(created.getApplicationId());
 
         admin.servicePrincipals().delete(created.getId());
 
         assertThatThrownBy(() -> asPrincipal.currentUser().me(new MeRequest())).isInstanceOf(Unauthenticated.class)
                 .hasMessageContaining("did not issue it");
-        assertThatThrownBy(() -> SdkClients.of(sandbox, created.getApplicationId(), secret).currentUser().me(new MeRequest()))
+        assertThatThrownBy(() -> SdkClients.of(sandbox.workspace(), created.getApplicationId(), secret).currentUser().me(new MeRequest()))
                 .isInstanceOf(DatabricksException.class).rootCause().hasMessageContaining("invalid_client");
         assertThatThrownBy(() -> admin.servicePrincipalSecretsProxy().list(created.getId()).iterator().hasNext())
                 .isInstanceOf(NotFound.class);
@@ -205,7 +199,7 @@ class ServicePrincipalsApiTest {
     @Test
     void secretsAreForAdminsAndBounded() throws Exception {
         ServicePrincipal created = create("bounded-secrets");
-        var analyst = SdkClients.analyst(sandbox);
+        var analyst = SdkClients.analyst(sandbox.workspace());
 
         assertThatThrownBy(() -> analyst.servicePrincipalSecretsProxy().create(
                 new CreateServicePrincipalSecretRequest().setServicePrincipalId(created.getId())))

@@ -16,16 +16,13 @@ import com.databricks.sdk.service.sql.ServiceErrorCode;
 import com.databricks.sdk.service.sql.State;
 import com.databricks.sdk.service.sql.StatementResponse;
 import com.databricks.sdk.service.sql.StatementState;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.sandbox.metadata.Catalogs.TableInfo;
-import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.ColumnType.Kind;
+import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -35,10 +32,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SqlStatementApiTest {
     private static final List<TableColumn> READINGS = List.of(
@@ -46,19 +42,12 @@ class SqlStatementApiTest {
             new TableColumn("temp", ColumnType.of(Kind.INT), true),
             new TableColumn("ts", ColumnType.of(Kind.TIMESTAMP), true));
 
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
     static WorkspaceClient client;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-        client = SdkClients.granted(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        client = SdkClients.granted(sandbox.workspace());
     }
 
     @Test
@@ -160,7 +149,7 @@ class SqlStatementApiTest {
 
     @Test
     void aPrincipalWithoutSelectIsDeniedWithTheGrantToRun() {
-        WorkspaceClient noGrants = SdkClients.of(sandbox, SandboxPrincipals.NO_GRANTS, sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
+        WorkspaceClient noGrants = SdkClients.of(sandbox.workspace(), SandboxPrincipals.NO_GRANTS, sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
 
         assertThatThrownBy(() -> noGrants.statementExecution().executeStatement(request("SELECT * FROM sensor_readings")))
                 .isInstanceOf(PermissionDenied.class)

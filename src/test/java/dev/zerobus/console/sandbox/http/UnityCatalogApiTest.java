@@ -16,36 +16,26 @@ import com.databricks.sdk.service.catalog.SchemaInfo;
 import com.databricks.sdk.service.catalog.TableInfo;
 import com.databricks.sdk.service.catalog.TableType;
 import com.databricks.sdk.service.iam.MeRequest;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class UnityCatalogApiTest {
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
     static WorkspaceClient client;
 
     @BeforeAll
     static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-        client = SdkClients.granted(sandbox);
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
+        client = SdkClients.granted(sandbox.workspace());
     }
 
     @Test
@@ -82,7 +72,7 @@ class UnityCatalogApiTest {
         assertThat(table.getFullName()).isEqualTo("main.default.all_types");
         assertThat(table.getTableType()).isEqualTo(TableType.MANAGED);
         assertThat(table.getDataSourceFormat()).isEqualTo(DataSourceFormat.DELTA);
-        assertThat(table.getStorageLocation()).isEqualTo(dataDir.toAbsolutePath().resolve("tables")
+        assertThat(table.getStorageLocation()).isEqualTo(sandbox.dataDir().toAbsolutePath().resolve("tables")
                 .resolve(table.getTableId()).toUri().toString());
         assertThat(table.getOwner()).isEqualTo(SandboxPrincipals.ADMIN);
         List<ColumnInfo> columns = List.copyOf(table.getColumns());
@@ -146,7 +136,7 @@ class UnityCatalogApiTest {
         assertThat(created.getStatus().getState()).isEqualTo(com.databricks.sdk.service.sql.StatementState.SUCCEEDED);
         assertThat(existsAfterCreate).isTrue();
         assertThat(existsAfterDelete).isFalse();
-        assertThat(dataDir.resolve("tables").resolve(tableId)).doesNotExist();
+        assertThat(sandbox.dataDir().resolve("tables").resolve(tableId)).doesNotExist();
     }
 
     @Test

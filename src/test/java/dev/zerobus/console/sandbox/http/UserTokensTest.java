@@ -17,9 +17,8 @@ import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.iam.User;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.sandbox.auth.TokenGrant;
 import dev.zerobus.console.sandbox.auth.TokenService;
 import java.net.URI;
@@ -30,27 +29,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The sandbox's users and their personal access tokens, through databricks-sdk-java's PAT auth. */
 class UserTokensTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir static Path dataDir;
-    static SandboxWorkspace sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dataDir));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
 
     @Test
     void theJsonLineCarriesBothUserTokensAndToStringMasksThem() throws Exception {
@@ -63,7 +49,7 @@ class UserTokensTest {
         assertThat(line.path("user").asText()).isEqualTo(SandboxPrincipals.ADMIN);
         assertThat(line.path("analyst").asText()).isEqualTo(SandboxPrincipals.ANALYST);
         assertThat(endpoints.toString()).doesNotContain(endpoints.userToken()).doesNotContain(endpoints.analystToken());
-        try (var files = Files.walk(dataDir)) {
+        try (var files = Files.walk(sandbox.dataDir())) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 if (file.getFileName().toString().endsWith(".parquet")) continue;
                 assertThat(Files.readString(file)).as(file.toString())
@@ -74,8 +60,8 @@ class UserTokensTest {
 
     @Test
     void aPatAuthenticatesRestCallsAsItsUser() {
-        WorkspaceClient admin = SdkClients.admin(sandbox);
-        WorkspaceClient analyst = SdkClients.analyst(sandbox);
+        WorkspaceClient admin = SdkClients.admin(sandbox.workspace());
+        WorkspaceClient analyst = SdkClients.analyst(sandbox.workspace());
 
         User adminMe = admin.currentUser().me(new MeRequest());
         User analystMe = analyst.currentUser().me(new MeRequest());
@@ -105,7 +91,7 @@ class UserTokensTest {
 
     @Test
     void aWrongPatIsUnauthenticated() {
-        WorkspaceClient wrong = SdkClients.withToken(sandbox, "dapi00000000000000000000000000000000");
+        WorkspaceClient wrong = SdkClients.withToken(sandbox.workspace(), "dapi00000000000000000000000000000000");
 
         assertThatThrownBy(() -> wrong.currentUser().me(new MeRequest())).isInstanceOf(Unauthenticated.class)
                 .hasMessageContaining("did not issue it");
@@ -113,7 +99,7 @@ class UserTokensTest {
 
     @Test
     void theAnalystMayNotCreateSchemasCatalogsOrChangeGrants() {
-        WorkspaceClient analyst = SdkClients.analyst(sandbox);
+        WorkspaceClient analyst = SdkClients.analyst(sandbox.workspace());
 
         assertThatThrownBy(() -> analyst.schemas().create(new CreateSchema().setCatalogName("main").setName("analyst_schema")))
                 .isInstanceOf(PermissionDenied.class).hasMessageContaining("CREATE SCHEMA");
@@ -129,10 +115,10 @@ class UserTokensTest {
     /** Before: any principal (no-grants-sp included) created catalogs. Now the metastore admin only (issue 12, item 13). */
     @Test
     void catalogCreationNeedsTheMetastoreAdmin() throws Exception {
-        String noGrants = SdkClients.m2mToken(sandbox, SandboxPrincipals.NO_GRANTS);
+        String noGrants = SdkClients.m2mToken(sandbox.workspace(), SandboxPrincipals.NO_GRANTS);
         HttpResponse<String> refused = post("/api/2.1/unity-catalog/catalogs", "{\"name\":\"sp_catalog\"}", noGrants);
 
-        CatalogInfo created = SdkClients.admin(sandbox).catalogs().create(new CreateCatalog().setName("admin_catalog"));
+        CatalogInfo created = SdkClients.admin(sandbox.workspace()).catalogs().create(new CreateCatalog().setName("admin_catalog"));
 
         assertThat(refused.statusCode()).isEqualTo(403);
         JsonNode error = JSON.readTree(refused.body());
@@ -142,7 +128,6 @@ class UserTokensTest {
         assertThat(created.getOwner()).isEqualTo(SandboxPrincipals.ADMIN);
         assertThat(sandbox.context().state().describe().get("catalogs").toString()).contains("admin_catalog").doesNotContain("sp_catalog");
     }
-
 
     private static HttpResponse<String> post(String path, String body, String token) throws Exception {
         try (var http = HttpClient.newHttpClient()) {

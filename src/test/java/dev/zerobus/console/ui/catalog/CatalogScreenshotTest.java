@@ -3,13 +3,12 @@ package dev.zerobus.console.ui.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.app.MainWindow;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
+import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
@@ -22,11 +21,9 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,32 +31,17 @@ import org.testfx.framework.junit5.Start;
 /** The Catalog pane inside the real window with all_types selected, light and dark, for people to look at. */
 @ExtendWith(ApplicationExtension.class)
 class CatalogScreenshotTest {
-    @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox ui = new UiSandbox();
     AppContext context;
     MainWindow window;
     Scene scene;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config"));
+        context = ui.newAppContext();
         context.settings().put(CatalogModel.LAST_TABLE, "main.default.all_types");
-        window = new MainWindow(context, Theme.LIGHT);
-        scene = new Scene(window, 1280, 820);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        window.attached();
-        stage.show();
+        window = UiTestSupport.showMainWindow(stage, context, 1280, 820);
+        scene = window.getScene();
     }
 
     @Test
@@ -87,7 +69,7 @@ class CatalogScreenshotTest {
         robot.interact(() -> context.selectedPane().set(PaneId.CATALOG));
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.activeTable().get() != null);
         var browser = context.browser(context.activeProfile().get());
-        dev.zerobus.console.sandbox.SandboxSql.run(sandbox, "CREATE TABLE main.default.orders_trial (order_id BIGINT NOT NULL,"
+        dev.zerobus.console.sandbox.SandboxSql.run(ui.workspace(), "CREATE TABLE main.default.orders_trial (order_id BIGINT NOT NULL,"
                 + " customer STRING, amount DECIMAL(10,2), placed_at TIMESTAMP)");
         try {
             robot.press(KeyCode.F5).release(KeyCode.F5);
@@ -122,7 +104,7 @@ class CatalogScreenshotTest {
     void showsProgressAndCancelWhileTheCatalogIsSlow(FxRobot robot) {
         robot.interact(() -> context.selectedPane().set(PaneId.CATALOG));
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> context.activeTable().get() != null);
-        sandbox.faults().catalogDelay(Duration.ofSeconds(3));
+        ui.faults().catalogDelay(Duration.ofSeconds(3));
         try {
             robot.press(KeyCode.F5).release(KeyCode.F5);
             UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> robot.lookup("#catalog-cancel").query().isVisible());
@@ -132,7 +114,7 @@ class CatalogScreenshotTest {
             assertThat(robot.lookup("#catalog-busy-label").queryLabeled().getText()).isEqualTo("Cancelled.");
             Screenshots.save(scene, "catalog-cancelled-light");
         } finally {
-            sandbox.faults().catalogDelay(Duration.ZERO);
+            ui.faults().catalogDelay(Duration.ZERO);
         }
     }
 }

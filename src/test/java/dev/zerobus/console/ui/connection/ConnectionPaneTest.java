@@ -2,19 +2,16 @@ package dev.zerobus.console.ui.connection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PulseProbe;
 import dev.zerobus.console.ui.Screenshots;
+import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ConnectionProfile;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -24,11 +21,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -37,30 +32,14 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class ConnectionPaneTest {
     private static final Duration CHECK = Duration.ofSeconds(60);
-    @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox ui = new UiSandbox();
     AppContext context;
     Scene scene;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config-" + UUID.randomUUID()));
-        var window = new MainWindow(context, Theme.LIGHT);
-        scene = new Scene(window, 1280, 820);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        window.attached();
-        stage.show();
+        context = ui.newAppContext();
+        scene = UiTestSupport.showMainWindow(stage, context, 1280, 820).getScene();
     }
 
     @Test
@@ -135,7 +114,7 @@ class ConnectionPaneTest {
         click(robot, "#form-duplicate");
         set(robot, "#profile-name", "no-grants");
         set(robot, "#profile-client-id", SandboxPrincipals.NO_GRANTS);
-        set(robot, "#profile-secret", sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
+        set(robot, "#profile-secret", ui.secretOf(SandboxPrincipals.NO_GRANTS));
         click(robot, "#profile-save");
         UiTestSupport.waitUntil(Duration.ofSeconds(30), () -> profileNames(robot).contains("no-grants"));
         click(robot, "#check-run");
@@ -146,7 +125,7 @@ class ConnectionPaneTest {
         assertThat(clipboard(robot)).isEqualTo(grant);
         click(robot, "#check-copy-report");
         assertThat(clipboard(robot)).contains("[FAILED   ] " + "Check the principal's grants on the table")
-                .doesNotContain(sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
+                .doesNotContain(ui.secretOf(SandboxPrincipals.NO_GRANTS));
         screenshots(robot, "no-grants");
     }
 
@@ -166,7 +145,7 @@ class ConnectionPaneTest {
     @Test
     void cancelsARunningCheckAtOnce(FxRobot robot) {
         waitForProfiles(robot);
-        sandbox.faults().catalogDelay(Duration.ofSeconds(20));
+        ui.faults().catalogDelay(Duration.ofSeconds(20));
         try {
             click(robot, "#check-run");
             UiTestSupport.waitUntil(CHECK, () -> "running".equals(label(robot, "#step-status-table")));
@@ -176,7 +155,7 @@ class ConnectionPaneTest {
             assertThat(label(robot, "#step-status-stream")).isEqualTo("cancelled");
             assertThat(robot.lookup("#check-run").queryAs(Button.class).isDisabled()).isFalse();
         } finally {
-            sandbox.faults().reset();
+            ui.faults().reset();
         }
     }
 

@@ -2,13 +2,12 @@ package dev.zerobus.console.ui.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.TableDetails;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
+import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.records.compose.SentRecord;
 import dev.zerobus.console.ui.theme.Theme;
@@ -35,10 +34,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -49,30 +47,15 @@ class RecordsPaneTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
 
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox ui = new UiSandbox();
     AppContext context;
     Scene scene;
     RecordsModel model;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config"));
-        var window = new MainWindow(context, Theme.LIGHT);
-        scene = new Scene(window, 1280, 820);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        window.attached();
-        stage.show();
+        context = ui.newAppContext();
+        scene = UiTestSupport.showMainWindow(stage, context, 1280, 820).getScene();
     }
 
     private void openTable(FxRobot robot, String table) throws Exception {
@@ -86,7 +69,7 @@ class RecordsPaneTest {
     }
 
     private long landedRows() {
-        return sandbox.context().tables().count(context.activeTable().get().tableId());
+        return ui.context().tables().count(context.activeTable().get().tableId());
     }
 
     private static void setText(FxRobot robot, String id, String text) {
@@ -143,7 +126,7 @@ class RecordsPaneTest {
         SentRecord sent = model.composer().history().getFirst();
         assertThat(sent.offsetTextProperty().get()).matches("\\d+");
         UiTestSupport.waitUntil(PATIENCE, () -> landedRows() == before + 1);
-        List<Object[]> rows = sandbox.context().tables().read(context.activeTable().get().tableId(),
+        List<Object[]> rows = ui.context().tables().read(context.activeTable().get().tableId(),
                 context.activeTable().get().schema(), 100);
         assertThat(rows).anySatisfy(row -> {
             assertThat(row[0]).isEqualTo(7L);

@@ -10,6 +10,7 @@ import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
+import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.records.fileimport.ImportView;
 import dev.zerobus.console.ui.theme.Theme;
@@ -25,9 +26,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
@@ -46,19 +47,16 @@ class SetupFlowPaneTest {
     private static final int ROWS = 10_000;
     private static final String TABLE = "main.default.orders";
     @TempDir static Path dir;
+    @RegisterExtension static final UiSandbox ui = new UiSandbox();
     static SandboxWorkspace sandbox;
     AppContext context;
     Scene scene;
 
     @BeforeAll
     static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
+        sandbox = ui.workspace();
     }
 
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
 
     @Start
     void start(Stage stage) {

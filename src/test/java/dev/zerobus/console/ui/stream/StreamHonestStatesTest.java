@@ -7,10 +7,10 @@ import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.ingest.IngestionSession.LedgerEntry.Outcome;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadResult;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
+import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
@@ -20,10 +20,9 @@ import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -38,23 +37,13 @@ import org.testfx.framework.junit5.Start;
 class StreamHonestStatesTest {
     static final Duration LONG = Duration.ofSeconds(30);
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox sandbox = new UiSandbox();
     AppContext context;
     Scene scene;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config"));
+        context = UiTestSupport.context(sandbox.workspace(), dir.resolve("config"));
         var window = new MainWindow(context, Theme.LIGHT);
         scene = new Scene(window, 1280, 820);
         Theme.LIGHT.apply(scene);

@@ -6,25 +6,22 @@ import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadResult;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.PulseProbe;
 import dev.zerobus.console.ui.Screenshots;
+import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -33,31 +30,16 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class StreamLoadTest {
     static final Duration LONG = Duration.ofSeconds(90);
-    @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox ui = new UiSandbox();
     AppContext context;
     MainWindow window;
     Scene scene;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config"));
-        window = new MainWindow(context, Theme.LIGHT);
-        scene = new Scene(window, 1280, 820);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        window.attached();
-        stage.show();
+        context = ui.newAppContext();
+        window = UiTestSupport.showMainWindow(stage, context, 1280, 820);
+        scene = window.getScene();
         context.selectedPane().set(PaneId.STREAM);
     }
 
@@ -107,13 +89,13 @@ class StreamLoadTest {
     void screenshotsTheStreamPaneDuringALoad(FxRobot robot) throws Exception {
         TableDetails table = StreamFixtures.table(context);
         robot.interact(() -> context.activeTable().set(table));
-        sandbox.faults().closeStreamsAfter(12_000);
+        ui.faults().closeStreamsAfter(12_000);
         LoadJob job = StreamFixtures.generatedJob(context.activeProfile().get(), table, 2_000_000,
                 StreamFixtures.options().withStreams(2).withRecordsPerRequest(50).withRate(9_000));
-        StreamFixtures.start(context, "Generated load, 2 streams", table, job, StreamFixtures.rowsInSandbox(sandbox));
+        StreamFixtures.start(context, "Generated load, 2 streams", table, job, StreamFixtures.rowsInSandbox(ui.workspace()));
         try {
             UiTestSupport.waitUntil(LONG, () -> !text(robot, "#stream-recoveries-detail").startsWith("0 rotation"));
-            sandbox.faults().reset();
+            ui.faults().reset();
             var pane = robot.lookup("#stream-pane").queryAs(StreamView.class);
             UiTestSupport.waitUntil(LONG, () -> pane.model().points().size() >= 25);
             Screenshots.save(scene, "stream-load-light");

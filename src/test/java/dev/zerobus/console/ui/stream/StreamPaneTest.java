@@ -8,30 +8,27 @@ import dev.zerobus.console.ingest.IngestionSession;
 import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.ingest.SessionListener;
 import dev.zerobus.console.ingest.SessionOptions;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
+import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
-import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -41,36 +38,21 @@ import org.testfx.framework.junit5.Start;
 class StreamPaneTest {
     static final Duration LONG = Duration.ofSeconds(60);
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
+    @RegisterExtension static final UiSandbox ui = new UiSandbox();
     AppContext context;
     MainWindow window;
     TableDetails table;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config"));
-        window = new MainWindow(context, Theme.LIGHT);
-        var scene = new Scene(window, 1280, 820);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        window.attached();
-        stage.show();
+        context = ui.newAppContext();
+        window = UiTestSupport.showMainWindow(stage, context, 1280, 820);
         context.selectedPane().set(PaneId.STREAM);
     }
 
     @AfterEach
     void resetFaults() {
-        sandbox.faults().reset();
+        ui.faults().reset();
     }
 
     private TableDetails table() {
@@ -84,8 +66,8 @@ class StreamPaneTest {
 
     @Test
     void showsAStreamTheServiceEndsAsAPlannedRotationNotARetryAndLandsEveryRow(FxRobot robot) throws Exception {
-        long before = StreamFixtures.rowsInSandbox(sandbox);
-        sandbox.faults().closeStreamsAfter(1_500); // "Stream timeout reached" (6002): the service's scheduled end of a stream
+        long before = StreamFixtures.rowsInSandbox(ui.workspace());
+        ui.faults().closeStreamsAfter(1_500); // "Stream timeout reached" (6002): the service's scheduled end of a stream
         var job = StreamFixtures.csvJob(context.activeProfile().get(), table(), StreamFixtures.csv(dir.resolve("drop.csv"), 4_000),
                 StreamFixtures.options());
         CompletableFuture<LoadResult> result = StreamFixtures.start(context, "drop.csv", table(), job, before);
@@ -97,7 +79,7 @@ class StreamPaneTest {
         assertThat(done.acked()).isEqualTo(4_000);
         assertThat(done.rotations()).isPositive();
         assertThat(done.retries()).isZero();
-        assertThat(StreamFixtures.rowsInSandbox(sandbox) - before).isEqualTo(4_000);
+        assertThat(StreamFixtures.rowsInSandbox(ui.workspace()) - before).isEqualTo(4_000);
         assertThat(text(robot, "#stream-acked")).isEqualTo("4,000");
         assertThat(text(robot, "#stream-retries")).isEqualTo("0");
         assertThat(text(robot, "#stream-recoveries-detail")).isEqualTo(done.rotations() + " rotation(s) · 0 error(s)");
@@ -160,7 +142,7 @@ class StreamPaneTest {
 
         var profile = robot.lookup("#bundle-profile-json").queryAs(TextArea.class);
         assertThat(profile.isEditable()).isFalse();
-        assertThat(profile.getText()).contains("\"clientId\"").doesNotContain(sandbox.endpoints().clientSecret());
+        assertThat(profile.getText()).contains("\"clientId\"").doesNotContain(ui.endpoints().clientSecret());
         assertThat(robot.lookup("#bundle-events-log").queryAs(TextArea.class).getText()).contains("OPENED");
         robot.interact(() -> profile.getScene().getWindow().hide());
         session.close();
@@ -168,7 +150,7 @@ class StreamPaneTest {
 
     @Test
     void verifyShowsTheRowCountDeltaAndTheLastRows(FxRobot robot) throws Exception {
-        long before = StreamFixtures.rowsInSandbox(sandbox);
+        long before = StreamFixtures.rowsInSandbox(ui.workspace());
         var job = StreamFixtures.csvJob(context.activeProfile().get(), table(), StreamFixtures.csv(dir.resolve("verify.csv"), 1_200),
                 StreamFixtures.options());
         StreamFixtures.start(context, "verify.csv", table(), job, before).get(2, TimeUnit.MINUTES);

@@ -3,35 +3,24 @@ package dev.zerobus.console.ui.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.catalog.TableDetails;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Verify's result belongs to the session it read: selecting another session shows that one's, or none. */
 class VerifySelectionTest {
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = UiTestSupport.startSandbox(dir.resolve("sandbox"));
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        sandbox.close();
-    }
+    @RegisterExtension static final UiSandbox sandbox = new UiSandbox();
 
     @Test
     void showsEachSessionsOwnResultAndNothingForOneNotVerified() {
-        AppContext context = UiTestSupport.context(sandbox, dir.resolve("config"));
+        AppContext context = UiTestSupport.context(sandbox.workspace(), dir.resolve("config"));
         TableDetails table = StreamFixtures.table(context);
         var verify = new VerifyModel(context::reader, Runnable::run, Runnable::run);
         var first = new ActiveIngestion("first", table, Instant.now(), null, null, 0);

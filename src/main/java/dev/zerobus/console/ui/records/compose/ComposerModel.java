@@ -7,6 +7,9 @@ import dev.zerobus.console.codec.FieldError;
 import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.IngestionSession;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ingest.RecordSender;
+import dev.zerobus.console.ingest.SessionOptions;
+import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.source.SyntheticRecords;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
@@ -15,22 +18,24 @@ import dev.zerobus.console.ui.records.shared.RowCounts;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.*;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
-import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The composer: one record as JSON text (the form edits the same record), validated by the table's codec as it
  * changes, sent once or N times on the table's composer stream, with the history of what was sent and the
- * templates saved for the table. FX thread only; SDK calls run on {@link ComposerSession}'s thread.
+ * templates saved for the table. FX thread only; generating copies, encoding and SDK calls run on the background
+ * executor through the table's {@link RecordSender}. While records are on their way, {@link #trackingProperty()} is
+ * true and the view calls {@link #refreshSent()} on a timer (~100 ms), never once per ACK.
  */
 public final class ComposerModel {
     public enum Copies { SAME_RECORD, GENERATED }
@@ -53,15 +58,18 @@ public final class ComposerModel {
     private final ObservableList<SentRecord> history = FXCollections.observableArrayList();
     private final ObservableList<String> templates = FXCollections.observableArrayList();
     private final AtomicLong nextIndex = new AtomicLong();
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.millis(100), e -> refreshSent()));
+    /** Records made on the background executor, with the sender they went to, until the FX thread lists them. */
+    private final Queue<Arrival> arrived = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger sendsRunning = new AtomicInteger();
+    private final ReadOnlyBooleanWrapper tracking = new ReadOnlyBooleanWrapper();
+    private volatile long historyEpoch; // FX thread writes; a table change starts a new history
     private @Nullable RecordCodec codec;
-    private @Nullable ComposerSession session;
+    private @Nullable RecordSender session;
     private long sampleSeed = 1;
 
     public ComposerModel(AppContext context) {
         this.context = context;
         this.memory = new TableMemory(context.settings());
-        ticker.setCycleCount(Animation.INDEFINITE);
         jsonText.addListener((obs, old, now) -> validate());
         zone.addListener((obs, old, now) -> { rebuildCodec(); validate(); });
         table.addListener((obs, old, now) -> tableChanged(now));
@@ -83,6 +91,8 @@ public final class ComposerModel {
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ObservableList<SentRecord> history() { return history; }
     public ObservableList<String> templates() { return templates; }
+    /** Whether sent records may still change (being generated, sent or waiting for their ACK). */
+    public ReadOnlyBooleanProperty trackingProperty() { return tracking.getReadOnlyProperty(); }
 
     /** The form changed: its record becomes the JSON text. */
     public void updateFromForm(Map<String, ?> record) {
@@ -109,16 +119,22 @@ public final class ComposerModel {
             status.set("Not sent: fix the marked fields first.");
             return;
         }
-        ComposerSession s = session(profile, t);
-        SyntheticRecords generator = new SyntheticRecords(t.schema(), System.nanoTime());
+        RecordSender s = session(profile, t);
+        long epoch = historyEpoch;
+        String json = jsonText.get();
+        boolean generated = copies.get() == Copies.GENERATED;
+        var generator = generated ? new SyntheticRecords(t.schema(), System.nanoTime()) : null;
         int n = Math.max(1, count.get());
-        for (int i = 0; i < n; i++) {
-            String json = copies.get() == Copies.GENERATED && i > 0 ? RecordJson.write(generator.next()) : jsonText.get();
-            sendOne(s, json);
-        }
-        memory.remember(t.fullName(), jsonText.get());
+        sendsRunning.incrementAndGet();
+        s.send(codec, n, i -> generator != null && i > 0 ? RecordJson.write(generator.next()) : json, sentJson -> {
+            var record = new SentRecord(nextIndex.getAndIncrement(), sentJson, SentRecord.Status.SENDING);
+            arrived.add(new Arrival(epoch, record));
+            return record;
+        });
+        s.inOrder(sendsRunning::decrementAndGet);
+        memory.remember(t.fullName(), json);
         status.set(n == 1 ? "Record sent to " + t.fullName() : n + " records sent to " + t.fullName());
-        ticker.play();
+        tracking.set(true);
     }
 
     public void resend(SentRecord record) {
@@ -151,21 +167,17 @@ public final class ComposerModel {
         session = null;
     }
 
-    private void sendOne(ComposerSession s, String json) {
-        CodecResult<?> encoded = s.format() == RecordFormat.JSON ? codec.toJson(json) : codec.toProto(json);
-        var record = new SentRecord(nextIndex.getAndIncrement(), json, SentRecord.Status.SENDING);
-        history.addFirst(record);
-        if (history.size() > MAX_HISTORY_ROWS) history.remove(MAX_HISTORY_ROWS, history.size());
-        switch (encoded) {
-            case CodecResult.Encoded<?> e -> s.send(e.value(), record);
-            case CodecResult.Invalid<?> invalid -> record.failed(invalid.errors().getFirst().describe());
+    private RecordSender session(ConnectionProfile profile, TableDetails t) {
+        RecordFormat f = format.get();
+        if (session != null && session.options().profile().equals(profile) && session.options().table().equals(t.fullName())
+                && session.options().format() == f) {
+            return session;
         }
-    }
-
-    private ComposerSession session(ConnectionProfile profile, TableDetails t) {
-        if (session != null && session.matches(profile, t, format.get())) return session;
         closeSession();
-        session = new ComposerSession(profile, t, format.get(), opened -> announce(profile, t, opened));
+        SessionOptions options = f == RecordFormat.JSON
+                ? SessionOptions.json(profile, t.fullName())
+                : SessionOptions.proto(profile, t.fullName(), ProtoSchemaMapper.map(t.schema()).descriptor());
+        session = new RecordSender(options, context.background(), opened -> announce(profile, t, opened));
         return session;
     }
 
@@ -176,14 +188,26 @@ public final class ComposerModel {
                 new ActiveIngestion("Composer: " + t.schema().tableName(), t, Instant.now(), null, opened, before)));
     }
 
-    private void refreshSent() {
-        boolean pending = false;
+    /** FX thread: lists the records made since the last call and shows what became of each. */
+    public void refreshSent() {
+        var fresh = new ArrayDeque<SentRecord>();
+        for (Arrival a; (a = arrived.poll()) != null; ) {
+            if (a.epoch() != historyEpoch) continue; // sent to the table shown before
+            fresh.addFirst(a.record()); // newest first, as the history shows them
+            if (fresh.size() > MAX_HISTORY_ROWS) fresh.removeLast();
+        }
+        if (!fresh.isEmpty()) history.addAll(0, fresh);
+        if (history.size() > MAX_HISTORY_ROWS) history.remove(MAX_HISTORY_ROWS, history.size());
+        boolean pending = sendsRunning.get() > 0 || !arrived.isEmpty();
         for (SentRecord r : history) pending |= r.refresh();
-        if (!pending) ticker.stop();
+        tracking.set(pending);
     }
+
+    private record Arrival(long epoch, SentRecord record) {}
 
     private void tableChanged(@Nullable TableDetails now) {
         closeSession();
+        historyEpoch++;
         status.set(""); // "sent to" named the previous table
         history.clear();
         templates.clear();

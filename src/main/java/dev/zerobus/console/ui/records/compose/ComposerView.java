@@ -5,6 +5,9 @@ import static dev.zerobus.console.ui.records.shared.Sections.sectionTitle;
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.ui.records.shared.Zones;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -21,6 +24,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -39,6 +43,12 @@ public final class ComposerView extends VBox {
         split.setDividerPositions(0.68);
         VBox.setVgrow(split, Priority.ALWAYS);
         getChildren().setAll(createToolbar(), split);
+        // What became of the sent records, every ~100 ms while any may still change (never once per ACK).
+        var refresher = new Timeline(new KeyFrame(Duration.millis(100), e -> model.refreshSent()));
+        refresher.setCycleCount(Animation.INDEFINITE);
+        model.trackingProperty().subscribe(on -> {
+            if (on) refresher.play(); else refresher.stop();
+        });
     }
 
     private HBox createToolbar() {

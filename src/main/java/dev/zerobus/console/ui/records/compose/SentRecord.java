@@ -1,15 +1,16 @@
 package dev.zerobus.console.ui.records.compose;
 
+import dev.zerobus.console.ingest.RecordSender;
 import java.time.LocalTime;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * One record the composer sent, for the history table. The sender thread and the ACK callback only write the
- * volatile fields; {@link #refresh()} copies them into the properties on the FX thread (called by the pane's
- * ~100 ms timeline, never once per ACK).
+ * One record the composer sent, for the history table. The sender and the ACK callback only write the volatile
+ * fields; {@link #refresh()} copies them into the properties on the FX thread (through
+ * {@link ComposerModel#refreshSent()}, on the view's ~100 ms timer, never once per ACK).
  */
-public final class SentRecord {
+public final class SentRecord implements RecordSender.Outcome {
     enum Status { SENDING, SENT, ACKED, FAILED, EARLIER }
 
     private final long index;
@@ -36,14 +37,17 @@ public final class SentRecord {
     Status status() { return status; }
     long offset() { return offset; }
 
-    void sent(long offset) {
+    @Override
+    public void sent(long offset) {
         this.offset = offset;
         if (status == Status.SENDING) status = Status.SENT;
     }
 
-    void acked() { status = Status.ACKED; }
+    @Override
+    public void acked() { status = Status.ACKED; }
 
-    void failed(String why) {
+    @Override
+    public void failed(String why) {
         failure = why;
         status = Status.FAILED;
     }

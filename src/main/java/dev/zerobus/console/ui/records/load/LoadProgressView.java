@@ -1,6 +1,9 @@
 package dev.zerobus.console.ui.records.load;
 
 import atlantafx.base.theme.Styles;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -11,6 +14,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
 
@@ -20,6 +24,13 @@ public final class LoadProgressView extends VBox {
     private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
 
     public LoadProgressView(LoadRunModel run, String idPrefix) {
+        // Samples the job's counters every 100 ms while it runs: the model never pushes per row.
+        var sampler = new Timeline(new KeyFrame(Duration.millis(100), e -> run.sample()));
+        sampler.setCycleCount(Animation.INDEFINITE);
+        run.runningProperty().subscribe(on -> {
+            if (on) sampler.play(); else sampler.stop();
+        });
+
         var bar = new ProgressBar(0);
         bar.setId(idPrefix + "-progress");
         bar.setMaxWidth(Double.MAX_VALUE);

@@ -15,9 +15,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import javafx.animation.Animation;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -32,7 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One running load (file import or generated load): runs the blocking {@link LoadJob#run()} on the background
- * executor and samples its progress every 100 ms on a timeline. FX thread only.
+ * executor; {@link #sample()} (called by the view's timer while {@link #runningProperty()} is true) shows its progress.
+ * FX thread only.
  */
 public final class LoadRunModel {
     private final AppContext context;
@@ -47,13 +45,11 @@ public final class LoadRunModel {
     private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<@Nullable LoadResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<RowError> errors = FXCollections.observableArrayList();
-    private final Timeline sampler = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> sample()));
     private @Nullable LoadJob job;
     private @Nullable String loadId;
 
     public LoadRunModel(AppContext context) {
         this.context = context;
-        sampler.setCycleCount(Animation.INDEFINITE);
     }
 
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
@@ -94,7 +90,6 @@ public final class LoadRunModel {
         counts.set("Opening " + "stream(s) on " + table.fullName() + "…");
         rate.set("");
         running.set(true);
-        sampler.play();
         CompletableFuture.supplyAsync(() -> RowCounts.before(context, profile, table), context.background())
                 .thenAcceptAsync(before -> context.ingestions().add(
                         new ActiveIngestion(name, table, Instant.now(), newJob, null, before)), context.fx())
@@ -124,7 +119,6 @@ public final class LoadRunModel {
 
     private void finished(@Nullable LoadResult done, @Nullable String problem) {
         sample();
-        sampler.stop();
         running.set(false);
         paused.set(false);
         result.set(done);
@@ -161,7 +155,8 @@ public final class LoadRunModel {
         return landed + failed + (done.stoppedByPolicy() ? ". Stopped by the error policy." : ".");
     }
 
-    private void sample() {
+    /** FX thread: copies the job's progress into the properties (the view calls it every ~100 ms while running). */
+    public void sample() {
         LoadJob current = job;
         if (current == null) return;
         LoadProgress p = current.progress();
