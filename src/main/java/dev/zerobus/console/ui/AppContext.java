@@ -37,6 +37,7 @@ public final class AppContext {
     private final ObservableList<ActiveIngestion> ingestions = FXCollections.observableArrayList();
     private final Shortcuts shortcuts = new Shortcuts();
     private final ObjectProperty<PaneId> selectedPane = new SimpleObjectProperty<>(PaneId.CONNECTION);
+    private final RecentFiles recentFiles;
     private @Nullable CatalogBrowser browser;
     private @Nullable TableReader reader;
     private @Nullable ConnectionProfile clientsFor;
@@ -46,6 +47,7 @@ public final class AppContext {
         this.settings = settings;
         this.background = background;
         this.fx = fx;
+        this.recentFiles = new RecentFiles(settings);
         activeProfile.addListener((obs, old, now) -> {
             synchronized (this) {
                 browser = null;
@@ -69,6 +71,8 @@ public final class AppContext {
     public ObservableList<ActiveIngestion> ingestions() { return ingestions; }
     /** Keyboard shortcuts; panes add theirs (listed in Help > Shortcuts). */
     public Shortcuts shortcuts() { return shortcuts; }
+    /** Files imported lately, for File > Recent files. */
+    public RecentFiles recentFiles() { return recentFiles; }
     /** The pane on show. Panes may switch it (e.g. after starting a load). */
     public ObjectProperty<PaneId> selectedPane() { return selectedPane; }
 
