@@ -36,7 +36,7 @@ final class StreamHeader extends VBox {
         selector.valueProperty().bindBidirectional(model.selectedProperty());
         selector.setCellFactory(list -> new IngestionCell());
         selector.setButtonCell(new IngestionCell());
-        selector.setPrefWidth(440);
+        selector.setPrefWidth(560);
         selector.setMinWidth(180);
         HBox.setHgrow(selector, Priority.SOMETIMES);
         selector.setTooltip(new Tooltip("Current and recent ingestions of this window"));

@@ -6,6 +6,7 @@ import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.ui.ToolbarRow;
 import dev.zerobus.console.ui.records.shared.Zones;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -101,13 +102,16 @@ public final class ComposerView extends VBox {
         send.disableProperty().bind(model.validProperty().not());
         send.setOnAction(e -> model.send());
 
-        var tools = new FlowPane(8, 8, sample, templates, save, label("Zone"), zone, label("Type"), format);
+        // Groups wrap as a whole (a label stays beside its control); nothing in them shrinks ("Te…", "JS…" at 1024 px).
+        var groups = List.of(new HBox(8, sample, templates, save), new HBox(8, label("Zone"), zone),
+                new HBox(8, label("Type"), format), new HBox(8, count, copies, send));
+        for (HBox group : groups) {
+            group.setAlignment(Pos.CENTER_LEFT);
+            group.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        }
+        var tools = new FlowPane(8, 8, groups.get(0), groups.get(1), groups.get(2));
         tools.setAlignment(Pos.CENTER_LEFT);
-        var sending = new HBox(8, count, copies, send);
-        sending.setAlignment(Pos.CENTER_LEFT);
-        tools.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE)); // "Te…", "JS…" at 1024 px
-        sending.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
-        return new ToolbarRow(tools, sending);
+        return new ToolbarRow(tools, groups.get(3));
     }
 
     private SplitPane createEditors() {
