@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class ArchitectureTest {
     private static final String[] SERVICE_LAYER = {"dev.zerobus.console.workspace..", "dev.zerobus.console.catalog..",
         "dev.zerobus.console.doctor..", "dev.zerobus.console.schema..", "dev.zerobus.console.codec..",
-        "dev.zerobus.console.snippet..", "dev.zerobus.console.source..", "dev.zerobus.console.ingest.."};
+        "dev.zerobus.console.snippet..", "dev.zerobus.console.source..", "dev.zerobus.console.ingest..", "dev.zerobus.console.setup.."};
     static JavaClasses classes;
 
     @BeforeAll
@@ -81,6 +81,23 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("dev.zerobus.console.ui..").and().haveSimpleNameEndingWith("Model")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
                 .because("a model (XxxModel) holds state and commands; only its View builds nodes")
+                .check(classes);
+    }
+
+    /**
+     * {@code POST /api/2.1/unity-catalog/tables} "only supports creating external Delta tables"
+     * (https://docs.databricks.com/api/workspace/tables/create): the console creates tables with CREATE TABLE SQL on a
+     * warehouse, and must never call the SDK's create (issue 11).
+     */
+    @Test
+    void theConsoleNeverCreatesTablesThroughPostTables() {
+        noClasses().that().resideOutsideOfPackage("dev.zerobus.console.sandbox..")
+                .should().callMethodWhere(com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                        com.tngtech.archunit.base.DescribedPredicate.describe("TablesAPI/TablesService.create",
+                                t -> t.getName().equals("create") && (t.getOwner().isEquivalentTo(com.databricks.sdk.service.catalog.TablesAPI.class)
+                                        || t.getOwner().isEquivalentTo(com.databricks.sdk.service.catalog.TablesService.class)))))
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("com.databricks.sdk.service.catalog.CreateTableRequest")
+                .because("Databricks creates managed tables with SQL only; POST /tables takes EXTERNAL tables")
                 .check(classes);
     }
 }

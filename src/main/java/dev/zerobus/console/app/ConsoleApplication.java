@@ -2,18 +2,21 @@ package dev.zerobus.console.app;
 
 import dev.zerobus.console.ingest.IngestException;
 import dev.zerobus.console.ingest.IngestionSession;
+import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
-import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.ui.theme.Theme;
+import dev.zerobus.console.workspace.AppDirs;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,6 +37,9 @@ import org.slf4j.LoggerFactory;
 public final class ConsoleApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
 
+    private static final String GRPC_PORT = "sandbox.grpcPort";
+    private static final String HTTP_PORT = "sandbox.httpPort";
+
     private SandboxWorkspace sandbox;
     private ExecutorService background;
     private AppContext context;
@@ -46,7 +52,8 @@ public final class ConsoleApplication extends Application {
     public void start(Stage stage) {
         var settings = UiSettings.user();
         background = Executors.newCachedThreadPool(Thread.ofPlatform().name("console-worker-", 0).daemon().factory());
-        context = new AppContext(ProfileStore.system(), settings, background, Platform::runLater);
+        var unfinished = UnfinishedLoads.in(AppDirs.state().resolve("unfinished-loads.json"));
+        context = new AppContext(ProfileStore.system(), settings, unfinished, background, Platform::runLater);
         var window = new MainWindow(context, Theme.initial(settings.get("theme", "")));
         var scene = new Scene(window, settings.getDouble("window.width", 1280), settings.getDouble("window.height", 820));
         window.theme().apply(scene);
@@ -58,7 +65,6 @@ public final class ConsoleApplication extends Application {
         }
         stage.setScene(scene);
         restoreBounds(stage, settings);
-        context.selectedPane().set(PaneId.fromId(settings.get("pane", PaneId.CONNECTION.id())));
         stage.setOnHidden(event -> saveBounds(stage, settings));
         stage.show();
         if (System.getProperty("zerobus.console.reportFirstWindow") != null) {
@@ -71,12 +77,23 @@ public final class ConsoleApplication extends Application {
         context.sandboxStatus().set("Starting the sandbox workspace…");
         background.execute(() -> {
             try {
-                SandboxWorkspace started = SandboxWorkspace.start(SandboxOptions.defaults(SandboxOptions.defaultDataDir()));
+                // The ports of the last launch when they are free: a profile duplicated from the sandbox keeps working.
+                SandboxWorkspace started = SandboxWorkspace.startPreferring(SandboxOptions.defaults(SandboxOptions.defaultDataDir())
+                        .withPorts((int) settings.getLong(GRPC_PORT, 0), (int) settings.getLong(HTTP_PORT, 0)));
+                var e = started.endpoints();
+                settings.putLong(GRPC_PORT, port(e.zerobusEndpoint()));
+                settings.putLong(HTTP_PORT, port(e.workspaceUrl()));
+                Secret noGrants = Secret.of(started.secretOf(SandboxPrincipals.NO_GRANTS));
+                // Saved copies of the sandbox profiles follow it: its secrets are minted at every start.
+                List<String> followed = context.profiles().followSandbox(e.workspaceUrl(), e.zerobusEndpoint(),
+                        Map.of(e.clientId(), Secret.of(e.clientSecret()), SandboxPrincipals.NO_GRANTS, noGrants));
+                if (!followed.isEmpty()) LOG.info("Profiles updated to the sandbox's new secret: {}", followed);
                 Platform.runLater(() -> {
                     sandbox = started;
-                    var e = started.endpoints();
+                    context.sandboxNoGrants().set(AppContext.sandboxNoGrantsProfile(e.workspaceUrl(), e.zerobusEndpoint(),
+                            SandboxPrincipals.NO_GRANTS, noGrants));
                     context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
-                            Secret.of(e.clientSecret())));
+                            Secret.of(e.clientSecret()), Secret.of(e.userToken())));
                     context.sandboxStatus().set("Sandbox running on 127.0.0.1 (Zerobus " + port(e.zerobusEndpoint()) + ", workspace "
                             + port(e.workspaceUrl()) + ")");
                     if (context.activeProfile().get() == null) context.activeProfile().set(initialProfile(settings));
@@ -94,13 +111,13 @@ public final class ConsoleApplication extends Application {
     /** The remembered profile, else the environment's / DATABRICKS_CONFIG_PROFILE's, else the sandbox. */
     private ConnectionProfile initialProfile(UiSettings settings) {
         String remembered = settings.get("profile", "");
-        if (remembered.equals(AppContext.SANDBOX_PROFILE)) return context.sandboxProfile();
-        Optional<ConnectionProfile> named = remembered.isEmpty() ? Optional.empty() : context.profiles().find(remembered);
+        Optional<ConnectionProfile> named = remembered.isEmpty() ? Optional.empty()
+                : context.sandboxProfileNamed(remembered).or(() -> context.profiles().find(remembered));
         return named.or(() -> context.profiles().defaultProfile()).orElseGet(context::sandboxProfile);
     }
 
-    private static String port(String url) {
-        return url.substring(url.lastIndexOf(':') + 1);
+    private static int port(String url) {
+        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
     }
 
     private static void restoreBounds(Stage stage, UiSettings settings) {
@@ -133,7 +150,10 @@ public final class ConsoleApplication extends Application {
         if (background != null) background.shutdownNow();
     }
 
-    /** Cancels running loads and flushes and closes open streams, so that nothing sent is cut off (10 s at most). */
+    /**
+     * A backstop for exits that skip the window's quit (the OS ending the session): cancels running loads and flushes
+     * and closes open streams, so that nothing sent is cut off (10 s at most). Quitting normally has done this already.
+     */
     private void closeIngestions() {
         if (context == null || background == null) return;
         List<Future<?>> closing = new ArrayList<>();

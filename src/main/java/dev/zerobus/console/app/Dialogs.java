@@ -3,14 +3,16 @@ package dev.zerobus.console.app;
 import dev.zerobus.console.cli.VersionInfo;
 import dev.zerobus.console.ingest.NativeLibraryStatus;
 import dev.zerobus.console.ui.Shortcuts;
+import dev.zerobus.console.ui.QuitModel;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
 
-/** Help > Shortcuts and Help > About. */
+/** Help > Shortcuts, Help > About, and the question before quitting during a load. */
 final class Dialogs {
     private Dialogs() {}
 
@@ -30,6 +32,24 @@ final class Dialogs {
         alert.setHeaderText("Keyboard shortcuts");
         alert.getDialogPane().setContent(grid);
         alert.show();
+    }
+
+    /** Asks what to do with running loads before quitting; closing the dialog keeps them running. */
+    static QuitModel.Choice askQuit(Window owner, String question) {
+        var finish = new ButtonType(QuitModel.Choice.FINISH.label(), ButtonBar.ButtonData.OTHER);
+        var stop = new ButtonType(QuitModel.Choice.STOP.label(), ButtonBar.ButtonData.OK_DONE);
+        var keep = new ButtonType(QuitModel.Choice.KEEP_RUNNING.label(), ButtonBar.ButtonData.CANCEL_CLOSE);
+        var alert = new Alert(Alert.AlertType.CONFIRMATION, question, finish, stop, keep);
+        alert.initOwner(owner);
+        alert.setTitle("Quit Zerobus Ingest Console");
+        alert.setHeaderText("Quit while a load is running?");
+        alert.getDialogPane().setId("quit-dialog");
+        alert.getDialogPane().setMinWidth(620);
+        alert.getDialogPane().lookupButton(finish).setId("quit-finish");
+        alert.getDialogPane().lookupButton(stop).setId("quit-stop");
+        alert.getDialogPane().lookupButton(keep).setId("quit-keep");
+        ButtonType answer = alert.showAndWait().orElse(keep);
+        return answer == finish ? QuitModel.Choice.FINISH : answer == stop ? QuitModel.Choice.STOP : QuitModel.Choice.KEEP_RUNNING;
     }
 
     static void about(Window owner) {

@@ -3,7 +3,10 @@ package dev.zerobus.console.app;
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.LastSessionModel;
 import dev.zerobus.console.ui.PaneId;
+import dev.zerobus.console.ui.QuitModel;
+import dev.zerobus.console.ui.RememberedTable;
 import dev.zerobus.console.ui.catalog.CatalogPane;
 import dev.zerobus.console.ui.connection.ConnectionPane;
 import dev.zerobus.console.ui.records.RecordsPane;
@@ -35,6 +38,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
 import javafx.util.Duration;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -53,22 +58,30 @@ public final class MainWindow extends BorderPane {
         new PaneEntry(PaneId.STREAM, "Stream", Feather.ACTIVITY, "Shortcut+4", StreamPane::create),
     };
 
+    private static final String PANE_KEY = "pane";
+
     private final AppContext context;
     private final StackPane content = new StackPane();
     private final Map<PaneId, Node> built = new LinkedHashMap<>();
     private final Map<PaneId, ToggleButton> navButtons = new LinkedHashMap<>();
+    private final QuitModel quit;
+    private Runnable exit = () -> getScene().getWindow().hide();
     private Theme theme;
 
     public MainWindow(AppContext context, Theme theme) {
         this.context = context;
         this.theme = theme;
+        this.quit = new QuitModel(context);
         getStyleClass().add("main-window");
         setId("main-window");
-        setTop(new VBox(createMenuBar(), createContextBar()));
+        setTop(new VBox(createMenuBar(), createContextBar(), new LastSessionBar(new LastSessionModel(context))));
         setLeft(createSidebar());
         setCenter(content);
         setBottom(createStatusBar());
+        // Reopen on the pane the person left (read before show() stores the pane on display).
+        context.selectedPane().set(PaneId.fromId(context.settings().get(PANE_KEY, context.selectedPane().get().id())));
         context.selectedPane().subscribe(this::show);
+        RememberedTable.restore(context);
         registerShortcuts();
     }
 
@@ -184,7 +197,12 @@ public final class MainWindow extends BorderPane {
         refresh.play();
         streams.setText(openStreamsText());
         streams.setGraphic(new FontIcon(Feather.ACTIVITY));
-        var bar = new HBox(sandbox, token, streams);
+        var quitting = new Label();
+        quitting.setId("status-quitting");
+        quitting.textProperty().bind(quit.statusProperty());
+        quitting.managedProperty().bind(quit.statusProperty().isNotEmpty());
+        quitting.visibleProperty().bind(quitting.managedProperty());
+        var bar = new HBox(sandbox, token, streams, quitting);
         bar.getChildren().forEach(n -> n.getStyleClass().add("status-item"));
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -209,7 +227,7 @@ public final class MainWindow extends BorderPane {
         Node node = built.computeIfAbsent(id, key -> pane.factory().apply(context));
         content.getChildren().setAll(node);
         navButtons.get(id).setSelected(true);
-        context.settings().put("pane", id.id());
+        context.settings().put(PANE_KEY, id.id());
     }
 
     private void registerShortcuts() {
@@ -218,7 +236,7 @@ public final class MainWindow extends BorderPane {
         }
         context.shortcuts().add("Shortcut+Shift+L", "Toggle dark mode", this::toggleTheme);
         context.shortcuts().add("F1", "Show keyboard shortcuts", () -> Dialogs.shortcuts(getScene().getWindow(), context.shortcuts()));
-        context.shortcuts().add("Shortcut+Q", "Quit", () -> getScene().getWindow().hide());
+        context.shortcuts().add("Shortcut+Q", "Quit", this::requestQuit);
     }
 
     public void toggleTheme() {
@@ -232,11 +250,32 @@ public final class MainWindow extends BorderPane {
     }
 
     /**
-     * Called once the scene exists: attaches the shortcuts and builds the panes not on show, so that every pane's
-     * shortcuts work, and Help > Keyboard shortcuts lists them all, from the start.
+     * Called once the scene is on its window: attaches the shortcuts, and routes the window's close button through
+     * the same question and shutdown as File > Quit. {@code onExit} runs once every stream is closed. Builds the panes
+     * not on show too, so that every pane's shortcuts work, and Help > Keyboard shortcuts lists them all, from the start.
      */
-    public void attached() {
+    public void attached(Runnable onExit) {
+        exit = onExit;
         context.shortcuts().attach(getScene());
         for (PaneEntry pane : PANES) built.computeIfAbsent(pane.id(), key -> pane.factory().apply(context));
+        Window window = getScene().getWindow();
+        if (window != null) {
+            window.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, event -> {
+                event.consume();
+                requestQuit();
+            });
+        }
+    }
+
+    /** Attaches with hiding the window as the exit (the application then stops). */
+    public void attached() {
+        attached(() -> getScene().getWindow().hide());
+    }
+
+    /** File > Quit, Shortcut+Q and the close button: asks first while a load runs, then shuts down cleanly. */
+    public void requestQuit() {
+        QuitModel.Choice choice = quit.runningLoads().isEmpty() ? QuitModel.Choice.STOP
+                : Dialogs.askQuit(getScene().getWindow(), quit.question());
+        quit.quit(choice, exit);
     }
 }

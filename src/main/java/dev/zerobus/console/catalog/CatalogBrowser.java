@@ -2,9 +2,6 @@ package dev.zerobus.console.catalog;
 
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.service.catalog.CatalogInfo;
-import com.databricks.sdk.service.catalog.ColumnInfo;
-import com.databricks.sdk.service.catalog.CreateTableRequest;
-import com.databricks.sdk.service.catalog.DataSourceFormat;
 import com.databricks.sdk.service.catalog.EffectivePermissionsList;
 import com.databricks.sdk.service.catalog.EffectivePrivilegeAssignment;
 import com.databricks.sdk.service.catalog.GetEffectiveRequest;
@@ -13,7 +10,6 @@ import com.databricks.sdk.service.catalog.ListSchemasRequest;
 import com.databricks.sdk.service.catalog.ListTablesRequest;
 import com.databricks.sdk.service.catalog.PrivilegeAssignment;
 import com.databricks.sdk.service.catalog.SchemaInfo;
-import com.databricks.sdk.service.catalog.TableType;
 import com.databricks.sdk.service.iam.MeRequest;
 import dev.zerobus.console.schema.TableColumn;
 import java.util.ArrayList;
@@ -81,21 +77,33 @@ public final class CatalogBrowser {
     }
 
     /**
-     * Creates a MANAGED DELTA table (for trials); the caller needs USE CATALOG, USE SCHEMA and CREATE TABLE. There is
-     * no table comment: {@code POST /tables} (SDK 0.141 {@code CreateTableRequest}) has no field for one.
+     * Creates a managed Delta table the way Databricks does: {@code CREATE TABLE} SQL (see {@link TableSql#createTable})
+     * on a SQL warehouse — the first running one, else the first listed. Never {@code POST /api/2.1/unity-catalog/tables}:
+     * that call "only supports creating external Delta tables" (https://docs.databricks.com/api/workspace/tables/create).
+     * The caller needs USE CATALOG, USE SCHEMA and CREATE TABLE. To pick the warehouse, show the SQL first or get
+     * privilege advice, use {@code setup.TableService}.
      */
     public TableDetails createTable(String catalog, String schema, String name, List<TableColumn> columns) {
+        return createTable(catalog, schema, name, columns, null, null);
+    }
+
+    /** As {@link #createTable(String, String, String, List)}, with a table comment and a chosen warehouse (null: first running). */
+    public TableDetails createTable(String catalog, String schema, String name, List<TableColumn> columns,
+                                    @Nullable String comment, @Nullable String warehouseId) {
+        String sql = TableSql.createTable(catalog + "." + schema + "." + name, columns, comment);
         TableName table = TableName.parse(catalog + "." + schema + "." + name);
-        List<ColumnInfo> infos = new ArrayList<>();
-        for (int i = 0; i < columns.size(); i++) infos.add(TableInfos.columnInfo(columns.get(i), i));
-        var request = new CreateTableRequest().setCatalogName(catalog).setSchemaName(schema).setName(name)
-                .setTableType(TableType.MANAGED).setDataSourceFormat(DataSourceFormat.DELTA)
-                .setColumns(infos);
+        var reader = new TableReader(client, warehouseId, TableReader.DEFAULT_TIMEOUT);
         try {
-            return TableInfos.details(client.tables().create(request));
+            new StatementRunner(client, TableReader.DEFAULT_TIMEOUT).run(reader.warehouseId(), sql, Cancellation.none());
+        } catch (StatementFailedException e) {
+            if (e.isAlreadyExists()) throw new CatalogException(CatalogProblems.alreadyExists("create table " + table.fullName(), e.serverMessage(), e));
+            throw e;
+        } catch (CatalogException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw SdkErrors.translate(e, "create table " + table.fullName());
         }
+        return table(table.fullName());
     }
 
     public void deleteTable(String fullName) {

@@ -7,7 +7,7 @@ import java.util.Objects;
  * A catalog or SQL call that failed for a reason the user can act on. {@link #problem()} carries the wording and the
  * fix; the exception message is the problem's message, never a raw server or SDK text alone.
  */
-public final class CatalogException extends RuntimeException {
+public class CatalogException extends RuntimeException {
     private final transient Problem problem;
 
     public CatalogException(Problem problem) {

@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** Translates what the Databricks SDK throws into a {@link CatalogException} with a {@link CatalogProblems} wording. */
-final class SdkErrors {
+public final class SdkErrors {
     /** Databricks and the sandbox both end the message with the statement when they know it. */
     private static final Pattern GRANT_IN_MESSAGE = Pattern.compile("(GRANT [A-Z_ ]+ ON [A-Z]+ \\S+ TO `[^`]+`)");
     /**
@@ -25,7 +25,7 @@ final class SdkErrors {
     private SdkErrors() {}
 
     /** {@code action} completes "Could not ...", e.g. "list the tables of main.default". */
-    static CatalogException translate(RuntimeException e, String action) {
+    public static CatalogException translate(RuntimeException e, String action) {
         if (e instanceof CatalogException known) return known;
         // The SDK reports a refused or timed-out connection as a DatabricksError with status 523: the I/O cause decides.
         if (find(e, IOException.class) != null) return new CatalogException(CatalogProblems.unreachable(action, e));
@@ -34,7 +34,7 @@ final class SdkErrors {
         return new CatalogException(CatalogProblems.unexpected(action, e));
     }
 
-    static boolean isNotFound(RuntimeException e) {
+    public static boolean isNotFound(RuntimeException e) {
         DatabricksError error = databricksError(e);
         return error != null && error.getStatusCode() == 404;
     }
@@ -53,7 +53,7 @@ final class SdkErrors {
     }
 
     /** The GRANT that fixes a permission error: quoted from the message, else derived from "does not have X on Y". */
-    static @Nullable String grantFor(String message) {
+    public static @Nullable String grantFor(String message) {
         Matcher quoted = GRANT_IN_MESSAGE.matcher(message);
         if (quoted.find()) return quoted.group(1);
         Matcher missing = MISSING_PRIVILEGE.matcher(message);

@@ -71,7 +71,7 @@ public final class StatementRunner {
             var error = response.getStatus().getError();
             String message = error == null || error.getMessage() == null ? "no message" : error.getMessage();
             String code = error == null || error.getErrorCode() == null ? null : error.getErrorCode().name();
-            throw new CatalogException(CatalogProblems.statementFailed(sql, code, message));
+            throw new StatementFailedException(CatalogProblems.statementFailed(sql, code, message), sql, code, message);
         }
         if (state != StatementState.SUCCEEDED) throw new CatalogException(CatalogProblems.statementEnded(sql, String.valueOf(state)));
         List<String> columns = new ArrayList<>();

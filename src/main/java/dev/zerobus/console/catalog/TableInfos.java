@@ -1,7 +1,6 @@
 package dev.zerobus.console.catalog;
 
 import com.databricks.sdk.service.catalog.ColumnInfo;
-import com.databricks.sdk.service.catalog.ColumnTypeName;
 import com.databricks.sdk.service.catalog.TableInfo;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
@@ -58,23 +57,6 @@ final class TableInfos {
             columns.add(new TableColumn(c.getName(), type, c.getNullable() == null || c.getNullable(), c.getComment()));
         }
         return columns;
-    }
-
-    /** A column as {@code POST /tables} takes it: the type named three ways, as UC itself reports it. */
-    static ColumnInfo columnInfo(TableColumn column, int position) {
-        ColumnInfo info = new ColumnInfo().setName(column.name()).setPosition((long) position)
-                .setTypeName(typeName(column.type())).setTypeText(column.type().typeText())
-                .setTypeJson(TypeParser.typeJson(column)).setNullable(column.nullable()).setComment(column.comment());
-        if (column.type() instanceof ColumnType.Decimal d) info.setTypePrecision((long) d.precision()).setTypeScale((long) d.scale());
-        return info;
-    }
-
-    private static @Nullable ColumnTypeName typeName(ColumnType type) {
-        try {
-            return ColumnTypeName.valueOf(type.typeName());
-        } catch (IllegalArgumentException e) {
-            return null; // a name this SDK version doesn't know: type_text and type_json still say it
-        }
     }
 
     static @Nullable String name(@Nullable Enum<?> value) {

@@ -1,8 +1,8 @@
 package dev.zerobus.console.catalog;
 
 /** A three-part Unity Catalog table name. Parts are taken as given (no backticks); see {@link #quoted()} for SQL. */
-record TableName(String catalog, String schema, String table) {
-    static TableName parse(String fullName) {
+public record TableName(String catalog, String schema, String table) {
+    public static TableName parse(String fullName) {
         String[] parts = fullName == null ? new String[0] : fullName.strip().split("\\.", -1);
         if (parts.length != 3 || parts[0].isBlank() || parts[1].isBlank() || parts[2].isBlank()) {
             throw new CatalogException(CatalogProblems.invalidTableName(String.valueOf(fullName)));
@@ -10,20 +10,20 @@ record TableName(String catalog, String schema, String table) {
         return new TableName(parts[0], parts[1], parts[2]);
     }
 
-    String fullName() {
+    public String fullName() {
         return catalog + "." + schema + "." + table;
     }
 
-    String schemaFullName() {
+    public String schemaFullName() {
         return catalog + "." + schema;
     }
 
     /** {@code `catalog`.`schema`.`table`} with backticks inside names doubled, as Databricks SQL escapes them. */
-    String quoted() {
+    public String quoted() {
         return quote(catalog) + "." + quote(schema) + "." + quote(table);
     }
 
-    static String quote(String identifier) {
+    public static String quote(String identifier) {
         return "`" + identifier.replace("`", "``") + "`";
     }
 }

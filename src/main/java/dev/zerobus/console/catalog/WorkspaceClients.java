@@ -3,10 +3,15 @@ package dev.zerobus.console.catalog;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.zerobus.console.workspace.ConnectionProfile;
+import dev.zerobus.console.workspace.Problem;
+import dev.zerobus.console.workspace.UserAuth;
 
 /**
- * The one place that turns a {@link ConnectionProfile} into a Databricks SDK client (OAuth M2M). The secret goes to
- * the SDK config and nowhere else; nothing here logs. Stateless and thread-safe; the returned client is thread-safe.
+ * The one place that turns a {@link ConnectionProfile} into a Databricks SDK client, for either identity:
+ * {@link #create}/{@link #asIngest} sign in as the "Ingest as" service principal (OAuth M2M), {@link #asYou} as the
+ * person ({@link UserAuth}: the SDK's own auth types, resolved by its {@code DatabricksConfig}; the console re-implements
+ * no part of the credential chain). Secrets go to the SDK config and nowhere else; nothing here logs. Stateless and
+ * thread-safe; the returned client is thread-safe.
  */
 public final class WorkspaceClients {
     /** Per HTTP request; the SDK retries transient failures (429, 503) on top of this. */
@@ -16,6 +21,7 @@ public final class WorkspaceClients {
 
     private WorkspaceClients() {}
 
+    /** The "Ingest as" service principal (OAuth M2M). */
     public static WorkspaceClient create(ConnectionProfile profile) {
         if (profile.workspaceUrl().isBlank()) throw new CatalogException(CatalogProblems.missingWorkspaceUrl(profile.name()));
         if (profile.clientId().isBlank() || !profile.hasSecret()) {
@@ -27,6 +33,50 @@ public final class WorkspaceClients {
                 .setClientSecret(profile.clientSecret().reveal())
                 .setAuthType(AUTH_TYPE)
                 .setHttpTimeoutSeconds(HTTP_TIMEOUT_SECONDS);
+        return client(config, profile);
+    }
+
+    /** Same as {@link #create}: the name says which identity. */
+    public static WorkspaceClient asIngest(ConnectionProfile profile) {
+        return create(profile);
+    }
+
+    /** "You", with the profile's {@link UserAuth}; OAuth U2M goes through {@link BrowserSignIn#shared()}. */
+    public static WorkspaceClient asYou(ConnectionProfile profile) {
+        return asYou(profile, BrowserSignIn.shared());
+    }
+
+    public static WorkspaceClient asYou(ConnectionProfile profile, BrowserSignIn browser) {
+        UserAuth you = profile.you();
+        if (you.isServicePrincipal()) return create(profile);
+        DatabricksConfig config = new DatabricksConfig().setHttpTimeoutSeconds(HTTP_TIMEOUT_SECONDS);
+        if (you.type() != UserAuth.Type.CONFIG_PROFILE && profile.workspaceUrl().isBlank()
+                && you.type() != UserAuth.Type.ENVIRONMENT) {
+            throw new CatalogException(CatalogProblems.missingWorkspaceUrl(profile.name()));
+        }
+        if (!profile.workspaceUrl().isBlank()) config.setHost(profile.workspaceUrl());
+        switch (you.type()) {
+            case PAT -> {
+                if (!you.hasToken()) {
+                    throw new CatalogException(new Problem("Profile '" + profile.name() + "' signs you in with a personal access "
+                            + "token, but none is set.", "Enter your token (User settings > Developer > Access tokens), or set "
+                            + "DATABRICKS_TOKEN and use the environment profile."));
+                }
+                config.setToken(you.token().reveal()).setAuthType(you.type().sdkAuthType());
+            }
+            case EXTERNAL_BROWSER -> config.setCredentialsProvider(browser.credentials(profile.sdkWorkspaceUrl()));
+            case DATABRICKS_CLI, AZURE_CLI -> config.setAuthType(you.type().sdkAuthType());
+            case CONFIG_PROFILE -> {
+                config.setProfile(you.configProfile());
+                if (you.configFile() != null) config.setConfigFile(you.configFile());
+            }
+            case ENVIRONMENT -> { } // DATABRICKS_TOKEN, DATABRICKS_AUTH_TYPE, ... as the SDK reads them
+            case SERVICE_PRINCIPAL -> throw new IllegalStateException("handled above");
+        }
+        return client(config, profile);
+    }
+
+    private static WorkspaceClient client(DatabricksConfig config, ConnectionProfile profile) {
         try {
             return new WorkspaceClient(config);
         } catch (RuntimeException e) {

@@ -22,6 +22,14 @@ abstract class ConnectedCommand implements Callable<Integer> {
         this.connection = connection;
     }
 
+    /**
+     * Whether the command ingests (and so needs the profile's "Ingest as" client id and secret). Commands that only
+     * browse, query or set up run as "You" and work with a profile that has no service principal yet.
+     */
+    boolean needsIngestIdentity() {
+        return true;
+    }
+
     /** Does the command's work; results go to {@code out}, everything else to {@code err}. Returns the exit code. */
     abstract int run(Connection connection, PrintWriter out, PrintWriter err) throws Exception;
 
@@ -31,11 +39,13 @@ abstract class ConnectedCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Connection opened = null;
         try {
-            opened = connection.open(err);
+            opened = connection.open(err, needsIngestIdentity());
             return run(opened, out, err);
         } catch (CliProblem e) {
             return report(e.problem(), e, e.exitCode(), opened, err);
         } catch (CatalogException e) {
+            return report(e.problem(), e, ExitCodes.FAILED, opened, err);
+        } catch (dev.zerobus.console.setup.SetupException e) {
             return report(e.problem(), e, ExitCodes.FAILED, opened, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -8,9 +8,9 @@ import org.jspecify.annotations.Nullable;
  * The profile a command works with, and the in-process sandbox behind it when there is one (closed with this).
  */
 record Connection(ConnectionProfile profile, @Nullable SandboxWorkspace sandbox) implements AutoCloseable {
-    /** Masks the client secret wherever it appears in {@code text} (for text that came from a server or the SDK). */
+    /** Masks the client secret and "You"'s token wherever they appear in {@code text} (text from a server or the SDK). */
     String redact(String text) {
-        return profile.clientSecret() == null ? text : profile.clientSecret().redact(text);
+        return profile.redact(text);
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Problem;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
+import dev.zerobus.console.workspace.UserAuth;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -48,12 +49,25 @@ public final class ConnectionOptions {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
     }
 
+    /** The profiles (and their keychain) commands read and save. */
+    ProfileStore store() {
+        return profiles.get();
+    }
+
     boolean isVerbose() {
         return verbose;
     }
 
-    /** Resolves the connection and says on {@code err} which one is used; never prints the secret. */
+    /** Resolves the connection for a command that ingests (see {@link #open(PrintWriter, boolean)}). */
     Connection open(PrintWriter err) {
+        return open(err, true);
+    }
+
+    /**
+     * Resolves the connection and says on {@code err} which one is used (both identities); never prints a secret or
+     * token. {@code needsIngest}: the command ingests, so the profile must have the service principal's secret.
+     */
+    Connection open(PrintWriter err, boolean needsIngest) {
         boolean sandbox = forceSandbox || sandboxData != null;
         if (sandbox && profileName != null) {
             throw CliProblem.usage("--profile and --sandbox/--sandbox-data both name a connection.", "Pass only one of them.");
@@ -68,12 +82,14 @@ public final class ConnectionOptions {
         if (chosen.isEmpty() && profileName != null) throw unknownProfile(store, profileName);
         if (chosen.isEmpty()) return startSandbox(err, " (no workspace configured)");
         ConnectionProfile profile = chosen.get();
-        if (!profile.hasSecret()) {
-            throw CliProblem.usage("Profile '" + profile.name() + "' has no client secret.",
-                    "Add client_secret to its ~/.databrickscfg section or set DATABRICKS_CLIENT_SECRET (for the environment profile).");
+        if (needsIngest && !profile.hasIngestIdentity()) {
+            throw CliProblem.usage("Profile '" + profile.name() + "' has no service principal to ingest as (client id and secret).",
+                    "Add client_id and client_secret to its ~/.databrickscfg section, set DATABRICKS_CLIENT_ID and "
+                            + "DATABRICKS_CLIENT_SECRET (for the environment profile), or create one as you with `zerobus-console setup`.");
         }
         err.println("Using profile '" + profile.name() + "' (" + describe(profile.source()) + "): " + profile.workspaceUrl()
-                + " as " + profile.clientId());
+                + ", you: " + profile.you().describe()
+                + (profile.clientId().isBlank() ? "" : ", ingest as " + profile.clientId()));
         return new Connection(profile, null);
     }
 
@@ -90,8 +106,9 @@ public final class ConnectionOptions {
                     null, e), ExitCodes.USAGE);
         }
         var e = workspace.endpoints();
+        // "You" = the sandbox's admin user with its personal access token; "Ingest as" = sandbox-sp.
         var profile = new ConnectionProfile(SANDBOX_PROFILE, ConnectionProfile.Source.SANDBOX, e.workspaceUrl(),
-                e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret()));
+                e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret()), UserAuth.pat(Secret.of(e.userToken())));
         return new Connection(profile, workspace);
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "zerobus-console", mixinStandardHelpOptions = true, versionProvider = VersionInfo.class,
         description = {"Zerobus Ingest Console: trial Databricks tables, load test data and troubleshoot Zerobus Ingest.",
             "Without a command, opens the desktop console (on the local sandbox when no workspace is configured)."},
-        subcommands = {SandboxCommand.class, CheckCommand.class, ProtoCommand.class, SnippetCommand.class, TablesCommand.class, SqlCommand.class, IngestCommand.class, GenerateCommand.class})
+        subcommands = {SandboxCommand.class, CheckCommand.class, ProtoCommand.class, SnippetCommand.class, TablesCommand.class, SqlCommand.class, SetupCommand.class, IngestCommand.class, GenerateCommand.class})
 public final class ConsoleCommand implements Callable<Integer> {
     private final Callable<Integer> openGui;
 

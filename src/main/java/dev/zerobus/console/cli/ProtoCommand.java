@@ -32,8 +32,13 @@ public final class ProtoCommand extends ConnectedCommand {
     }
 
     @Override
+    boolean needsIngestIdentity() {
+        return false; // runs as "You"
+    }
+
+    @Override
     int run(Connection connection, PrintWriter out, PrintWriter err) throws Exception {
-        var details = new CatalogBrowser(WorkspaceClients.create(connection.profile())).table(table);
+        var details = new CatalogBrowser(WorkspaceClients.asYou(connection.profile())).table(table);
         ProtoSchema proto = ProtoSchemaMapper.map(details.schema());
         if (outFile == null) {
             out.print(proto.protoText());

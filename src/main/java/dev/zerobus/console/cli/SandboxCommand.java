@@ -26,6 +26,13 @@ import picocli.CommandLine.Spec;
 public final class SandboxCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
 
+    /** The flag that sets each FaultPlan field, to name it in an error. */
+    private static final java.util.Map<String, String> FLAGS = java.util.Map.of("closeStreamsAfter", "--fault-close-after",
+            "closeSignalAfter", "--fault-close-signal-after", "ackLatencyMs", "--fault-ack-latency-ms",
+            "rejectNextTokens", "--fault-reject-tokens", "failNextCommits", "--fault-fail-commits",
+            "catalogDelayMs", "--fault-catalog-delay-ms", "quotaRowsPerSecond", "--quota-rows-per-s",
+            "quotaBytesPerSecond", "--quota-mb-per-s (in bytes/s)", "streamLifetimeSeconds", "--stream-lifetime-s");
+
     @Option(names = "--data", paramLabel = "DIR", description = "Data directory (default: ${DEFAULT-VALUE}).")
     Path dataDir = SandboxOptions.defaultDataDir();
 
@@ -63,6 +70,23 @@ public final class SandboxCommand implements Callable<Integer> {
     @Option(names = "--fault-catalog-delay-ms", paramLabel = "MS", description = "Fault: slow every Unity Catalog call by MS.")
     long catalogDelayMs;
 
+    @Option(names = "--service-like", description = {
+            "Behave like the service's speed: each durability ACK waits a latency drawn like the service's",
+            "(p50 ~150 ms, p95 ~450 ms) after the commit, and each stream is slowed to its quota by flow control."})
+    boolean serviceLike;
+
+    @Option(names = "--quota-rows-per-s", paramLabel = "N",
+            description = "With --service-like: rows per second each stream may send (default: ${DEFAULT-VALUE}, the quotas page).")
+    long quotaRowsPerSecond = FaultPlan.DEFAULT_QUOTA_ROWS_PER_SECOND;
+
+    @Option(names = "--quota-mb-per-s", paramLabel = "MB",
+            description = "With --service-like: megabytes (10^6 bytes) per second each stream may send (default: ${DEFAULT-VALUE}).")
+    long quotaMegabytesPerSecond = FaultPlan.DEFAULT_QUOTA_BYTES_PER_SECOND / 1_000_000;
+
+    @Option(names = "--stream-lifetime-s", paramLabel = "N", description = {
+            "Send close_stream_signal to each stream N seconds after it opened, then close it, as the service",
+            "does about every 15 minutes; 0 = never (default)."})
+    long streamLifetimeSeconds;
     @Option(names = "--warehouse-start-ms", paramLabel = "MS", defaultValue = "2000",
             description = "How long the stopped SQL warehouse takes to start (and a running one to stop); default ${DEFAULT-VALUE}.")
     long warehouseStartMs;
@@ -75,15 +99,26 @@ public final class SandboxCommand implements Callable<Integer> {
             default -> throw new CommandLine.ParameterException(spec.commandLine(),
                     "--durability must be 'durable' or 'none', not '" + durability + "'");
         };
-        var faults = new FaultPlan()
-                .closeStreamsAfter(closeAfter)
-                .closeSignalAfter(closeSignalAfter, Duration.ofSeconds(1))
-                .ackLatency(Duration.ofMillis(ackLatencyMs))
-                .withholdAcks(withholdAcks)
-                .rejectNextTokens(rejectTokens)
-                .failNextCommits(failCommits)
-                .catalogDelay(Duration.ofMillis(catalogDelayMs))
-                .warehouseTransition(Duration.ofMillis(warehouseStartMs));
+        FaultPlan faults;
+        try {
+            faults = new FaultPlan()
+                    .closeStreamsAfter(closeAfter)
+                    .closeSignalAfter(closeSignalAfter, Duration.ofSeconds(1))
+                    .ackLatency(Duration.ofMillis(ackLatencyMs))
+                    .withholdAcks(withholdAcks)
+                    .rejectNextTokens(rejectTokens)
+                    .failNextCommits(failCommits)
+                    .catalogDelay(Duration.ofMillis(catalogDelayMs))
+                    .serviceLike(serviceLike)
+                    .quotaRowsPerSecond(quotaRowsPerSecond)
+                    .quotaBytesPerSecond(quotaMegabytesPerSecond > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : quotaMegabytesPerSecond * 1_000_000)
+                    .streamLifetime(Duration.ofSeconds(Math.max(-1, Math.min(streamLifetimeSeconds, Long.MAX_VALUE / 1_000_000_000L))))
+                    .warehouseTransition(Duration.ofMillis(warehouseStartMs));
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().substring(0, Math.max(0, e.getMessage().indexOf(' ')));
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "Invalid value for "
+                    + FLAGS.getOrDefault(field, "a sandbox option") + ": " + e.getMessage());
+        }
         var options = SandboxOptions.defaults(dataDir).withPorts(grpcPort, httpPort)
                 .withTokenLifetime(Duration.ofSeconds(tokenLifetimeSeconds)).withDurability(mode).withFaults(faults);
         SandboxWorkspace sandbox = SandboxWorkspace.start(options);

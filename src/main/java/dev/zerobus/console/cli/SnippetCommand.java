@@ -36,9 +36,14 @@ public final class SnippetCommand extends ConnectedCommand {
     }
 
     @Override
+    boolean needsIngestIdentity() {
+        return false; // runs as "You"
+    }
+
+    @Override
     int run(Connection connection, PrintWriter out, PrintWriter err) {
         var profile = connection.profile();
-        var details = new CatalogBrowser(WorkspaceClients.create(profile)).table(table);
+        var details = new CatalogBrowser(WorkspaceClients.asYou(profile)).table(table);
         var request = new SnippetRequest(language, recordType, details.schema(), profile.zerobusEndpoint(),
                 profile.workspaceUrl(), profile.clientId());
         var generator = new SnippetGenerator();

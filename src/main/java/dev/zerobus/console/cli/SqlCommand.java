@@ -34,8 +34,13 @@ public final class SqlCommand extends ConnectedCommand {
     }
 
     @Override
+    boolean needsIngestIdentity() {
+        return false; // runs as "You"
+    }
+
+    @Override
     int run(Connection connection, PrintWriter out, PrintWriter err) throws InterruptedException {
-        var client = WorkspaceClients.create(connection.profile());
+        var client = WorkspaceClients.asYou(connection.profile());
         String warehouse = new TableReader(client, warehouseId, Duration.ofSeconds(timeoutSeconds)).warehouseId();
         StatementRunner.Result result = new StatementRunner(client, Duration.ofSeconds(timeoutSeconds))
                 .run(warehouse, statement, new Cancellation());

@@ -32,11 +32,16 @@ public final class TablesCommand extends ConnectedCommand {
     }
 
     @Override
+    boolean needsIngestIdentity() {
+        return false; // runs as "You"
+    }
+
+    @Override
     int run(Connection connection, PrintWriter out, PrintWriter err) {
         if (schema != null && catalog == null) {
             throw CliProblem.usage("--schema needs --catalog.", "Pass --catalog C --schema S to list the tables of C.S.");
         }
-        var browser = new CatalogBrowser(WorkspaceClients.create(connection.profile()));
+        var browser = new CatalogBrowser(WorkspaceClients.asYou(connection.profile()));
         if (catalog == null) {
             var table = new TextTable(Arrays.asList("CATALOG", "COMMENT"));
             for (CatalogSummary c : browser.listCatalogs()) table.add(Arrays.asList(c.name(), orEmpty(c.comment())));

@@ -24,12 +24,18 @@ public record CheckReport(ConnectionProfile profile, String table, List<StepResu
         return steps.stream().filter(s -> s.status() == StepResult.Status.FAILED).findFirst();
     }
 
+    /** Whose sign-in the first failed step checks ("You" or the ingest principal), if a step failed. */
+    public java.util.Optional<CheckStep.Identity> failedIdentity() {
+        return firstFailure().map(s -> s.step().identity());
+    }
+
     public String toText() {
         var out = new StringBuilder();
         out.append("Zerobus connection check for table ").append(table).append('\n');
         out.append("  workspace: ").append(profile.workspaceUrl()).append('\n');
         out.append("  endpoint:  ").append(profile.zerobusEndpoint()).append('\n');
-        out.append("  client id: ").append(profile.clientId()).append(" (secret not shown)\n");
+        out.append("  you:       ").append(profile.you().describe()).append('\n');
+        out.append("  ingest as: ").append(profile.clientId()).append(" (secret not shown)\n");
         for (StepResult s : steps) {
             out.append(String.format(Locale.ROOT, "[%-9s] %s (%d ms)%n", s.status(), s.step().label(), s.elapsed().toMillis()));
             if (!s.detail().isEmpty()) out.append("    ").append(s.detail()).append('\n');
@@ -40,6 +46,6 @@ public record CheckReport(ConnectionProfile profile, String table, List<StepResu
             }
         }
         String text = out.toString();
-        return profile.clientSecret() == null ? text : profile.clientSecret().redact(text);
+        return profile.redact(text);
     }
 }

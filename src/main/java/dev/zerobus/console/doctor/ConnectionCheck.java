@@ -92,7 +92,7 @@ public final class ConnectionCheck {
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 result = new StepResult(step, outcome.problem == null ? Status.PASSED : Status.FAILED, elapsed,
-                        redact(outcome.detail), outcome.problem == null ? null : redact(outcome.problem));
+                        redact(outcome.detail), outcome.problem == null ? null : redact(whose(step, outcome.problem)));
                 failed = outcome.problem != null;
             }
             results.put(step, result);
@@ -110,11 +110,37 @@ public final class ConnectionCheck {
         return switch (step) {
             case ENDPOINTS -> checkEndpoints();
             case NETWORK -> checkNetwork();
+            case YOU -> checkYou();
             case TOKEN -> checkToken();
             case TABLE -> checkTable();
             case GRANTS -> checkGrants();
             case STREAM -> checkStream();
         };
+    }
+
+    /** Says which identity failed: "As you (Personal access token): ..." or "As the ingest principal 'id': ...". */
+    private Problem whose(CheckStep step, Problem p) {
+        String who = switch (step.identity()) {
+            case YOU -> "As you (" + profile.you().describe() + "): ";
+            case INGEST -> profile.clientId().isBlank() || p.message().contains(profile.clientId()) ? ""
+                    : "As the ingest service principal '" + profile.clientId() + "': ";
+            case BOTH -> "";
+        };
+        return new Problem(who + p.message(), p.fix(), p.copyableFix(), p.cause());
+    }
+
+    /** "You": sign in with the profile's own auth type and ask SCIM who that is. */
+    private Outcome checkYou() {
+        if (profile.you().isServicePrincipal()) {
+            return Outcome.pass("You are the ingest service principal " + profile.clientId() + " (one identity for both); see the next steps.");
+        }
+        try {
+            WorkspaceClient you = WorkspaceClients.asYou(profile);
+            String name = new CatalogBrowser(you).currentPrincipal();
+            return Outcome.pass("Signed in as " + name + " (" + profile.you().describe() + ")");
+        } catch (CatalogException e) {
+            return Outcome.fail(e.problem());
+        }
     }
 
     private Outcome checkEndpoints() {
@@ -126,11 +152,6 @@ public final class ConnectionCheck {
             return Outcome.fail(new Problem("The workspace URL is empty.",
                     "Enter the URL you see in the browser when in the workspace, e.g. https://dbc-1234abcd-5678.cloud.databricks.com.")
                     .withCopyableFix("host = https://<workspace>.cloud.databricks.com"));
-        }
-        if (profile.clientId().isBlank() || !profile.hasSecret()) {
-            return Outcome.fail(new Problem("The client id or secret is missing.",
-                    "Enter the service principal's client id (application id) and an OAuth secret of it, or set "
-                            + "DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET."));
         }
         EndpointInfo info = EndpointParser.parse(profile.zerobusEndpoint(), profile.workspaceUrl());
         if (!info.isValid()) {
@@ -176,6 +197,13 @@ public final class ConnectionCheck {
 
     /** The token request the Zerobus SDK makes, through databricks-sdk-java's client-credentials token source. */
     private Outcome checkToken() {
+        // Checked here, not with the endpoints, so that a profile with only "You" still gets its sign-in checked first.
+        if (profile.clientId().isBlank() || !profile.hasSecret()) {
+            return Outcome.fail(new Problem("The ingest service principal's client id or secret is missing.",
+                    "Enter the service principal's client id (application id) and an OAuth secret of it, set "
+                            + "DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET, or run set-up (`zerobus-console setup --table "
+                            + table + "`) to create one as you."));
+        }
         String[] parts = table.split("\\.");
         ArrayNode details = JsonNodeFactory.instance.arrayNode();
         details.addObject().put("type", "unity_catalog_privileges").put("object_type", "CATALOG").put("object_full_path", parts[0])
@@ -306,7 +334,7 @@ public final class ConnectionCheck {
     }
 
     private String redact(String text) {
-        return profile.clientSecret() == null ? text : profile.clientSecret().redact(text);
+        return profile.redact(text);
     }
 
     private Problem redact(Problem p) {

@@ -6,13 +6,20 @@ import java.util.List;
 
 /**
  * Every request sent on the current stream and not yet durable, in send order, with its payload kept for a
- * re-send and the source rows it carries ({@code sourceIndex}, {@code count}). Guarded by the session's lock.
+ * re-send and the source rows it carries ({@code sourceIndex}, {@code count}); and, for the ledger view, the last
+ * {@link #DURABLE_KEPT} requests that became durable (without payloads). Guarded by {@code synchronized} on it.
  */
 final class AckLedger {
+    static final int DURABLE_KEPT = 200;
+
     /** One request: a record or a batch. {@code payload} is a String, a byte[], or a List of them. */
     record Entry(long offset, long sourceIndex, int count, long bytes, Object payload, long sentNanos, boolean resent) {}
 
+    /** A request that became durable: where it was and what it carried, nothing more. */
+    record Durable(long offset, long sourceIndex, int count) {}
+
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
+    private final ArrayDeque<Durable> durable = new ArrayDeque<>();
     private long ackedUpTo = -1;
 
     boolean isEmpty() { return entries.isEmpty(); }
@@ -20,7 +27,10 @@ final class AckLedger {
 
     /** Adds a sent request; returns it at once as durable if the ACK overtook the call that sent it. */
     Entry add(Entry entry) {
-        if (entry.offset() <= ackedUpTo) return entry;
+        if (entry.offset() <= ackedUpTo) {
+            keep(entry);
+            return entry;
+        }
         entries.addLast(entry);
         return null;
     }
@@ -28,9 +38,20 @@ final class AckLedger {
     /** Removes and returns every entry with offset <= {@code offset}. */
     List<Entry> ack(long offset) {
         ackedUpTo = Math.max(ackedUpTo, offset);
-        List<Entry> durable = new ArrayList<>();
-        while (!entries.isEmpty() && entries.peekFirst().offset() <= offset) durable.add(entries.pollFirst());
-        return durable;
+        List<Entry> acked = new ArrayList<>();
+        while (!entries.isEmpty() && entries.peekFirst().offset() <= offset) acked.add(entries.pollFirst());
+        acked.forEach(this::keep);
+        return acked;
+    }
+
+    private void keep(Entry e) {
+        durable.addFirst(new Durable(e.offset(), e.sourceIndex(), e.count()));
+        if (durable.size() > DURABLE_KEPT) durable.removeLast();
+    }
+
+    /** The last requests that became durable, newest first. */
+    List<Durable> recentDurable() {
+        return List.copyOf(durable);
     }
 
     /** Everything not durable, oldest first, and a fresh start for a new stream (offsets restart at 0). */

@@ -10,6 +10,7 @@ import dev.zerobus.console.sandbox.http.SandboxHttpServer;
 import dev.zerobus.console.sandbox.http.StatsApi;
 import dev.zerobus.console.sandbox.metadata.WorkspaceState;
 import java.io.IOException;
+import java.net.BindException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,7 +61,14 @@ public final class SandboxWorkspace implements AutoCloseable {
                 Principal.user(SandboxPrincipals.ANALYST, "Analyst (no admin rights)", 1003, false)));
         this.context = new SandboxContext(state, tokens, tables, options.faults(), options.durability(), options.clock());
 
-        this.http = new SandboxHttpServer(options.httpPort());
+        try {
+            this.http = new SandboxHttpServer(options.httpPort()); // binds: a taken port fails here
+        } catch (IOException | RuntimeException e) {
+            stats.close();
+            tables.close();
+            lock.close(); // so that a retry on other ports (startPreferring) can take the data dir
+            throw e;
+        }
         this.grpc = new ZerobusGrpcServer(options.grpcPort(), context);
         String workspaceUrl = "http://127.0.0.1:" + http.port();
         http.addRoutes(new OidcApi(tokens, options.faults(), () -> workspaceUrl).routes());
@@ -93,6 +101,26 @@ public final class SandboxWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts on the options' ports when they are free, else on free ones: the console asks for the ports of its last
+     * launch, so that URLs kept elsewhere (a duplicated profile) stay right, yet a taken port never stops it.
+     */
+    public static SandboxWorkspace startPreferring(SandboxOptions options) {
+        if (options.grpcPort() == 0 && options.httpPort() == 0) return start(options);
+        try {
+            return start(options);
+        } catch (RuntimeException e) {
+            if (!isPortTaken(e)) throw e;
+            LOG.info("The sandbox's last ports ({} and {}) are taken; starting on free ones", options.grpcPort(), options.httpPort());
+            return start(options.withPorts(0, 0));
+        }
+    }
+
+    private static boolean isPortTaken(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof BindException) return true;
+        return false;
+    }
+
     public SandboxEndpoints endpoints() {
         return endpoints;
     }
@@ -117,6 +145,11 @@ public final class SandboxWorkspace implements AutoCloseable {
 
     public SandboxContext context() {
         return context;
+    }
+
+    /** What the Zerobus service measured: ACK delays, paced stream rates, stream counts (tests and benchmarks). */
+    public dev.zerobus.console.sandbox.grpc.StreamStats streamStats() {
+        return grpc.stats();
     }
 
     public boolean isRunning() {

@@ -43,8 +43,9 @@ public enum InferredType {
         if (INTEGER_TEXT.matcher(text).matches()) return INTEGER;
         if (DECIMAL_TEXT.matcher(text).matches()) return DECIMAL;
         if (text.length() >= 10 && Character.isDigit(text.charAt(0))) {
-            if (parses(() -> LocalDate.parse(text))) return DATE;
-            if (parses(() -> OffsetDateTime.parse(text)) || parses(() -> LocalDateTime.parse(text))
+            // An ISO date is exactly 10 characters: longer text skips the (throwing) date parse.
+            if (text.length() == 10 && parses(() -> LocalDate.parse(text))) return DATE;
+            if (text.length() > 10 && parses(() -> OffsetDateTime.parse(text)) || parses(() -> LocalDateTime.parse(text))
                     || parses(() -> LocalDateTime.parse(text, SPACED))) return TIMESTAMP;
         }
         return STRING;

@@ -4,9 +4,14 @@ import dev.zerobus.console.catalog.CatalogBrowser;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.catalog.WorkspaceClients;
+import dev.zerobus.console.ingest.UnfinishedLoad;
+import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +29,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class AppContext {
     public static final String SANDBOX_PROFILE = "Sandbox (local)";
+    /** The sandbox's principal without table grants, ready-made for trying out the doctor's grant failures. */
+    public static final String SANDBOX_NO_GRANTS_PROFILE = "Sandbox (no grants)";
 
     private final ProfileStore profiles;
     private final UiSettings settings;
@@ -32,23 +39,34 @@ public final class AppContext {
     private final ObjectProperty<@Nullable ConnectionProfile> activeProfile = new SimpleObjectProperty<>();
     private final ObjectProperty<@Nullable TableDetails> activeTable = new SimpleObjectProperty<>();
     private final ObjectProperty<@Nullable ConnectionProfile> sandbox = new SimpleObjectProperty<>();
+    private final ObjectProperty<@Nullable ConnectionProfile> sandboxNoGrants = new SimpleObjectProperty<>();
     private final StringProperty sandboxStatus = new SimpleStringProperty("Sandbox not started");
     private final StringProperty tokenStatus = new SimpleStringProperty("Not checked");
     private final ObservableList<ActiveIngestion> ingestions = FXCollections.observableArrayList();
     private final Shortcuts shortcuts = new Shortcuts();
+    private final UnfinishedLoads unfinishedLoads;
+    private final ObjectProperty<@Nullable UnfinishedLoad> resumeRequest = new SimpleObjectProperty<>();
     private final ObjectProperty<PaneId> selectedPane = new SimpleObjectProperty<>(PaneId.CONNECTION);
     private final RecentFiles recentFiles;
     private @Nullable CatalogBrowser browser;
     private @Nullable TableReader reader;
     private @Nullable ConnectionProfile clientsFor;
 
+    /** A context whose unfinished loads are kept for this run only (tests that do not look at them). */
     public AppContext(ProfileStore profiles, UiSettings settings, ExecutorService background, Executor fx) {
+        this(profiles, settings, UnfinishedLoads.inMemory(), background, fx);
+    }
+
+    public AppContext(ProfileStore profiles, UiSettings settings, UnfinishedLoads unfinishedLoads, ExecutorService background,
+                      Executor fx) {
+        this.unfinishedLoads = unfinishedLoads;
         this.profiles = profiles;
         this.settings = settings;
         this.background = background;
         this.fx = fx;
         this.recentFiles = new RecentFiles(settings);
         activeProfile.addListener((obs, old, now) -> {
+            tokenStatus.set("Not checked"); // the state shown was the previous profile's
             synchronized (this) {
                 browser = null;
                 reader = null;
@@ -66,6 +84,8 @@ public final class AppContext {
     public ObjectProperty<@Nullable TableDetails> activeTable() { return activeTable; }
     /** The running sandbox as a read-only profile named {@link #SANDBOX_PROFILE}, or null while it is not running. */
     public ObjectProperty<@Nullable ConnectionProfile> sandbox() { return sandbox; }
+    /** The running sandbox's {@code no-grants-sp} as a read-only profile, or null; set before {@link #sandbox()}. */
+    public ObjectProperty<@Nullable ConnectionProfile> sandboxNoGrants() { return sandboxNoGrants; }
     public StringProperty sandboxStatus() { return sandboxStatus; }
     public StringProperty tokenStatus() { return tokenStatus; }
     public ObservableList<ActiveIngestion> ingestions() { return ingestions; }
@@ -76,9 +96,32 @@ public final class AppContext {
     /** The pane on show. Panes may switch it (e.g. after starting a load). */
     public ObjectProperty<PaneId> selectedPane() { return selectedPane; }
 
+    /** Loads a session left unfinished (kept across launches), and how each ends. */
+    public UnfinishedLoads unfinishedLoads() { return unfinishedLoads; }
+    /** A load to resume, set once its profile and table are active; the Records pane takes it (and clears it). */
+    public ObjectProperty<@Nullable UnfinishedLoad> resumeRequest() { return resumeRequest; }
+
     /** The sandbox as a connection profile, once it runs. */
     public @Nullable ConnectionProfile sandboxProfile() {
         return sandbox.get();
+    }
+
+    /** The ready-made sandbox profiles (granted, then no grants) while the sandbox runs. */
+    public List<ConnectionProfile> sandboxProfiles() {
+        List<ConnectionProfile> list = new ArrayList<>();
+        if (sandbox.get() != null) list.add(sandbox.get());
+        if (sandboxNoGrants.get() != null) list.add(sandboxNoGrants.get());
+        return list;
+    }
+
+    /** A ready-made sandbox profile by name, if the sandbox runs. */
+    public Optional<ConnectionProfile> sandboxProfileNamed(String name) {
+        return sandboxProfiles().stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    /** The profile of the running sandbox's {@code no-grants-sp}. */
+    public static ConnectionProfile sandboxNoGrantsProfile(String workspaceUrl, String zerobusEndpoint, String clientId, Secret secret) {
+        return new ConnectionProfile(SANDBOX_NO_GRANTS_PROFILE, ConnectionProfile.Source.SANDBOX, workspaceUrl, zerobusEndpoint, clientId, secret);
     }
 
     /** The profile for a running sandbox's endpoints (the app and tests build it; ui itself never touches the sandbox). */
@@ -86,10 +129,16 @@ public final class AppContext {
         return new ConnectionProfile(SANDBOX_PROFILE, ConnectionProfile.Source.SANDBOX, workspaceUrl, zerobusEndpoint, clientId, secret);
     }
 
-    /** A catalog browser for the given profile (cached for the active one). Call off the FX thread. */
+    /** The sandbox profile with both identities: "You" = the sandbox user's personal access token, "Ingest as" = the SP. */
+    public static ConnectionProfile sandboxProfile(String workspaceUrl, String zerobusEndpoint, String clientId, Secret secret,
+                                                   Secret userToken) {
+        return sandboxProfile(workspaceUrl, zerobusEndpoint, clientId, secret).withYou(dev.zerobus.console.workspace.UserAuth.pat(userToken));
+    }
+
+    /** A catalog browser for the given profile, signed in as "You" (cached for the active one). Call off the FX thread. */
     public synchronized CatalogBrowser browser(ConnectionProfile profile) {
         if (browser == null || !profile.equals(clientsFor)) {
-            var client = WorkspaceClients.create(profile);
+            var client = WorkspaceClients.asYou(profile);
             browser = new CatalogBrowser(client);
             reader = new TableReader(client);
             clientsFor = profile;

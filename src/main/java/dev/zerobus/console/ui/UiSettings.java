@@ -22,6 +22,8 @@ public final class UiSettings {
     public void put(String key, String value) { prefs.put(key, value); }
     public double getDouble(String key, double fallback) { return prefs.getDouble(key, fallback); }
     public void putDouble(String key, double value) { prefs.putDouble(key, value); }
+    public long getLong(String key, long fallback) { return prefs.getLong(key, fallback); }
+    public void putLong(String key, long value) { prefs.putLong(key, value); }
     public boolean getBoolean(String key, boolean fallback) { return prefs.getBoolean(key, fallback); }
     public void putBoolean(String key, boolean value) { prefs.putBoolean(key, value); }
 

@@ -24,6 +24,21 @@ public final class AppDirs {
         return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".config")).resolve("zerobus-console");
     }
 
+    /**
+     * What the console keeps about its last session (unfinished loads): $XDG_STATE_HOME/zerobus-console (default
+     * ~/.local/state) on Linux; the config folder on Windows and macOS, which have no separate state folder.
+     */
+    public static Path state() {
+        return state(System.getProperty("os.name", ""), Path.of(System.getProperty("user.home")), System.getenv());
+    }
+
+    static Path state(String osName, Path home, Map<String, String> env) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac")) return config(osName, home, env);
+        String xdg = env.get("XDG_STATE_HOME");
+        return (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".local/state")).resolve("zerobus-console");
+    }
+
     /** {@code DATABRICKS_CONFIG_FILE} or {@code ~/.databrickscfg}, as databricks-sdk-java reads it. */
     public static Path databricksConfigFile(Map<String, String> env) {
         String file = env.get("DATABRICKS_CONFIG_FILE");

@@ -23,9 +23,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The connection profiles the console knows: the environment ({@code DATABRICKS_HOST}, {@code DATABRICKS_CLIENT_ID},
- * {@code DATABRICKS_CLIENT_SECRET}, {@code ZEROBUS_ENDPOINT}), every profile of {@code ~/.databrickscfg} (host,
- * client_id, client_secret and our {@code zerobus_endpoint} key), and the console's own saved profiles
- * ({@code profiles.json} in the config folder, never with a secret: secrets go to the OS keychain or nowhere).
+ * {@code DATABRICKS_CLIENT_SECRET}, {@code ZEROBUS_ENDPOINT}; "You" = whatever the standard {@code DATABRICKS_*}
+ * variables resolve to in databricks-sdk-java), every profile of {@code ~/.databrickscfg} (host, client_id,
+ * client_secret and our {@code zerobus_endpoint} key for "Ingest as"; "You" = the section itself, of any auth type,
+ * read by the SDK), and the console's own saved profiles ({@code profiles.json} in the config folder, never with a
+ * secret or token: those go to the OS keychain or nowhere).
  * The sandbox profile is added by whoever runs the sandbox. Thread-safe.
  */
 public final class ProfileStore {
@@ -84,7 +86,29 @@ public final class ProfileStore {
         String secret = env.get("DATABRICKS_CLIENT_SECRET");
         return Optional.of(new ConnectionProfile(ENVIRONMENT_PROFILE, Source.ENVIRONMENT, normaliseHost(host),
                 env.getOrDefault("ZEROBUS_ENDPOINT", ""), env.getOrDefault("DATABRICKS_CLIENT_ID", ""),
-                secret == null ? null : Secret.of(secret)));
+                secret == null ? null : Secret.of(secret), youFromEnvironment()));
+    }
+
+    /**
+     * "You" as the standard variables name it: {@code DATABRICKS_TOKEN} is a PAT, {@code DATABRICKS_AUTH_TYPE} pins a
+     * desktop auth type, a client id and secret alone make the SP "You" as well; anything else is left to the SDK's
+     * own default chain ({@link UserAuth#environment()}: databricks-cli, azure-cli, ... as it tries them).
+     */
+    private UserAuth youFromEnvironment() {
+        String token = env.get("DATABRICKS_TOKEN");
+        String authType = env.getOrDefault("DATABRICKS_AUTH_TYPE", "").strip();
+        if (!authType.isEmpty()) {
+            try {
+                UserAuth.Type type = UserAuth.Type.parse(authType);
+                if (type == UserAuth.Type.PAT) return UserAuth.pat(token == null ? null : Secret.of(token));
+                if (type != UserAuth.Type.CONFIG_PROFILE) return new UserAuth(type, null, null, null);
+            } catch (IllegalArgumentException e) {
+                return UserAuth.environment(); // an auth type the console does not name: the SDK knows it
+            }
+        }
+        if (token != null && !token.isBlank()) return UserAuth.pat(Secret.of(token));
+        boolean sp = !env.getOrDefault("DATABRICKS_CLIENT_ID", "").isBlank() && !env.getOrDefault("DATABRICKS_CLIENT_SECRET", "").isBlank();
+        return sp ? UserAuth.servicePrincipal() : UserAuth.environment();
     }
 
     /** Profiles of ~/.databrickscfg that have a host; a file that cannot be read gives none (see {@link #databricksCfgProblem()}). */
@@ -100,7 +124,8 @@ public final class ProfileStore {
                 if (host.isBlank()) continue;
                 String secret = s.getString("client_secret", null);
                 profiles.add(new ConnectionProfile(section, Source.DATABRICKS_CFG, normaliseHost(host),
-                        s.getString("zerobus_endpoint", ""), s.getString("client_id", ""), secret == null ? null : Secret.of(secret)));
+                        s.getString("zerobus_endpoint", ""), s.getString("client_id", ""), secret == null ? null : Secret.of(secret),
+                        UserAuth.configProfile(section, databricksCfg.toString())));
             }
             return profiles;
         } catch (IOException | ConfigurationException e) {
@@ -128,17 +153,40 @@ public final class ProfileStore {
         return ini;
     }
 
-    private record SavedProfile(String name, String workspaceUrl, String zerobusEndpoint, String clientId) {}
+    /** A saved profile: no secret, no token. {@code youType} null (files written before "You" existed) means the SP. */
+    private record SavedProfile(String name, String workspaceUrl, String zerobusEndpoint, String clientId,
+                                @Nullable String youType, @Nullable String youConfigProfile) {}
+
+    /** The keychain entry of "You"'s personal access token; the ingest secret is under the bare profile name. */
+    static String tokenKey(String profileName) {
+        return profileName + " (you)";
+    }
 
     public synchronized List<ConnectionProfile> savedProfiles() {
-        return readSaved().values().stream().map(p -> new ConnectionProfile(p.name(), Source.SAVED, p.workspaceUrl(),
-                p.zerobusEndpoint(), p.clientId(), secrets.load(p.name()).orElse(null))).toList();
+        return readSaved().values().stream().map(this::toProfile).toList();
+    }
+
+    private ConnectionProfile toProfile(SavedProfile p) {
+        UserAuth you;
+        if (p.youType() == null) {
+            you = UserAuth.servicePrincipal();
+        } else {
+            UserAuth.Type type = UserAuth.Type.parse(p.youType());
+            you = switch (type) {
+                case PAT -> UserAuth.pat(secrets.load(tokenKey(p.name())).orElse(null));
+                case CONFIG_PROFILE -> UserAuth.configProfile(p.youConfigProfile() == null ? p.name() : p.youConfigProfile(),
+                        databricksCfg.toString());
+                default -> new UserAuth(type, null, null, null);
+            };
+        }
+        return new ConnectionProfile(p.name(), Source.SAVED, p.workspaceUrl(), p.zerobusEndpoint(), p.clientId(),
+                secrets.load(p.name()).orElse(null), you);
     }
 
     /**
      * Saves (or replaces) a profile of the console's own. The secret goes to the OS keychain when
-     * {@code rememberSecret} is set and a keychain exists; it never goes to the profiles file. Returns whether the
-     * secret was remembered.
+     * {@code rememberSecret} is set and a keychain exists, and so does "You"'s personal access token (its own entry);
+     * neither ever goes to the profiles file. Returns whether every secret the profile holds was remembered.
      */
     public synchronized boolean save(ConnectionProfile profile, boolean rememberSecret) {
         if (profile.name().isBlank()) throw new IllegalArgumentException("A profile needs a name.");
@@ -146,7 +194,9 @@ public final class ProfileStore {
             throw new IllegalArgumentException("'" + ENVIRONMENT_PROFILE + "' is the name of the environment's profile; choose another.");
         }
         Map<String, SavedProfile> saved = readSaved();
-        saved.put(profile.name(), new SavedProfile(profile.name(), profile.workspaceUrl(), profile.zerobusEndpoint(), profile.clientId()));
+        UserAuth you = profile.you();
+        saved.put(profile.name(), new SavedProfile(profile.name(), profile.workspaceUrl(), profile.zerobusEndpoint(), profile.clientId(),
+                you.type().name(), you.configProfile()));
         writeSaved(saved);
         boolean remembered = false;
         if (rememberSecret && profile.hasSecret()) {
@@ -154,7 +204,42 @@ public final class ProfileStore {
         } else {
             secrets.delete(profile.name());
         }
+        if (rememberSecret && you.type() == UserAuth.Type.PAT && you.hasToken()) {
+            boolean token = secrets.save(tokenKey(profile.name()), you.token());
+            remembered = token && (remembered || !profile.hasSecret());
+        } else {
+            secrets.delete(tokenKey(profile.name()));
+        }
         return remembered;
+    }
+
+    /**
+     * Points saved copies of the local sandbox's profiles at the sandbox that just started: a saved profile whose
+     * workspace and Zerobus endpoint are both on this machine (127.0.0.1 or localhost) and whose client id is one of
+     * {@code secretsByClientId}'s gets these URLs and, if its secret was remembered, the new secret (the sandbox mints
+     * secrets at every start). Other profiles are left alone. Returns the names of the profiles updated.
+     */
+    public synchronized List<String> followSandbox(String workspaceUrl, String zerobusEndpoint, Map<String, Secret> secretsByClientId) {
+        Map<String, SavedProfile> saved = readSaved();
+        List<String> updated = new ArrayList<>();
+        for (SavedProfile p : List.copyOf(saved.values())) {
+            Secret secret = secretsByClientId.get(p.clientId());
+            if (secret == null || !isLoopback(p.workspaceUrl()) || !isLoopback(p.zerobusEndpoint())) continue;
+            boolean remembered = secrets.load(p.name()).isPresent();
+            boolean stale = !p.workspaceUrl().equals(workspaceUrl) || !p.zerobusEndpoint().equals(zerobusEndpoint)
+                    || (remembered && !secrets.load(p.name()).get().equals(secret));
+            if (!stale) continue;
+            saved.put(p.name(), new SavedProfile(p.name(), workspaceUrl, zerobusEndpoint, p.clientId(), p.youType(), p.youConfigProfile()));
+            if (remembered) secrets.save(p.name(), secret);
+            updated.add(p.name());
+        }
+        if (!updated.isEmpty()) writeSaved(saved);
+        return updated;
+    }
+
+    private static boolean isLoopback(String url) {
+        String rest = url.contains("://") ? url.substring(url.indexOf("://") + 3) : url;
+        return rest.startsWith("127.0.0.1:") || rest.startsWith("localhost:");
     }
 
     /** Renames a saved profile, moving its keychain entry along. */
@@ -163,11 +248,15 @@ public final class ProfileStore {
         SavedProfile p = saved.remove(from);
         if (p == null) throw new IllegalArgumentException("No saved profile named '" + from + "'.");
         if (saved.containsKey(to)) throw new IllegalArgumentException("A saved profile named '" + to + "' exists already.");
-        saved.put(to, new SavedProfile(to, p.workspaceUrl(), p.zerobusEndpoint(), p.clientId()));
+        saved.put(to, new SavedProfile(to, p.workspaceUrl(), p.zerobusEndpoint(), p.clientId(), p.youType(), p.youConfigProfile()));
         writeSaved(saved);
         secrets.load(from).ifPresent(secret -> {
             secrets.save(to, secret);
             secrets.delete(from);
+        });
+        secrets.load(tokenKey(from)).ifPresent(token -> {
+            secrets.save(tokenKey(to), token);
+            secrets.delete(tokenKey(from));
         });
     }
 
@@ -175,6 +264,7 @@ public final class ProfileStore {
         Map<String, SavedProfile> saved = readSaved();
         if (saved.remove(name) != null) writeSaved(saved);
         secrets.delete(name);
+        secrets.delete(tokenKey(name));
     }
 
     private Map<String, SavedProfile> readSaved() {

@@ -100,7 +100,11 @@ public final class IngestBench {
 
     public static void main(String[] args) throws Exception {
         boolean quick = Arrays.asList(args).contains("--quick");
-        new IngestBench(quick).run();
+        if (Arrays.asList(args).contains("--service-like-only")) {
+            new IngestBench(quick).printServiceLike();
+        } else {
+            new IngestBench(quick).run();
+        }
         System.exit(0);
     }
 
@@ -175,6 +179,7 @@ public final class IngestBench {
                         pipeline.range("LoadJob", format, streams));
             }
         }
+        printServiceLike();
         System.out.printf(Locale.ROOT, "elapsed_s=%.0f%n", (System.nanoTime() - started) / 1e9);
         System.out.printf(Locale.ROOT, "durable_vs_null_ratio=%.2f%n", durable / none);
         var proto = RecordFormat.PROTO;
@@ -329,6 +334,95 @@ public final class IngestBench {
         long[] sorted;
         synchronized (latencies) { sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray(); }
         return new long[] {percentile(sorted, 0.5), percentile(sorted, 0.99)};
+    }
+
+    /** Per-stream quota of the "like the service" runs: one this machine can reach on 4 streams. */
+    static final long SERVICE_LIKE_QUOTA = 20_000;
+    static final int SERVICE_LIKE_PACED_PER_SECOND = 50;
+
+    record ServiceLike(double ackP50Millis, double ackP95Millis, int pacedRecords, double rowsPerSecond, double windowSeconds) {}
+
+    /** Issue 13's two must-show lines for "like the service" mode. */
+    void printServiceLike() throws Exception {
+        ServiceLike serviceLike = serviceLike();
+        System.out.printf(Locale.ROOT, "service_like_ack_p50_ms=%.1f (p95 %.1f ms, %d paced single JSON records at %d/s)%n",
+                serviceLike.ackP50Millis(), serviceLike.ackP95Millis(), serviceLike.pacedRecords(), SERVICE_LIKE_PACED_PER_SECOND);
+        System.out.printf(Locale.ROOT, "service_like_rate_vs_quota=%.3f (%.0f rows/s over 4 streams, quota %d rows/s per stream, %.1f s window)%n",
+                serviceLike.rowsPerSecond() / (4.0 * SERVICE_LIKE_QUOTA), serviceLike.rowsPerSecond(), SERVICE_LIKE_QUOTA,
+                serviceLike.windowSeconds());
+    }
+
+    /**
+     * A sandbox started with {@code --service-like --quota-rows-per-s 20000}: a paced single-record load (ACK p50,
+     * which should sit near the service's ~150 ms) and an unpaced 4-stream batch load, whose rate is measured from
+     * the ACKs (rows durable per second), so the client's buffering does not count.
+     */
+    private ServiceLike serviceLike() throws Exception {
+        Path data = Files.createTempDirectory("bench-sandbox-");
+        try (var sandbox = SandboxProcess.start(data, "--service-like", "--quota-rows-per-s", String.valueOf(SERVICE_LIKE_QUOTA));
+             var sdk = new ZerobusSdk(sandbox.endpoint("zerobusEndpoint"), sandbox.endpoint("workspaceUrl"))) {
+            String id = sandbox.endpoint("clientId");
+            String secret = sandbox.endpoint("clientSecret");
+            // paced: one record every 20 ms, each one's send-to-ACK time
+            int paced = quick ? 150 : 600;
+            List<Long> latencies = new ArrayList<>();
+            var probe = new LatencyProbe(latencies);
+            ZerobusJsonStream single = sdk.createJsonStream(TABLE, id, secret, StreamConfigurationOptions.builder().setAckCallback(probe).build()).join();
+            List<String> records = jsonRecords.get(100);
+            long start = System.nanoTime();
+            for (int n = 0; n < paced; n++) {
+                long wait = start + n * 1_000_000_000L / SERVICE_LIKE_PACED_PER_SECOND - System.nanoTime();
+                if (wait > 0) java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                probe.sent(single.ingestRecordOffset(records.get(n % records.size())));
+            }
+            single.flush();
+            single.close();
+            long[] sorted;
+            synchronized (latencies) { sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray(); }
+
+            // unpaced: 4 streams of 1000-record batches as fast as the SDK lets them go
+            double warmup = quick ? 1.0 : 3.0;
+            double window = quick ? 4.0 : 10.0;
+            List<AtomicLong> ackedBatches = new ArrayList<>();
+            List<ZerobusJsonStream> streams = new ArrayList<>();
+            List<Thread> threads = new ArrayList<>();
+            long loadStart = System.nanoTime();
+            long loadEnd = loadStart + (long) ((warmup + window + 1) * 1e9);
+            for (int s = 0; s < 4; s++) {
+                var acked = new AtomicLong(-1);
+                ackedBatches.add(acked);
+                ZerobusJsonStream stream = sdk.createJsonStream(TABLE, id, secret, StreamConfigurationOptions.builder()
+                        .setMaxInflightRecords(64).setAckCallback(new AckCallback() {
+                            @Override public void onAck(long offset) { acked.accumulateAndGet(offset, Math::max); }
+                            @Override public void onError(long offset, String message) { }
+                        }).build()).join();
+                streams.add(stream);
+                threads.add(Thread.ofPlatform().name("bench-service-like-" + s).start(() -> {
+                    try {
+                        for (int i = 0; System.nanoTime() < loadEnd; i += BATCH) stream.ingestRecordsOffset(batchOf(records, i));
+                    } catch (Exception e) {
+                        throw new IllegalStateException("service-like load failed: " + e.getMessage(), e);
+                    }
+                }));
+            }
+            sleepUntil(loadStart + (long) (warmup * 1e9));
+            long windowStart = System.nanoTime();
+            long before = ackedBatches.stream().mapToLong(a -> a.get() + 1).sum();
+            sleepUntil(windowStart + (long) (window * 1e9));
+            long after = ackedBatches.stream().mapToLong(a -> a.get() + 1).sum();
+            double seconds = (System.nanoTime() - windowStart) / 1e9;
+            for (Thread t : threads) t.join();
+            for (ZerobusJsonStream stream : streams) stream.close();
+            sandbox.terminate();
+            return new ServiceLike(percentile(sorted, 0.5) / 1000.0, percentile(sorted, 0.95) / 1000.0, paced,
+                    (after - before) * BATCH / seconds, seconds);
+        } finally {
+            deleteTree(data);
+        }
+    }
+
+    private static void sleepUntil(long deadline) {
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) java.util.concurrent.locks.LockSupport.parkNanos(left);
     }
 
     static void deleteTree(Path dir) throws IOException {

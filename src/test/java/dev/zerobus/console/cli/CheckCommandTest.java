@@ -14,12 +14,13 @@ class CheckCommandTest {
 
         assertThat(run.exitCode()).as(run.out() + run.err()).isZero();
         var e = fixture.sandbox.endpoints();
-        assertThat(run.out().lines().limit(4)).containsExactly(
+        assertThat(run.out().lines().limit(5)).containsExactly(
                 "Zerobus connection check for table main.default.sensor_readings",
                 "  workspace: " + e.workspaceUrl(),
                 "  endpoint:  " + e.zerobusEndpoint(),
-                "  client id: sandbox-sp (secret not shown)");
-        assertThat(run.out().lines().filter(l -> l.startsWith("["))).hasSize(6).allMatch(l -> l.startsWith("[PASSED   ] "));
+                "  you:       ~/.databrickscfg profile 'granted'",
+                "  ingest as: sandbox-sp (secret not shown)");
+        assertThat(run.out().lines().filter(l -> l.startsWith("["))).hasSize(7).allMatch(l -> l.startsWith("[PASSED   ] "));
         assertThat(run.out()).containsPattern("\\[PASSED   ] Open and close a stream without records \\(\\d+ ms\\)\n"
                 + "    Opened and closed a JSON stream\n");
     }

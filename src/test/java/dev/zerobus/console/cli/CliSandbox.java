@@ -30,6 +30,10 @@ import picocli.CommandLine;
 final class CliSandbox {
     static final String GRANTED = "granted";
     static final String NO_GRANTS = "no-grants";
+    /** The sandbox admin user with only a personal access token (no service principal). */
+    static final String USER = "user";
+    /** An ordinary user (no CREATE TABLE, no MANAGE) with only a personal access token. */
+    static final String ANALYST = "analyst";
 
     private static CliSandbox instance;
 
@@ -43,7 +47,8 @@ final class CliSandbox {
         var e = sandbox.endpoints();
         databricksCfg = root.resolve("databrickscfg");
         Files.writeString(databricksCfg, section(GRANTED, e.clientId(), e.clientSecret())
-                + section(NO_GRANTS, SandboxPrincipals.NO_GRANTS, sandbox.secretOf(SandboxPrincipals.NO_GRANTS)));
+                + section(NO_GRANTS, SandboxPrincipals.NO_GRANTS, sandbox.secretOf(SandboxPrincipals.NO_GRANTS))
+                + userSection(USER, e.userToken()) + userSection(ANALYST, e.analystToken()));
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "cli-test-sandbox-stop"));
     }
 
@@ -62,6 +67,16 @@ final class CliSandbox {
         var e = sandbox.endpoints();
         return "[" + name + "]\nhost = " + e.workspaceUrl() + "\nzerobus_endpoint = " + e.zerobusEndpoint()
                 + "\nclient_id = " + clientId + "\nclient_secret = " + secret + "\n\n";
+    }
+
+    private String userSection(String name, String token) {
+        var e = sandbox.endpoints();
+        return "[" + name + "]\nhost = " + e.workspaceUrl() + "\nzerobus_endpoint = " + e.zerobusEndpoint() + "\ntoken = " + token + "\n\n";
+    }
+
+    /** Adds a profile for a service principal created by a test (e.g. by {@code setup}). */
+    synchronized void addProfile(String name, String clientId, String secret) throws IOException {
+        Files.writeString(databricksCfg, section(name, clientId, secret), java.nio.file.StandardOpenOption.APPEND);
     }
 
     /** Profiles of the temporary ~/.databrickscfg, with {@code env} as the environment. */
@@ -90,7 +105,8 @@ final class CliSandbox {
         var err = new StringWriter();
         int exit = new CommandLine(command).setOut(new PrintWriter(out)).setErr(new PrintWriter(err)).execute(args);
         var run = new Run(exit, out.toString(), err.toString());
-        for (String secret : new String[] {sandbox.endpoints().clientSecret(), sandbox.secretOf(SandboxPrincipals.NO_GRANTS)}) {
+        for (String secret : new String[] {sandbox.endpoints().clientSecret(), sandbox.secretOf(SandboxPrincipals.NO_GRANTS),
+                sandbox.endpoints().userToken(), sandbox.endpoints().analystToken()}) {
             assertThat(run.out()).doesNotContain(secret);
             assertThat(run.err()).doesNotContain(secret);
         }

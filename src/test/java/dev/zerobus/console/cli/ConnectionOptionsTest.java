@@ -20,8 +20,22 @@ class ConnectionOptionsTest {
         var run = fixture.run(new TablesCommand(fixture.connection(env)));
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.err()).isEqualTo("Using profile 'environment' (from the environment): " + e.workspaceUrl() + " as sandbox-sp\n");
+        assertThat(run.err()).isEqualTo("Using profile 'environment' (from the environment): " + e.workspaceUrl() + ", you: The ingest service principal, ingest as sandbox-sp\n");
         assertThat(run.out()).contains("main");
+    }
+
+    @Test
+    void databricksTokenInTheEnvironmentIsYouAndNeedsNoServicePrincipalToBrowse() {
+        var e = fixture.sandbox.endpoints();
+        var env = Map.of("DATABRICKS_HOST", e.workspaceUrl(), "DATABRICKS_TOKEN", e.userToken());
+
+        var run = fixture.run(new SqlCommand(fixture.connection(env)), "SELECT COUNT(*) FROM main.default.sensor_readings");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err()).isEqualTo("Using profile 'environment' (from the environment): " + e.workspaceUrl() + ", you: Personal access token\n");
+        var ingest = fixture.run(new GenerateCommand(fixture.connection(env)), "--table", "main.default.sensor_readings", "--count", "1");
+        assertThat(ingest.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(ingest.err()).contains("has no service principal to ingest as");
     }
 
     @Test

@@ -36,7 +36,7 @@ class ProtoCommandTest {
         assertThat(run.exitCode()).isZero();
         assertThat(run.out()).isEqualTo(SENSOR_READINGS_PROTO);
         assertThat(run.err()).startsWith("Using profile 'granted' (from ~/.databrickscfg): "
-                + fixture.sandbox.endpoints().workspaceUrl() + " as sandbox-sp\n");
+                + fixture.sandbox.endpoints().workspaceUrl() + ", you: ~/.databrickscfg profile 'granted', ingest as sandbox-sp\n");
     }
 
     @Test
@@ -95,7 +95,7 @@ class ProtoCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("""
                 Error: There is no connection profile named 'prod'.
-                Fix: Use one of: granted, no-grants.
+                Fix: Use one of: granted, no-grants, user, analyst.
                 """);
     }
 }

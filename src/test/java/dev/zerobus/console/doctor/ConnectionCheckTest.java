@@ -73,7 +73,8 @@ class ConnectionCheckTest {
         }
         StepResult token = report.firstFailure().orElseThrow();
         assertThat(token.step()).isEqualTo(CheckStep.TOKEN);
-        assertThat(token.problem().message()).isEqualTo("The workspace rejected the client id or secret (OAuth invalid_client).");
+        assertThat(token.problem().message())
+                .isEqualTo("As the ingest service principal 'sandbox-sp': The workspace rejected the client id or secret (OAuth invalid_client).");
         assertThat(token.problem().fix()).contains("Application ID").contains("The client id used was 'sandbox-sp'");
         assertThat(report.step(CheckStep.STREAM).status()).isEqualTo(Status.SKIPPED);
         assertThat(report.toText()).doesNotContain("wrong-secret-value-123");

@@ -1,6 +1,8 @@
 package dev.zerobus.console.ui;
 
+import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
@@ -31,16 +33,28 @@ public final class UiTestSupport {
 
     /** A context on the sandbox, its profile active; profiles and settings live under {@code configDir}. */
     public static AppContext context(SandboxWorkspace sandbox, Path configDir) {
+        return context(sandbox, configDir, UnfinishedLoads.inMemory(), new UiSettings(
+                Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID())));
+    }
+
+    /** A context as above whose unfinished loads and settings are given (a test of what a restart keeps). */
+    public static AppContext context(SandboxWorkspace sandbox, Path configDir, UnfinishedLoads unfinished, UiSettings settings) {
         ExecutorService background = Executors.newCachedThreadPool(Thread.ofPlatform().name("test-worker-", 0).daemon().factory());
         var profiles = new ProfileStore(configDir, configDir.resolve("no.databrickscfg"), Map.of(),
                 new SecretStore.NoKeychain("No keychain in tests"));
-        var settings = new UiSettings(Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID()));
-        var context = new AppContext(profiles, settings, background, Platform::runLater);
+        var context = new AppContext(profiles, settings, unfinished, background, Platform::runLater);
         var e = sandbox.endpoints();
+        context.sandboxNoGrants().set(AppContext.sandboxNoGrantsProfile(e.workspaceUrl(), e.zerobusEndpoint(),
+                SandboxPrincipals.NO_GRANTS, Secret.of(sandbox.secretOf(SandboxPrincipals.NO_GRANTS))));
         context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret())));
         context.sandboxStatus().set("Sandbox running on 127.0.0.1");
         context.activeProfile().set(context.sandboxProfile());
         return context;
+    }
+
+    /** Settings in a fresh node of the user's Preferences (under console-test), never the console's own. */
+    public static UiSettings settings() {
+        return new UiSettings(Preferences.userRoot().node("dev/zerobus/console-test/" + UUID.randomUUID()));
     }
 
     /** Waits (polling, FX events processed) until the condition holds, or fails after the timeout. */

@@ -103,7 +103,7 @@ class ErrorExplainerTest {
     @Test
     void missingGrantsArePermissionWithTheServersGrantStatement() {
         Throwable t = createJson(sdk, SENSORS, SandboxPrincipals.NO_GRANTS, sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
-        assertThat(t).hasMessageContaining("status: PermissionDenied").hasMessageContaining("Error code 4024");
+        assertThat(t).hasMessageContaining("status: PermissionDenied").hasMessageContaining("Error Code: 4024");
         assertThat(explained(t, Category.PERMISSION, false).fix())
                 .contains("Run: GRANT SELECT, MODIFY ON TABLE main.default.sensor_readings TO `no-grants-sp`");
     }
@@ -131,7 +131,7 @@ class ErrorExplainerTest {
         long offset = stream.ingestRecordOffset("{\"device_name\":\"a\",\"temp\":\"hot\"}");
         Throwable t = failure(() -> { stream.waitForOffset(offset); return null; });
         stream.close();
-        assertThat(t).hasMessageContaining("temp: expected an integer, got a string");
+        assertThat(t).hasMessageContaining("temp: invalid type: string \"hot\", expected an integer");
         assertThat(explained(t, Category.INVALID_RECORD, false).fix()).contains("Fix the field named in the message");
     }
 

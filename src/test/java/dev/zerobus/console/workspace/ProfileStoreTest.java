@@ -117,4 +117,42 @@ class ProfileStoreTest {
         assertThatThrownBy(() -> store.save(new ConnectionProfile("environment", Source.SAVED, "", "", "", null), false))
                 .hasMessageContaining("'environment' is the name of the environment's profile");
     }
+
+    @Test
+    void aSavedProfileKeepsYourSignInTypeAndYourTokenInTheKeychainNeverInTheFile() throws Exception {
+        var keychain = new MemoryKeychain();
+        var store = new ProfileStore(dir.resolve("config"), dir.resolve("none"), Map.of(), keychain);
+        var profile = new ConnectionProfile("dev", ConnectionProfile.Source.SAVED, "https://dbc-a1b2.cloud.databricks.com", "",
+                "", null, UserAuth.pat(Secret.of("dapi-user-token-1234")));
+
+        assertThat(store.save(profile, true)).isTrue();
+
+        ConnectionProfile read = store.find("dev").orElseThrow();
+        assertThat(read.you().type()).isEqualTo(UserAuth.Type.PAT);
+        assertThat(read.you().token()).isEqualTo(Secret.of("dapi-user-token-1234"));
+        assertThat(Files.readString(dir.resolve("config/profiles.json"))).doesNotContain("dapi-user-token-1234").contains("\"youType\" : \"PAT\"");
+        assertThat(read.toString()).doesNotContain("dapi-user-token-1234");
+        assertThat(read.redact("token dapi-user-token-1234 leaked")).isEqualTo("token **** leaked");
+
+        store.rename("dev", "dev2");
+        assertThat(store.find("dev2").orElseThrow().you().token()).isEqualTo(Secret.of("dapi-user-token-1234"));
+        store.delete("dev2");
+        assertThat(keychain.entries).isEmpty();
+    }
+
+    @Test
+    void theEnvironmentProfileLetsTheSdkResolveYouAndAProfileFileWrittenBeforeYouExistedUsesTheSp() throws Exception {
+        var store = new ProfileStore(dir.resolve("config"), dir.resolve("none"),
+                Map.of("DATABRICKS_HOST", "dbc-a1b2.cloud.databricks.com", "DATABRICKS_TOKEN", "dapi-x"), new SecretStore.NoKeychain("none"));
+        assertThat(store.environmentProfile().orElseThrow().you()).isEqualTo(UserAuth.pat(Secret.of("dapi-x")));
+        assertThat(new ProfileStore(dir.resolve("config"), dir.resolve("none"), Map.of("DATABRICKS_HOST", "h", "DATABRICKS_AUTH_TYPE",
+                "databricks-cli"), new SecretStore.NoKeychain("none")).environmentProfile().orElseThrow().you()).isEqualTo(UserAuth.databricksCli());
+        assertThat(new ProfileStore(dir.resolve("config"), dir.resolve("none"), Map.of("DATABRICKS_HOST", "h"),
+                new SecretStore.NoKeychain("none")).environmentProfile().orElseThrow().you()).isEqualTo(UserAuth.environment());
+
+        Files.createDirectories(dir.resolve("old"));
+        Files.writeString(dir.resolve("old/profiles.json"), "[{\"name\":\"legacy\",\"workspaceUrl\":\"https://x\",\"zerobusEndpoint\":\"\",\"clientId\":\"sp\"}]");
+        var old = new ProfileStore(dir.resolve("old"), dir.resolve("none"), Map.of(), new SecretStore.NoKeychain("none"));
+        assertThat(old.find("legacy").orElseThrow().you().isServicePrincipal()).isTrue();
+    }
 }

@@ -14,11 +14,11 @@ import io.delta.kernel.engine.Engine;
 import io.delta.kernel.engine.FileReadResult;
 import io.delta.kernel.exceptions.ConcurrentWriteException;
 import io.delta.kernel.hook.PostCommitHook;
-import io.delta.kernel.internal.InternalScanFileUtils;
 import io.delta.kernel.internal.actions.CommitInfo;
 import io.delta.kernel.internal.actions.SingleAction;
 import io.delta.kernel.internal.data.ScanStateRow;
 import io.delta.kernel.internal.util.FileNames;
+import io.delta.kernel.statistics.DataFileStatistics;
 import io.delta.kernel.types.StructField;
 import io.delta.kernel.types.StructType;
 import io.delta.kernel.utils.CloseableIterable;
@@ -26,6 +26,8 @@ import io.delta.kernel.utils.CloseableIterator;
 import io.delta.kernel.utils.DataFileStatus;
 import io.delta.kernel.utils.FileStatus;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -34,16 +36,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One Delta table on local disk, driven through Delta Kernel. Reads are thread-safe; commits come from one writer. */
+/**
+ * One Delta table on local disk, driven through Delta Kernel. Reads are thread-safe; commits come from one writer.
+ *
+ * <p>Kernel's public API throughout, except {@code ScanStateRow.getPhysicalDataReadSchema}: Kernel 4.4 has no public
+ * way to get the physical read schema from a scan state (its own read examples call this one), and the logical
+ * schema would be wrong as soon as a table uses column mapping; and {@link #addColumns}, which says why.
+ */
 final class DeltaTable {
     private static final Logger LOG = LoggerFactory.getLogger(DeltaTable.class);
     private static final String ENGINE_INFO = "zerobus-console-sandbox";
-    private static final Pattern NUM_RECORDS = Pattern.compile("\"numRecords\":(\\d+)");
+    private static final Pattern VERSION_FILE = Pattern.compile("\\d{20}\\.json");
     /** Kernel's default (10) would checkpoint several times a second under many small group commits. */
     private static final Map<String, String> TABLE_PROPERTIES = Map.of("delta.checkpointInterval", "100");
 
@@ -60,7 +67,7 @@ final class DeltaTable {
 
     Path dir() { return dir; }
 
-    boolean exists() { return Files.isDirectory(dir.resolve("_delta_log")) && anyVersionFile().isPresent(); }
+    boolean exists() { return Files.isDirectory(dir.resolve("_delta_log")) && latestVersionFile().isPresent(); }
 
     /** Creates version 0 (empty); durable when this returns, as every commit ({@link LocalFileIO} fsyncs). */
     void create(StructType kernelSchema) {
@@ -161,7 +168,7 @@ final class DeltaTable {
         StructType physicalSchema = ScanStateRow.getPhysicalDataReadSchema(scanState);
         List<Object[]> rows = new ArrayList<>();
         for (Row scanFile : scanFiles(scan, false)) {
-            FileStatus file = InternalScanFileUtils.getAddFileStatus(scanFile);
+            FileStatus file = AddFile.of(scanFile).status(uri);
             CloseableIterator<ColumnarBatch> physical = engine.getParquetHandler()
                     .readParquetFiles(single(file), physicalSchema, Optional.empty()).map(FileReadResult::getData);
             try (var data = Scan.transformPhysicalData(engine, scanState, scanFile, physical)) {
@@ -177,12 +184,9 @@ final class DeltaTable {
         Scan scan = latestSnapshot().getScanBuilder().build();
         long count = 0;
         for (Row scanFile : scanFiles(scan, true)) {
-            Row add = scanFile.getStruct(InternalScanFileUtils.ADD_FILE_ORDINAL);
-            String stats = add.isNullAt(InternalScanFileUtils.ADD_FILE_STATS_ORDINAL)
-                    ? "" : add.getString(InternalScanFileUtils.ADD_FILE_STATS_ORDINAL);
-            Matcher m = NUM_RECORDS.matcher(stats);
-            if (!m.find()) throw new IllegalStateException("Data file without row count statistics in " + dir);
-            count += Long.parseLong(m.group(1));
+            AddFile add = AddFile.of(scanFile);
+            count += DataFileStatistics.getNumRecords(add.stats() == null ? "" : add.stats()).orElseThrow(
+                    () -> new IllegalStateException("Data file " + add.path() + " has no row count statistics in " + dir));
         }
         return count;
     }
@@ -212,9 +216,35 @@ final class DeltaTable {
                 }
             }
         }
-        files.sort(Comparator.comparingLong((Row r) -> InternalScanFileUtils.getAddFileStatus(r).getModificationTime())
-                .thenComparing(InternalScanFileUtils::getFilePath));
-        return files;
+        record Keyed(Row row, AddFile add) {}
+        return files.stream().map(r -> new Keyed(r, AddFile.of(r)))
+                .sorted(Comparator.comparingLong((Keyed k) -> k.add().modificationTime()).thenComparing(k -> k.add().path()))
+                .map(Keyed::row).toList();
+    }
+
+    /**
+     * The add action of a scan file, read by field name through the public {@link Row} API (the scan-file layout
+     * {@code Scan.getScanFiles} documents: an {@code add} struct with path, size, modificationTime and stats).
+     */
+    private record AddFile(String path, long size, long modificationTime, String stats) {
+        static AddFile of(Row scanFile) {
+            Row add = scanFile.getStruct(scanFile.getSchema().indexOf("add"));
+            StructType fields = add.getSchema();
+            int stats = fields.indexOf("stats");
+            return new AddFile(add.getString(fields.indexOf("path")), add.getLong(fields.indexOf("size")),
+                    add.getLong(fields.indexOf("modificationTime")), stats < 0 || add.isNullAt(stats) ? null : add.getString(stats));
+        }
+
+        /** The file's status, its path (a URI, relative to the table root unless absolute) resolved against {@code tableUri}. */
+        FileStatus status(String tableUri) {
+            try {
+                URI file = new URI(path);
+                String location = file.isAbsolute() ? path : new URI(tableUri + "/").resolve(file).toString();
+                return FileStatus.of(location, size, modificationTime);
+            } catch (URISyntaxException e) {
+                throw new IllegalStateException("Data file path '" + path + "' is not a URI", e);
+            }
+        }
     }
 
     private long nextModificationTime() {
@@ -222,10 +252,11 @@ final class DeltaTable {
         return lastModificationTime;
     }
 
-    /** Some commit file ({@code <version>.json}), not necessarily the latest: enough to tell the table exists. */
-    private Optional<Path> anyVersionFile() {
+    /** The commit file of the newest version ({@code _delta_log/<20-digit version>.json}: the names sort by version). */
+    Optional<Path> latestVersionFile() {
         try (var files = Files.list(dir.resolve("_delta_log"))) {
-            return files.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).findAny();
+            return files.filter(p -> VERSION_FILE.matcher(p.getFileName().toString()).matches())
+                    .max(Comparator.comparing(p -> p.getFileName().toString()));
         } catch (IOException e) {
             return Optional.empty();
         }

@@ -32,6 +32,8 @@ public final class DeltaTableStore implements AutoCloseable {
     private final CommitFaults faults;
     private final Engine engine;
     private final Map<String, TableWriter> writers = new ConcurrentHashMap<>();
+    /** Guards starting and removing writers and {@link #closed}; never held during I/O (unlike this object's monitor). */
+    private final Object writersLock = new Object();
     private volatile boolean closed;
 
     public DeltaTableStore(Path tablesRoot, CommitFaults faults) {
@@ -63,8 +65,8 @@ public final class DeltaTableStore implements AutoCloseable {
 
     /**
      * Commits {@code altered}, which is the table's schema with columns appended (ALTER TABLE ADD COLUMNS). The
-     * table's writer first commits what is queued and stops; the next append starts one on the new schema, and
-     * appends still using the old schema are refused (a stream must be reopened to see new columns).
+     * table's writer first commits what is queued and stops; the next append starts one on the new schema. Appends
+     * still using the old schema (a stream opened before) land with NULL in the added nullable columns.
      */
     public synchronized void addColumns(String tableId, TableSchema altered) {
         StructType target = KernelTypes.structType(altered);
@@ -73,7 +75,10 @@ public final class DeltaTableStore implements AutoCloseable {
         if (target.length() <= current.length() || !new StructType(target.fields().subList(0, current.length())).equals(current)) {
             throw new IllegalArgumentException("Schema " + target + " does not extend the schema of " + tableId + ", " + current);
         }
-        TableWriter writer = writers.remove(tableId);
+        TableWriter writer;
+        synchronized (writersLock) {
+            writer = writers.remove(tableId);
+        }
         if (writer != null) writer.finish();
         try {
             table.addColumns(target.fields().subList(current.length(), target.length()));
@@ -86,7 +91,10 @@ public final class DeltaTableStore implements AutoCloseable {
     /** Stops the table's writer (queued appends fail) and deletes its directory. */
     public synchronized void delete(String tableId) {
         DeltaTable table = table(tableId);
-        TableWriter writer = writers.remove(tableId);
+        TableWriter writer;
+        synchronized (writersLock) {
+            writer = writers.remove(tableId);
+        }
         if (writer != null) writer.abandon();
         deleteRecursively(table.dir());
         LOG.info("Deleted Delta table {}", tableId);
@@ -122,17 +130,26 @@ public final class DeltaTableStore implements AutoCloseable {
     /** Commits every queued append, then stops the writers; later appends fail. */
     @Override
     public synchronized void close() {
-        closed = true;
-        writers.values().parallelStream().forEach(TableWriter::finish);
-        writers.clear();
+        List<TableWriter> running;
+        synchronized (writersLock) {
+            closed = true;
+            running = List.copyOf(writers.values());
+            writers.clear();
+        }
+        running.parallelStream().forEach(TableWriter::finish);
     }
 
+    /**
+     * The table's writer, started on first use. Starting one does no I/O (the writer reads the log on its own thread,
+     * and an append to a table that does not exist fails there); its lock is held only for the map, never while
+     * another thread creates or deletes a table.
+     */
     private TableWriter writer(String tableId) {
         TableWriter writer = writers.get(tableId);
         if (writer != null) return writer;
-        synchronized (this) {
+        synchronized (writersLock) {
             if (closed) throw new IllegalStateException("The Delta table store is closed");
-            return writers.computeIfAbsent(tableId, id -> new TableWriter(id, existing(id), faults));
+            return writers.computeIfAbsent(tableId, id -> new TableWriter(id, table(id), faults));
         }
     }
 

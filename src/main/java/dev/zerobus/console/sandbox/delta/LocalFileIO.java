@@ -1,5 +1,6 @@
 package dev.zerobus.console.sandbox.delta;
 
+import dev.zerobus.console.sandbox.Fsync;
 import io.delta.kernel.defaults.engine.fileio.FileIO;
 import io.delta.kernel.defaults.engine.fileio.InputFile;
 import io.delta.kernel.defaults.engine.fileio.OutputFile;
@@ -101,7 +102,7 @@ final class LocalFileIO implements FileIO {
         Path existing = dir;
         while (existing != null && !Files.exists(existing)) existing = existing.getParent();
         Files.createDirectories(dir);
-        for (Path d = dir; existing != null && !d.equals(existing); d = d.getParent()) Fsync.force(d.getParent());
+        for (Path d = dir; existing != null && !d.equals(existing); d = d.getParent()) Fsync.directory(d.getParent());
         return true;
     }
 
@@ -157,7 +158,7 @@ final class LocalFileIO implements FileIO {
         Path target = path(destination);
         Path temp = tempFor(target);
         Files.copy(path(source), temp);
-        Fsync.force(temp);
+        Fsync.file(temp);
         publish(temp, target, overwrite);
     }
 
@@ -169,7 +170,7 @@ final class LocalFileIO implements FileIO {
             } else {
                 Files.createLink(target, temp);
             }
-            Fsync.force(target.getParent());
+            Fsync.directory(target.getParent());
         } finally {
             Files.deleteIfExists(temp);
         }
@@ -232,7 +233,7 @@ final class LocalFileIO implements FileIO {
                 drain();
                 channel.force(true);
             }
-            Fsync.force(file.getParent());
+            Fsync.directory(file.getParent());
         }
 
         private void drain() throws IOException {

@@ -17,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * The single committer of one table. Appends queue up while a commit runs; the writer thread then takes everything
  * queued (up to the group caps) and commits it as one Parquet file and one Delta version (a group commit).
  * Futures complete on the writer thread, in append order, only after the commit is fsynced. Thread-safe.
+ *
+ * <p>{@link #append} does no I/O and waits for no I/O: the table's log is read (its snapshot loaded, its schema
+ * checked) on the writer thread, so a stream's first append to a table does not read the Delta log on the caller's
+ * (transport) thread.
  */
 final class TableWriter {
     private static final Logger LOG = LoggerFactory.getLogger(TableWriter.class);
@@ -34,8 +38,6 @@ final class TableWriter {
     private final ArrayDeque<Pending> queue = new ArrayDeque<>();
     private boolean stopping;
     private boolean discardQueued;
-    private final StructType tableSchema;
-    private volatile TableSchema acceptedSchema;
 
     // Writer thread only.
     private Snapshot snapshot;
@@ -44,8 +46,6 @@ final class TableWriter {
 
     TableWriter(String tableId, DeltaTable table, CommitFaults faults) {
         this.tableId = tableId;
-        this.snapshot = table.latestSnapshot();
-        this.tableSchema = snapshot.getSchema();
         this.table = table;
         this.faults = faults;
         this.thread = Thread.ofPlatform().name("delta-writer-" + tableId).daemon(false).unstarted(this::run);
@@ -56,7 +56,6 @@ final class TableWriter {
         var future = new CompletableFuture<Long>();
         long bytes;
         try {
-            checkSchema(schema);
             bytes = RowCheck.check(schema, rows);
         } catch (IllegalArgumentException e) {
             return CompletableFuture.failedFuture(e);
@@ -72,15 +71,23 @@ final class TableWriter {
         return future;
     }
 
-    /** Rejects a schema whose Kernel form differs from the table's; remembers the last one that matched. */
-    private void checkSchema(TableSchema schema) {
-        if (schema.equals(acceptedSchema)) return;
-        StructType expected = KernelTypes.structType(schema);
-        if (!expected.equals(tableSchema)) {
-            throw new IllegalArgumentException("Rows for " + tableId + " use schema " + expected
-                    + " but the Delta table has " + tableSchema);
+    /**
+     * The schema to write rows of schema {@code rows} with: the table's. Rows that lack nullable columns the table
+     * gained after they were sent (at its end, as ADD COLUMNS puts them) get NULL there, so an open stream keeps
+     * working when a nullable column is added ("adding a nullable column does not break ingestion":
+     * https://docs.databricks.com/aws/en/ingestion/zerobus-schema-management). Anything else is refused.
+     */
+    private StructType writeSchema(StructType rows, Snapshot base) {
+        StructType table = base.getSchema();
+        if (rows.equals(table)) return table;
+        boolean widened = table.length() > rows.length();
+        for (int c = 0; widened && c < table.length(); c++) {
+            widened = c < rows.length() ? table.at(c).equals(rows.at(c)) : table.at(c).isNullable();
         }
-        acceptedSchema = schema;
+        if (!widened) {
+            throw new IllegalArgumentException("Rows for " + tableId + " use schema " + rows + " but the Delta table has " + table);
+        }
+        return table;
     }
 
     /** Commits everything queued, then stops the thread. */
@@ -163,7 +170,14 @@ final class TableWriter {
         TransactionCommitResult result;
         try {
             if (snapshot == null) snapshot = table.latestSnapshot();
-            result = table.append(snapshot, schema, kernelSchema(schema), rows, faults);
+            try {
+                result = table.append(snapshot, schema, writeSchema(kernelSchema(schema), snapshot), rows, faults);
+            } catch (io.delta.kernel.exceptions.ConcurrentWriteException e) {
+                // Another writer changed the table (ALTER TABLE ... ADD COLUMNS): write again on top of its version.
+                LOG.info("Table {} changed under its writer ({}); committing on the new version", tableId, e.getMessage());
+                snapshot = table.latestSnapshot();
+                result = table.append(snapshot, schema, writeSchema(kernelSchema(schema), snapshot), rows, faults);
+            }
         } catch (Exception e) {
             snapshot = null; // reload: the failure may have left Kernel's view of the log stale
             LOG.debug("Commit of {} rows to {} failed", rows.size(), tableId, e);

@@ -40,6 +40,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Flow control: the stream asks the transport for requests in chunks, keeping at most {@link #WINDOW}
  * requests, {@link #MAX_PENDING_RECORDS} records and {@link #MAX_PENDING_BYTES} bytes received but not durable.
+ * In "like the service" mode ({@link dev.zerobus.console.sandbox.FaultPlan#serviceLike}) it asks for one request at
+ * a time and only while its {@link StreamPacing} quota allows, and each ACK waits a drawn {@link ServiceLatency}
+ * after the commit is durable.
+ *
+ * <p>Lifetime: with {@link dev.zerobus.console.sandbox.FaultPlan#streamLifetime} set when the stream opens, the stream
+ * gets close_stream_signal once that time has passed and is closed (UNAVAILABLE, 6002) after the announced duration;
+ * what was ACKed stays, what was not is the client's to send again on a new stream.
  */
 final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private static final Logger LOG = LoggerFactory.getLogger(IngestStream.class);
@@ -53,7 +60,10 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
 
     private enum Phase { AWAITING_CREATE, OPEN, DRAINING, CLOSED }
 
-    private record Pending(long offset, CompletableFuture<?> durable, int records, long bytes) {}
+    private record Pending(long offset, CompletableFuture<?> durable, int records, long bytes, long receivedNanos) {}
+
+    /** The longest close_stream_signal duration a lifetime close announces (shorter lifetimes announce themselves). */
+    static final Duration LIFETIME_SIGNAL = Duration.ofSeconds(1);
 
     private final ServerCallStreamObserver<EphemeralStreamResponse> out;
     private final SandboxContext context;
@@ -61,6 +71,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private final TableAccess access;
     private final ScheduledExecutorService scheduler;
     private final Set<IngestStream> openStreams;
+    private final StreamStats stats;
     private final String streamId = UUID.randomUUID().toString();
     private final ArrayDeque<Pending> pending = new ArrayDeque<>();
 
@@ -70,7 +81,6 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private @Nullable RecordDecoder decoder;
     private long nextOffset;
     private long recordsReceived;
-    private boolean closeSignalSent;
 
     // guarded by this
     private Phase phase = Phase.AWAITING_CREATE;
@@ -79,15 +89,22 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private long pendingRecords;
     private long pendingBytes;
     private long lastAckSent = -1;
+    private boolean closeSignalSent;
+    private @Nullable StreamPacing pacing; // set while "like the service" mode holds the stream to its quota
+    private boolean wakeUpScheduled;
+    private long lastEmitNanos;
+    private final ServiceLatency serviceLatency = new ServiceLatency();
 
     IngestStream(ServerCallStreamObserver<EphemeralStreamResponse> out, SandboxContext context, StreamAuthorization authorization,
-                 TableAccess access, ScheduledExecutorService scheduler, Set<IngestStream> openStreams) {
+                 TableAccess access, ScheduledExecutorService scheduler, Set<IngestStream> openStreams, StreamStats stats) {
         this.out = out;
         this.context = context;
         this.authorization = authorization;
         this.access = access;
         this.scheduler = scheduler;
         this.openStreams = openStreams;
+        this.stats = stats;
+        this.lastEmitNanos = System.nanoTime();
     }
 
     /** Called from the service method, before it returns (grpc-java requires that for both settings). */
@@ -143,12 +160,15 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         table = opened.table();
         schema = opened.table().schema();
         decoder = opened.decoder();
+        Duration lifetime = context.faults().streamLifetime();
         synchronized (this) {
             if (phase != Phase.AWAITING_CREATE) return;
             phase = Phase.OPEN;
             out.onNext(EphemeralStreamResponse.newBuilder()
                     .setCreateStreamResponse(CreateIngestStreamResponse.newBuilder().setStreamId(streamId)).build());
+            if (!lifetime.isZero()) scheduler.schedule(() -> lifetimeReached(lifetime), lifetime.toNanos(), TimeUnit.NANOSECONDS);
         }
+        stats.streamOpened();
         LOG.info("Stream {} opened on {} ({}) by {}", streamId, opened.table().fullName(), decoder.recordType(),
                 authorization.grant().principal().clientId());
     }
@@ -175,9 +195,11 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         recordsReceived += count;
         CompletableFuture<?> durable = store(rows);
         synchronized (this) {
-            pending.add(new Pending(offset, durable, count, size));
+            long now = System.nanoTime();
+            pending.add(new Pending(offset, durable, count, size, now));
             pendingRecords += count;
             pendingBytes += size;
+            if (pacing != null) stats.pacedWindow(pacing.take(count, size, now), count);
             applyRecordFaults();
         }
         // registered after the request is queued: a future that is already complete drains it right here
@@ -197,23 +219,36 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         long closeAfter = context.faults().closeStreamsAfterRecords();
         if (closeAfter > 0 && recordsReceived >= closeAfter) {
             LOG.info("Stream {} closing after {} records (fault injection)", streamId, recordsReceived);
-            drainThenClose(StreamErrors.closedByFault(recordsReceived));
+            drainThenClose(StreamErrors.closedByFault(streamId, recordsReceived));
             return;
         }
         long signalAfter = context.faults().closeSignalAfterRecords();
         if (signalAfter > 0 && !closeSignalSent && recordsReceived >= signalAfter) {
-            closeSignalSent = true;
-            Duration after = context.faults().closeSignalDuration();
-            out.onNext(EphemeralStreamResponse.newBuilder().setCloseStreamSignal(CloseStreamSignal.newBuilder()
-                    .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(after.getSeconds()).setNanos(after.getNano())))
-                    .build());
-            LOG.info("Stream {} sent close_stream_signal ({} ms) after {} records", streamId, after.toMillis(), recordsReceived);
-            scheduler.schedule(() -> closeAfterSignal(after), after.toNanos(), TimeUnit.NANOSECONDS);
+            signalClose(context.faults().closeSignalDuration(), "fault injection: closeSignalAfter");
+            LOG.info("Stream {} sent close_stream_signal after {} records", streamId, recordsReceived);
         }
     }
 
-    private synchronized void closeAfterSignal(Duration after) {
-        if (phase == Phase.OPEN) drainThenClose(StreamErrors.closedAfterSignal(after));
+    /** The stream's lifetime ran out: announce the close as the service does before it closes a stream. */
+    private synchronized void lifetimeReached(Duration lifetime) {
+        if (phase != Phase.OPEN || closeSignalSent) return;
+        Duration announced = lifetime.compareTo(LIFETIME_SIGNAL) < 0 ? lifetime : LIFETIME_SIGNAL;
+        stats.lifetimeSignal();
+        signalClose(announced, "stream lifetime " + lifetime.toMillis() + " ms");
+        LOG.info("Stream {} reached its lifetime of {} ms; close_stream_signal sent", streamId, lifetime.toMillis());
+    }
+
+    /** Sends close_stream_signal and closes the stream once {@code after} has passed. Called under the monitor. */
+    private void signalClose(Duration after, String why) {
+        closeSignalSent = true;
+        out.onNext(EphemeralStreamResponse.newBuilder().setCloseStreamSignal(CloseStreamSignal.newBuilder()
+                .setDuration(com.google.protobuf.Duration.newBuilder().setSeconds(after.getSeconds()).setNanos(after.getNano())))
+                .build());
+        scheduler.schedule(() -> closeAfterSignal(after, why), after.toNanos(), TimeUnit.NANOSECONDS);
+    }
+
+    private synchronized void closeAfterSignal(Duration after, String why) {
+        if (phase == Phase.OPEN) drainThenClose(StreamErrors.closedAfterSignal(streamId, after, why));
     }
 
     /** Pops every request whose commit finished, in order, and ACKs up to the last durable one in one response. */
@@ -221,6 +256,8 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         long ackUpTo = -1;
         Throwable failure = null;
         long failedOffset = -1;
+        long[] received = new long[Math.max(8, Math.min(pending.size(), 1024))];
+        int acked = 0;
         while (!pending.isEmpty() && pending.peek().durable().isDone()) {
             Pending done = pending.poll();
             pendingRecords -= done.records();
@@ -231,8 +268,10 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
                 break;
             }
             ackUpTo = done.offset();
+            if (acked == received.length) received = java.util.Arrays.copyOf(received, acked * 2);
+            received[acked++] = done.receivedNanos();
         }
-        if (ackUpTo >= 0) sendAck(ackUpTo);
+        if (ackUpTo >= 0) sendAck(ackUpTo, received, acked);
         if (failure != null && phase != Phase.CLOSED) {
             LOG.warn("Stream {} on {}: commit failed at offset {}; closing the stream", streamId, tableName(), failedOffset);
             pending.clear();
@@ -252,28 +291,42 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
         }
     }
 
-    private void sendAck(long offset) {
+    /** ACKs up to {@code offset}; {@code received} holds the receipt times of the {@code count} requests it covers. */
+    private void sendAck(long offset, long[] received, int count) {
         if (context.faults().withholdAcks()) return;
         emit(() -> {
             if (phase == Phase.CLOSED || offset <= lastAckSent) return;
             lastAckSent = offset;
             out.onNext(EphemeralStreamResponse.newBuilder()
                     .setIngestRecordResponse(IngestRecordResponse.newBuilder().setDurabilityAckUpToOffset(offset)).build());
+            long now = System.nanoTime();
+            for (int i = 0; i < count; i++) stats.ackSent(now - received[i]);
         });
     }
 
-    /** Runs now, or after the injected ACK latency; the scheduler keeps equal delays in order. */
+    /**
+     * Runs now, or after the injected ACK latency plus, in "like the service" mode, a drawn one. Responses leave in
+     * the order they were emitted: each is due no earlier than the one before (the scheduler runs equal times in order).
+     */
     private void emit(Runnable response) {
-        Duration latency = context.faults().ackLatency();
-        if (latency.isZero() || latency.isNegative()) {
-            response.run();
-        } else {
-            scheduler.schedule(() -> {
-                synchronized (this) {
-                    response.run();
-                }
-            }, latency.toNanos(), TimeUnit.NANOSECONDS);
+        long latency = context.faults().ackLatency().toNanos();
+        long now = System.nanoTime();
+        if (context.faults().serviceLike()) {
+            long drawn = serviceLatency.next(now);
+            stats.latencyDrawn(drawn);
+            latency += TimeUnit.MILLISECONDS.toNanos(drawn);
         }
+        if (latency <= 0 && lastEmitNanos - now <= 0) {
+            response.run();
+            return;
+        }
+        long due = lastEmitNanos - (now + latency) > 0 ? lastEmitNanos : now + latency;
+        lastEmitNanos = due;
+        scheduler.schedule(() -> {
+            synchronized (this) {
+                response.run();
+            }
+        }, due - now, TimeUnit.NANOSECONDS);
     }
 
     /** Stops reading; once every received request is durable and ACKed, ends the call (null: completes it). */
@@ -300,11 +353,47 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private void refill() {
         if (phase != Phase.OPEN) return;
         if (pendingRecords >= MAX_PENDING_RECORDS || pendingBytes >= MAX_PENDING_BYTES) return;
+        if (paced()) {
+            refillPaced();
+            return;
+        }
         int room = WINDOW - requested - pending.size();
         if (room >= CHUNK || (requested == 0 && room > 0)) {
             requested += room;
             out.request(room);
         }
+    }
+
+    /** True in "like the service" mode; starts or stops pacing when the mode was switched at run time. */
+    private boolean paced() {
+        var faults = context.faults();
+        if (!faults.serviceLike()) {
+            pacing = null;
+            return false;
+        }
+        if (pacing == null) pacing = new StreamPacing(faults.quotaRowsPerSecond(), faults.quotaBytesPerSecond(), System.nanoTime());
+        return true;
+    }
+
+    /** One request at a time, and none while the quota is spent: the client is held back by gRPC flow control. */
+    private void refillPaced() {
+        if (requested > 0 || pending.size() >= WINDOW) return;
+        long wait = pacing.waitNanos(System.nanoTime());
+        if (wait > 0) {
+            if (!wakeUpScheduled) {
+                wakeUpScheduled = true;
+                stats.throttled();
+                scheduler.schedule(this::wakeUp, wait, TimeUnit.NANOSECONDS);
+            }
+            return;
+        }
+        requested = 1;
+        out.request(1);
+    }
+
+    private synchronized void wakeUp() {
+        wakeUpScheduled = false;
+        refill();
     }
 
     @Override

@@ -17,7 +17,11 @@ import java.util.Map;
 /**
  * JSON records: one JSON object per record, keys are column names. Integers must be JSON integers within the
  * column's range, timestamps integer microseconds (strings are rejected, as by the real service), dates integer
- * days, binary base64 strings, arrays/maps/structs JSON arrays/objects; null or an absent key only where nullable.
+ * days, binary base64 strings, arrays/maps/structs JSON arrays/objects; null or an absent key only where nullable
+ * ("Columns that allow null values in the table can be omitted from the record and are written as NULL"; missing
+ * NOT NULL columns, unknown columns and incompatible types are errors:
+ * https://docs.databricks.com/aws/en/ingestion/zerobus-schema-management). Every key is checked, so a column added
+ * to the table later is simply absent from older records.
  */
 final class JsonRecordDecoder implements RecordDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -186,8 +190,21 @@ final class JsonRecordDecoder implements RecordDecoder {
         return v.textValue();
     }
 
+    /** Worded like the service's decoder errors: "invalid type: string \"72F\", expected an integer" (code 4044). */
     private static RecordException wrong(String path, String expected, JsonNode got) {
-        return new RecordException(path, "expected " + expected + ", got " + kind(got));
+        return new RecordException(path, "invalid type: " + shown(got) + ", expected " + expected);
+    }
+
+    /** The JSON kind and, for scalars, the value (long strings cut): {@code string "72F"}, {@code integer `5`}. */
+    private static String shown(JsonNode node) {
+        if (node == null || node.isMissingNode() || node.isNull()) return "null";
+        if (node.isArray()) return "array";
+        if (node.isObject()) return "object";
+        String text = node.isTextual() ? node.textValue() : node.asText();
+        if (text.length() > 40) text = text.substring(0, 40) + "...";
+        if (node.isTextual()) return "string \"" + text + "\"";
+        String kind = node.isIntegralNumber() ? "integer" : node.isNumber() ? "floating point" : node.isBoolean() ? "boolean" : "value";
+        return kind + " `" + text + "`";
     }
 
     private static String kind(JsonNode node) {

@@ -14,9 +14,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PROTO records, decoded with the client's descriptor (already checked to match the table 1:1, so fields are
- * found by column name). Empty repeated and map fields become empty lists and maps: protobuf cannot tell them
- * from null.
+ * PROTO records, decoded with the client's descriptor (already checked against the table, so fields are found by
+ * column name). A nullable column the descriptor leaves out is NULL in every row. Empty repeated and map fields
+ * become empty lists and maps: protobuf cannot tell them from null.
  */
 final class ProtoRecordDecoder implements RecordDecoder {
     private final Descriptor descriptor;
@@ -62,7 +62,10 @@ final class ProtoRecordDecoder implements RecordDecoder {
             ColumnType.Field field = fields.get(i);
             FieldDescriptor fd = type.findFieldByName(field.name());
             String fieldPath = RecordDecoder.join(path, field.name());
-            if (fd.isRepeated()) {
+            if (fd == null) {
+                // left out of the descriptor: create_stream allowed that only for a nullable column
+                if (!field.nullable()) throw new RecordException(fieldPath, "missing but the field is NOT NULL");
+            } else if (fd.isRepeated()) {
                 row[i] = fd.isMapField() ? map(message, fd, field.type(), fieldPath) : list(message, fd, field.type(), fieldPath);
             } else if (message.hasField(fd)) {
                 row[i] = value(message.getField(fd), field.type(), fieldPath);

@@ -10,12 +10,36 @@ import java.util.List;
  * Every status the sandbox's Zerobus service returns, worded in one place. Messages name the table, column,
  * field or offset and say what to do; the SDK shows them to the user. The status codes follow
  * what the client does with them: the SDK retries UNAVAILABLE and gives up on the rest ({@code NonRetriableException}).
+ *
+ * <p>Where the public sources show the service's own error code, the description ends the way the service's does:
+ * {@code "... Error Code: 6002, Error State: 0."} (github.com/emqx/emqx pull 18393, its Zerobus bridge and tests quote
+ * the service's messages: "Stream timeout reached. Closing the stream (ID: ...). Error Code: 6002, Error State: 0."
+ * and "Record decoder/encoder error: unrecognized field name 'ip' ... Error Code: 4044, Error State: 3."). Codes
+ * the sources do not show are not invented: those messages carry none.
  */
 final class StreamErrors {
-    /** Databricks' error code for a missing table-level grant. */
+    /**
+     * A missing table-level grant (github.com/databricks-solutions/ai-dev-kit issue 290: "Explicit table grants ...
+     * Error 4024"). The service also uses 4024 for an unsupported table kind.
+     */
     static final int MISSING_TABLE_GRANT = 4024;
+    /**
+     * A record (or, in the sandbox, a descriptor) that does not fit the table: unknown field, wrong type ("invalid
+     * type: X, expected Y"), missing NOT NULL column. The public sources show 4044 for record decoder errors; they
+     * show no code for a descriptor refused at create_stream, and the sandbox uses the same code there so a client
+     * handles a schema mismatch one way (docs silent: the stricter, single reading).
+     */
+    static final int RECORD_MISMATCH = 4044;
+    /** The service closed the stream ("Stream timeout reached"); the client opens a new one. */
+    static final int STREAM_TIMEOUT = 6002;
 
     private StreamErrors() {}
+
+    /** The service's ending of a message that has an error code: {@code " Error Code: 4044, Error State: 3."}. */
+    static String coded(String description, int code, int state) {
+        String text = description.endsWith(".") ? description : description + ".";
+        return text + " Error Code: " + code + ", Error State: " + state + ".";
+    }
 
     static StatusException missingToken() {
         return Status.UNAUTHENTICATED.withDescription(
@@ -55,16 +79,16 @@ final class StreamErrors {
     }
 
     static StatusException tokenNotForTable(String name, List<String> missing) {
-        return Status.PERMISSION_DENIED.withDescription("Error code " + MISSING_TABLE_GRANT
-                + ": the token's authorization_details do not grant " + String.join(", ", missing) + " on TABLE " + name
-                + ". Request a token for this table (the Zerobus SDK does so itself)").asException();
+        return Status.PERMISSION_DENIED.withDescription(coded("The token's authorization_details do not grant "
+                + String.join(", ", missing) + " on TABLE " + name
+                + ". Request a token for this table (the Zerobus SDK does so itself)", MISSING_TABLE_GRANT, 0)).asException();
     }
 
     static StatusException missingGrants(String name, String principal, List<String> missing) {
         String privileges = String.join(", ", missing);
-        return Status.PERMISSION_DENIED.withDescription("Error code " + MISSING_TABLE_GRANT + ": principal '" + principal
+        return Status.PERMISSION_DENIED.withDescription(coded("Principal '" + principal
                 + "' lacks " + privileges + " on table " + name + " (grants on the catalog or schema do not count). Run: GRANT "
-                + privileges + " ON TABLE " + name + " TO `" + principal + "`").asException();
+                + privileges + " ON TABLE " + name + " TO `" + principal + "`", MISSING_TABLE_GRANT, 0)).asException();
     }
 
     static StatusException firstMessageNotCreate(String got) {
@@ -103,9 +127,10 @@ final class StreamErrors {
     }
 
     static StatusException schemaMismatch(String table, List<String> differences) {
-        return Status.INVALID_ARGUMENT.withDescription("The record schema does not match table " + table + " ("
-                + differences.size() + (differences.size() == 1 ? " difference" : " differences") + "): "
-                + String.join("; ", differences)).asException();
+        return Status.INVALID_ARGUMENT.withDescription(coded("Record decoder/encoder error: the descriptor does not fit table "
+                + table + " (" + differences.size() + (differences.size() == 1 ? " difference" : " differences") + "): "
+                + String.join("; ", differences) + ". Nullable columns may be left out; NOT NULL ones may not",
+                RECORD_MISMATCH, 3)).asException();
     }
 
     static StatusException unsupportedColumns(String table, List<String> problems) {
@@ -130,17 +155,21 @@ final class StreamErrors {
 
     static StatusException badRecord(String table, long offset, int index, int batchSize, String problem) {
         String where = batchSize > 1 || index > 0 ? "Record " + index + " of the batch at offset " + offset : "Record at offset " + offset;
-        return Status.INVALID_ARGUMENT.withDescription(where + " does not fit table " + table + ": " + problem).asException();
+        return Status.INVALID_ARGUMENT.withDescription(coded("Record decoder/encoder error: " + where + " does not fit table "
+                + table + ": " + problem, RECORD_MISMATCH, 3)).asException();
     }
 
-    static StatusException closedByFault(long records) {
-        return Status.UNAVAILABLE.withDescription("Stream timeout reached: the sandbox closed the stream after " + records
-                + " records (fault injection: closeStreamsAfter). Recover by opening a new stream").asException();
+    static StatusException closedByFault(String streamId, long records) {
+        return Status.UNAVAILABLE.withDescription(coded("Stream timeout reached. Closing the stream (ID: " + streamId
+                + ") after " + records + " records (fault injection: closeStreamsAfter). Recover by opening a new stream",
+                STREAM_TIMEOUT, 0)).asException();
     }
 
-    static StatusException closedAfterSignal(Duration after) {
-        return Status.UNAVAILABLE.withDescription("Stream timeout reached: the stream was closed " + after.toMillis()
-                + " ms after close_stream_signal (fault injection: closeSignalAfter). Recover by opening a new stream").asException();
+    /** {@code why}: what made the sandbox announce the close ("fault injection: closeSignalAfter", "stream lifetime 900 s"). */
+    static StatusException closedAfterSignal(String streamId, Duration after, String why) {
+        return Status.UNAVAILABLE.withDescription(coded("Stream timeout reached. Closing the stream (ID: " + streamId
+                + ") " + after.toMillis() + " ms after close_stream_signal (" + why + "). Recover by opening a new stream",
+                STREAM_TIMEOUT, 0)).asException();
     }
 
     static StatusException commitFailed(String table, long offset, Throwable cause) {

@@ -8,13 +8,18 @@ import dev.zerobus.console.sandbox.metadata.Catalogs.TableInfo;
 import dev.zerobus.console.sandbox.wire.CreateIngestStreamRequest;
 import dev.zerobus.console.sandbox.wire.RecordType;
 import dev.zerobus.console.schema.DescriptorComparison;
+import dev.zerobus.console.schema.DescriptorComparison.Finding;
+import dev.zerobus.console.schema.DescriptorComparison.Kind;
 import dev.zerobus.console.schema.ProtoSchema;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.schema.TableSchema;
 import io.grpc.StatusException;
 import java.util.List;
 
-/** The checks of {@code create_stream}: table name, access, record type, supported columns, descriptor. */
+/**
+ * The checks of {@code create_stream}: table name, access, record type, supported columns, descriptor. A descriptor
+ * may leave nullable columns out (see {@link DescriptorComparison}); the decoder then writes NULL for them.
+ */
 final class StreamOpening {
     /** A stream that may start: its table and the decoder for its records. */
     record Opened(TableInfo table, RecordDecoder decoder) {}
@@ -46,12 +51,11 @@ final class StreamOpening {
         } catch (InvalidProtocolBufferException e) {
             throw StreamErrors.badDescriptor(tableSchema.fullName(), "not a serialized DescriptorProto (" + e.getMessage() + ")");
         }
-        List<String> differences = DescriptorComparison.compare(tableSchema, descriptor);
-        if (!differences.isEmpty()) {
-            if (differences.size() == 1 && differences.get(0).startsWith("The descriptor does not parse")) {
-                throw StreamErrors.badDescriptor(tableSchema.fullName(), differences.get(0));
-            }
-            throw StreamErrors.schemaMismatch(tableSchema.fullName(), differences);
+        DescriptorComparison.Result result = DescriptorComparison.check(tableSchema, descriptor);
+        List<Finding> unparseable = result.of(Kind.UNPARSEABLE);
+        if (!unparseable.isEmpty()) throw StreamErrors.badDescriptor(tableSchema.fullName(), unparseable.getFirst().message());
+        if (!result.accepted()) {
+            throw StreamErrors.schemaMismatch(tableSchema.fullName(), result.blocking().stream().map(Finding::message).toList());
         }
         try {
             return new ProtoRecordDecoder(tableSchema, DescriptorComparison.build(descriptor));

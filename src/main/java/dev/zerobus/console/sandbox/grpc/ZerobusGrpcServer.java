@@ -20,10 +20,10 @@ import org.slf4j.LoggerFactory;
  * The Zerobus gRPC server on 127.0.0.1 ({@code databricks.zerobus.Zerobus/EphemeralStream}). Thread-safe.
  *
  * <p>Streams run on the transport threads ({@code directExecutor()}): a hop to an executor per message cost 10x
- * the throughput for single records. Stream handlers hand rows to the table's writer thread and do not wait for
- * commits, with one exception: the first append to a table (per sandbox run) opens its writer, which reads the
- * table's Delta log on the transport thread while holding the {@code DeltaTableStore} lock
- * ({@code DeltaTableStore.writer}), so other first appends and creates/deletes wait for it.
+ * the throughput for single records. So a stream handler does no I/O: records are decoded there and
+ * handed to the table's writer thread, which reads the Delta log and commits (a table's first append starts that
+ * thread and returns). It may wait briefly on a monitor: create_stream looks the table and grants up in
+ * {@code WorkspaceState}, whose monitor is also held while a metadata change is saved.
  */
 public final class ZerobusGrpcServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ZerobusGrpcServer.class);
@@ -37,6 +37,7 @@ public final class ZerobusGrpcServer implements AutoCloseable {
 
     private final Server server;
     private final Set<IngestStream> openStreams = ConcurrentHashMap.newKeySet();
+    private final StreamStats stats = new StreamStats();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "zerobus-stream-timers");
         thread.setDaemon(true);
@@ -45,7 +46,7 @@ public final class ZerobusGrpcServer implements AutoCloseable {
 
     public ZerobusGrpcServer(int port, SandboxContext context) throws IOException {
         var access = new TableAccess(context.state());
-        var service = new ZerobusStreamService(context, access, scheduler, openStreams);
+        var service = new ZerobusStreamService(context, access, scheduler, openStreams, stats);
         this.server = NettyServerBuilder.forAddress(new InetSocketAddress(InetAddress.getLoopbackAddress(), port))
                 .directExecutor()
                 .maxInboundMessageSize(MAX_INBOUND_MESSAGE_BYTES)
@@ -62,6 +63,11 @@ public final class ZerobusGrpcServer implements AutoCloseable {
 
     public int port() {
         return server.getPort();
+    }
+
+    /** What the service measured (ACK delays, paced rates, stream counts). */
+    public StreamStats stats() {
+        return stats;
     }
 
     /** Stops taking streams, lets in-flight commits finish and ACK, then closes every stream. */

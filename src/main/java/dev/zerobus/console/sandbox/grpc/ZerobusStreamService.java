@@ -15,18 +15,21 @@ final class ZerobusStreamService extends ZerobusGrpc.ZerobusImplBase {
     private final TableAccess access;
     private final ScheduledExecutorService scheduler;
     private final Set<IngestStream> openStreams;
+    private final StreamStats stats;
 
-    ZerobusStreamService(SandboxContext context, TableAccess access, ScheduledExecutorService scheduler, Set<IngestStream> openStreams) {
+    ZerobusStreamService(SandboxContext context, TableAccess access, ScheduledExecutorService scheduler, Set<IngestStream> openStreams,
+                         StreamStats stats) {
         this.context = context;
         this.access = access;
         this.scheduler = scheduler;
         this.openStreams = openStreams;
+        this.stats = stats;
     }
 
     @Override
     public StreamObserver<EphemeralStreamRequest> ephemeralStream(StreamObserver<EphemeralStreamResponse> responses) {
         var stream = new IngestStream((ServerCallStreamObserver<EphemeralStreamResponse>) responses, context,
-                StreamAuthInterceptor.AUTHORIZED.get(), access, scheduler, openStreams);
+                StreamAuthInterceptor.AUTHORIZED.get(), access, scheduler, openStreams, stats);
         stream.start();
         return stream;
     }

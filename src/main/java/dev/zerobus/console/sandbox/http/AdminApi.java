@@ -19,7 +19,8 @@ import java.util.TreeSet;
 final class AdminApi {
     private static final String PATH = "/sandbox/admin/faults";
     private static final Set<String> FIELDS = Set.of("closeStreamsAfter", "closeSignalAfter", "closeSignalSeconds",
-            "ackLatencyMs", "withholdAcks", "rejectNextTokens", "failNextCommits", "catalogDelayMs");
+            "ackLatencyMs", "withholdAcks", "rejectNextTokens", "failNextCommits", "catalogDelayMs",
+            "serviceLike", "quotaRowsPerSecond", "quotaBytesPerSecond", "streamLifetimeSeconds");
 
     private final BearerAuth auth;
     private final FaultPlan faults;
@@ -47,7 +48,10 @@ final class AdminApi {
         request.respond(200, describe());
     }
 
-    /** Validates every field before changing any, so a bad request changes nothing. */
+    /**
+     * Validates every field before changing any, so a bad request changes nothing: the values are first applied to
+     * a scratch plan, whose setters refuse a value outside its range with a message naming the field and the range.
+     */
     private void set(HttpExchangeContext request) throws IOException {
         auth.requireAdmin(request, "change the sandbox's fault plan");
         JsonNode body = request.json();
@@ -55,15 +59,28 @@ final class AdminApi {
         Set<String> unknown = new TreeSet<>();
         body.fieldNames().forEachRemaining(f -> { if (!FIELDS.contains(f)) unknown.add(f); });
         if (!unknown.isEmpty()) throw ApiException.invalid("Unknown fault fields " + unknown + ". Known: " + new TreeSet<>(FIELDS) + ".");
+        try {
+            apply(body, new FaultPlan());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(e.getMessage());
+        }
+        apply(body, faults);
+        request.respond(200, describe());
+    }
+
+    private void apply(JsonNode body, FaultPlan faults) {
         Long closeStreams = count(body, "closeStreamsAfter");
         Long closeSignal = count(body, "closeSignalAfter");
-        Long closeSignalMillis = body.has("closeSignalSeconds") ? Math.round(number(body, "closeSignalSeconds") * 1000) : null;
+        Long closeSignalMillis = body.has("closeSignalSeconds") ? millis(body, "closeSignalSeconds") : null;
         Long ackLatency = count(body, "ackLatencyMs");
         Long rejectTokens = count(body, "rejectNextTokens");
         Long failCommits = count(body, "failNextCommits");
         Long catalogDelay = count(body, "catalogDelayMs");
-        JsonNode withhold = body.get("withholdAcks");
-        if (withhold != null && !withhold.isBoolean()) throw ApiException.invalid("withholdAcks must be true or false.");
+        JsonNode withhold = bool(body, "withholdAcks");
+        JsonNode serviceLike = bool(body, "serviceLike");
+        Long quotaRows = count(body, "quotaRowsPerSecond");
+        Long quotaBytes = count(body, "quotaBytesPerSecond");
+        Long lifetimeMillis = body.has("streamLifetimeSeconds") ? millis(body, "streamLifetimeSeconds") : null;
 
         if (closeStreams != null) faults.closeStreamsAfter(closeStreams);
         if (closeSignal != null || closeSignalMillis != null) {
@@ -72,10 +89,13 @@ final class AdminApi {
         }
         if (ackLatency != null) faults.ackLatency(Duration.ofMillis(ackLatency));
         if (withhold != null) faults.withholdAcks(withhold.asBoolean());
-        if (rejectTokens != null) faults.rejectNextTokens(Math.toIntExact(rejectTokens));
-        if (failCommits != null) faults.failNextCommits(Math.toIntExact(failCommits));
+        if (rejectTokens != null) faults.rejectNextTokens(clampToInt(rejectTokens));
+        if (failCommits != null) faults.failNextCommits(clampToInt(failCommits));
         if (catalogDelay != null) faults.catalogDelay(Duration.ofMillis(catalogDelay));
-        request.respond(200, describe());
+        if (serviceLike != null) faults.serviceLike(serviceLike.asBoolean());
+        if (quotaRows != null) faults.quotaRowsPerSecond(quotaRows);
+        if (quotaBytes != null) faults.quotaBytesPerSecond(quotaBytes);
+        if (lifetimeMillis != null) faults.streamLifetime(Duration.ofMillis(lifetimeMillis));
     }
 
     private ObjectNode describe() {
@@ -87,23 +107,38 @@ final class AdminApi {
                 .put("withholdAcks", faults.withholdAcks())
                 .put("rejectNextTokens", faults.pendingTokenRejections())
                 .put("failNextCommits", faults.pendingCommitFailures())
-                .put("catalogDelayMs", faults.catalogDelay().toMillis());
+                .put("catalogDelayMs", faults.catalogDelay().toMillis())
+                .put("serviceLike", faults.serviceLike())
+                .put("quotaRowsPerSecond", faults.quotaRowsPerSecond())
+                .put("quotaBytesPerSecond", faults.quotaBytesPerSecond())
+                .put("streamLifetimeSeconds", faults.streamLifetime().toMillis() / 1000.0);
     }
 
-    /** A whole number >= 0 (int-sized for the counters that are ints). */
+    /** A whole number; its range is the plan's to check ({@link FaultPlan.Limits}). */
     private static Long count(JsonNode body, String field) {
         JsonNode node = body.get(field);
         if (node == null) return null;
-        long max = field.equals("rejectNextTokens") || field.equals("failNextCommits") ? Integer.MAX_VALUE : Long.MAX_VALUE;
-        if (!node.isIntegralNumber() || !node.canConvertToLong() || node.asLong() < 0 || node.asLong() > max) {
-            throw ApiException.invalid(field + " must be a whole number >= 0, got " + node + ".");
-        }
+        if (!node.isIntegralNumber()) throw new IllegalArgumentException(field + " must be a whole number, got " + node + ".");
+        if (!node.canConvertToLong()) return node.bigIntegerValue().signum() > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
         return node.asLong();
     }
 
-    private static double number(JsonNode body, String field) {
+    /** Clamped into int range, so that the plan refuses an out-of-range count with its own range message. */
+    private static int clampToInt(long value) {
+        return (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value));
+    }
+
+    /** Seconds (fractions allowed) as milliseconds; out-of-range values stay out of range, for the plan to refuse. */
+    private static long millis(JsonNode body, String field) {
         JsonNode node = body.get(field);
-        if (!node.isNumber() || node.asDouble() < 0) throw ApiException.invalid(field + " must be a number >= 0, got " + node + ".");
-        return node.asDouble();
+        if (!node.isNumber()) throw new IllegalArgumentException(field + " must be a number of seconds, got " + node + ".");
+        double ms = node.asDouble() * 1000;
+        return ms >= Long.MAX_VALUE ? Long.MAX_VALUE : ms <= Long.MIN_VALUE ? Long.MIN_VALUE : Math.round(ms);
+    }
+
+    private static JsonNode bool(JsonNode body, String field) {
+        JsonNode node = body.get(field);
+        if (node != null && !node.isBoolean()) throw new IllegalArgumentException(field + " must be true or false, got " + node + ".");
+        return node;
     }
 }

@@ -3,6 +3,7 @@ package dev.zerobus.console.sandbox.metadata;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.zerobus.console.sandbox.Fsync;
 import dev.zerobus.console.sandbox.auth.AuthorizationDetail;
 import dev.zerobus.console.sandbox.metadata.Catalogs.CatalogInfo;
 import dev.zerobus.console.sandbox.metadata.Catalogs.SchemaInfo;
@@ -11,11 +12,9 @@ import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TypeParser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -332,15 +331,9 @@ public final class WorkspaceState {
             Files.createDirectories(file.getParent());
             Path temp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.write(temp, JSON.writeValueAsBytes(stored));
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                ch.force(true);
-            }
+            Fsync.file(temp);
             Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            try (FileChannel dir = FileChannel.open(file.getParent(), StandardOpenOption.READ)) {
-                dir.force(true);
-            } catch (IOException ignored) {
-                // Directories cannot be opened for fsync on every OS (Windows); the rename is still atomic there.
-            }
+            Fsync.directory(file.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the sandbox metadata to " + file + ": " + e.getMessage(), e);
         }

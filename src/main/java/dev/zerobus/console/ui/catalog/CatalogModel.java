@@ -7,6 +7,7 @@ import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.RememberedTable;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Problem;
 import java.io.IOException;
@@ -34,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * Touched on the FX thread only.
  */
 public final class CatalogModel {
-    static final String LAST_TABLE = "catalog.lastTable";
+    static final String LAST_TABLE = RememberedTable.KEY;
 
     private final AppContext context;
     private final Activities activities;

@@ -94,6 +94,26 @@ public final class ConnectionCheckModel {
                 .whenCompleteAsync((report, error) -> onFinished(thisRun, report, error), fx);
     }
 
+    /** The profile of the last check (running or finished), or null. */
+    public @Nullable ConnectionProfile checkedProfile() {
+        return checked;
+    }
+
+    /**
+     * Shows the check only under the profile it checked: selecting another profile clears the steps and the summary
+     * (a result never shows under a profile it does not belong to). A running check is left alone.
+     */
+    public void showFor(@Nullable String profileName) {
+        if (running.get() || checked == null || checked.name().equals(profileName)) return;
+        run++; // a late step of the forgotten check is dropped
+        checked = null;
+        resetSteps();
+        failed.set(false);
+        passed.set(false);
+        failedStep.set(null);
+        summary.set("Not run yet: press Test connection.");
+    }
+
     /** Stops the check: the UI is free at once; the step in flight finishes in the background and is dropped. */
     public void cancel() {
         if (!running.get() || cancellation == null) return;

@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.connection;
 
+import dev.zerobus.console.doctor.StepResult;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ConnectionProfile.Source;
@@ -63,7 +64,8 @@ public final class ConnectionModel {
         this.background = background;
         this.fx = fx;
         this.form = new ProfileFormModel(name -> profiles.stream().anyMatch(p -> p.name().equals(name)));
-        this.check = new ConnectionCheckModel(background, fx, step -> context.tokenStatus().set(TokenStatus.of(step)));
+        // The status bar's token state is the active profile's: a check of another profile leaves it alone.
+        this.check = new ConnectionCheckModel(background, fx, this::tokenStep);
         canDelete = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().source() == Source.SAVED
                 && !busy.get(), selected, busy);
         selectedIsActive = Bindings.createBooleanBinding(() -> selected.get() != null
@@ -88,10 +90,9 @@ public final class ConnectionModel {
 
     /** Reads the profiles again and selects {@code name} (else the active profile, else the first). */
     public void reload(@Nullable String name) {
-        ConnectionProfile sandbox = context.sandboxProfile();
+        List<ConnectionProfile> sandboxes = context.sandboxProfiles();
         submit(store::all, all -> {
-            List<ConnectionProfile> list = new ArrayList<>();
-            if (sandbox != null) list.add(sandbox);
+            List<ConnectionProfile> list = new ArrayList<>(sandboxes);
             inKeychain.clear();
             for (ConnectionProfile p : all) {
                 if (p.source() == Source.SAVED && p.hasSecret()) inKeychain.add(p.name());
@@ -178,10 +179,17 @@ public final class ConnectionModel {
         notice.set(null);
     }
 
+    private void tokenStep(StepResult step) {
+        ConnectionProfile active = context.activeProfile().get();
+        ConnectionProfile checked = check.checkedProfile();
+        if (active != null && checked != null && active.name().equals(checked.name())) context.tokenStatus().set(TokenStatus.of(step));
+    }
+
     private void onSelected(@Nullable ConnectionProfile now) {
         if (form.dirtyProperty().get() && !form.isNewProperty().get() && form.originalName() != null) {
             drafts.put(form.originalName(), form.toProfile());
         }
+        check.showFor(now == null ? null : now.name());
         if (now == null) return;
         boolean remembered = inKeychain.contains(now.name());
         ConnectionProfile draft = drafts.remove(now.name());

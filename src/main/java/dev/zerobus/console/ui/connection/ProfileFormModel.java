@@ -150,7 +150,8 @@ public final class ProfileFormModel {
     private String validateName(String value) {
         if (source.get() != Source.SAVED) return "";
         if (value.isEmpty()) return "Name: enter a name for the profile, e.g. dev-workspace.";
-        if (value.equals(ProfileStore.ENVIRONMENT_PROFILE) || value.equals(AppContext.SANDBOX_PROFILE)) {
+        if (value.equals(ProfileStore.ENVIRONMENT_PROFILE) || value.equals(AppContext.SANDBOX_PROFILE)
+                || value.equals(AppContext.SANDBOX_NO_GRANTS_PROFILE)) {
             return "Name: '" + value + "' is reserved for a built-in profile; choose another name.";
         }
         if (nameTakenByAnother.test(value) && !value.equals(originalName())) {

@@ -32,7 +32,15 @@ public final class RecordsView extends VBox {
         importView = new ImportView(model.importer());
         compose = tab("Compose", Feather.EDIT_3, "tab-compose", new ComposerView(model.composer()));
         importTab = tab("Import file", Feather.FILE_TEXT, "tab-import", importView);
-        tabs.getTabs().setAll(compose, importTab, tab("Generate", Feather.ZAP, "tab-generate", new GenerateView(model.generator())));
+        var generate = tab("Generate", Feather.ZAP, "tab-generate", new GenerateView(model.generator()));
+        tabs.getTabs().setAll(compose, importTab, generate);
+        model.shownProperty().subscribe(section -> {
+            if (section != null) tabs.getSelectionModel().select(switch (section) {
+                case COMPOSE -> compose;
+                case IMPORT -> importTab;
+                case GENERATE -> generate;
+            });
+        });
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setId("records-tabs");
         tabs.visibleProperty().bind(model.tableProperty().isNotNull());

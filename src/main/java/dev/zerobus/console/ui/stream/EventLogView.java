@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.stream;
 
 import java.util.List;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.transformation.SortedList;
 import javafx.scene.control.Button;
@@ -38,7 +39,15 @@ final class EventLogView extends VBox {
                 column("Kind", 90, r -> r.event().kind().name()),
                 column("Message", 700, r -> r.event().message())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
-        table.setPlaceholder(new Label("No events yet. Opening, retries, recoveries, flushes and errors are logged here."));
+        var placeholder = new Label();
+        placeholder.setId("stream-events-placeholder");
+        placeholder.textProperty().bind(Bindings.createStringBinding(() -> {
+            String text = model.eventFilterProperty().get();
+            return text == null || text.isBlank() || model.events().isEmpty()
+                    ? "No events yet. Opening, retries, recoveries, flushes, pauses, closes and errors are logged here."
+                    : "No events match “" + text.strip() + "” (" + model.events().size() + " in the log). Clear the filter to see them all.";
+        }, model.eventFilterProperty(), model.events()));
+        table.setPlaceholder(placeholder);
         table.getStyleClass().add("dense");
         VBox.setVgrow(table, Priority.ALWAYS);
         getStyleClass().add("tab-body");

@@ -7,6 +7,7 @@ import dev.zerobus.console.ingest.MetricsSnapshot;
 import dev.zerobus.console.ingest.SessionState;
 import dev.zerobus.console.ui.ActiveIngestion;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -29,6 +30,8 @@ import org.jspecify.annotations.Nullable;
 final class IngestionMonitor {
     static final int CHART_POINTS = 300; // five minutes of 1-second points
     private static final int SAMPLES_PER_POINT = 10;
+    /** Rates are over the last 2 s: steady to read, yet recent; never over a few milliseconds (no spikes at the end). */
+    static final long RATE_WINDOW_NANOS = 2_000_000_000L;
 
     private final ActiveIngestion ingestion;
     private final LedgerTracker ledger;
@@ -37,9 +40,11 @@ final class IngestionMonitor {
     private final ObservableList<EventRow> events = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<StreamStats> stats = new ReadOnlyObjectWrapper<>(StreamStats.EMPTY);
     private int samples;
-    private long pointNanos = System.nanoTime();
-    private long pointAcked;
-    private long pointBytes;
+    private final ArrayDeque<long[]> window = new ArrayDeque<>(); // {nanos, acked, bytes} of the samples in the rate window
+    private double recordsRate;
+    private double bytesRate;
+    private double shownRecordsRate;
+    private double shownBytesRate;
     private Duration windowP50 = Duration.ZERO;
     private Duration windowP99 = Duration.ZERO;
     private RatePoint lastPoint = new RatePoint(0, 0, 0);
@@ -74,8 +79,9 @@ final class IngestionMonitor {
         }
         boolean allTerminal = !sessions.isEmpty() && snapshots.stream().allMatch(m -> m.state().isTerminal())
                 && (load == null || load.done());
+        updateRates(snapshots, allTerminal);
         if (samples % SAMPLES_PER_POINT == 1 || allTerminal) { // the first sample too: the log is not empty for a second
-            takePoint(snapshots);
+            takePoint();
             readEvents(sessions);
             ledger.refresh(sessions);
         }
@@ -83,18 +89,38 @@ final class IngestionMonitor {
         finished = allTerminal;
     }
 
-    private void takePoint(List<MetricsSnapshot> snapshots) {
+    /**
+     * Rates over the samples of the last {@link #RATE_WINDOW_NANOS} (or since the first sample, if that is shorter);
+     * once every stream ended, the averages since the ingestion began.
+     */
+    private void updateRates(List<MetricsSnapshot> snapshots, boolean ended) {
         long now = System.nanoTime();
         long acked = snapshots.stream().mapToLong(MetricsSnapshot::recordsAcked).sum();
         long bytes = snapshots.stream().mapToLong(MetricsSnapshot::bytesSent).sum();
-        double seconds = Math.max(1e-3, (now - pointNanos) / 1e9);
+        if (ended) { // the last numbers shown: averages over the whole ingestion (the chart keeps the 2 s rates)
+            double seconds = Math.max(1e-3, Duration.between(ingestion.started(), Instant.now()).toNanos() / 1e9);
+            shownRecordsRate = acked / seconds;
+            shownBytesRate = bytes / seconds;
+        }
+        window.add(new long[] {now, acked, bytes});
+        while (window.size() > 1 && now - window.getFirst()[0] > RATE_WINDOW_NANOS) window.removeFirst();
+        long[] oldest = window.getFirst();
+        double seconds = (now - oldest[0]) / 1e9;
+        // The first sample is the baseline (the pane may open on a load long running): no rate from one sample.
+        recordsRate = seconds < 0.05 ? 0 : (acked - oldest[1]) / seconds;
+        bytesRate = seconds < 0.05 ? 0 : (bytes - oldest[2]) / seconds;
+        if (!ended) {
+            shownRecordsRate = recordsRate;
+            shownBytesRate = bytesRate;
+        }
+    }
+
+    private void takePoint() {
         double at = Duration.between(ingestion.started(), Instant.now()).toMillis() / 1000.0;
-        lastPoint = new RatePoint(at, (acked - pointAcked) / seconds, (bytes - pointBytes) / seconds);
+        if (points.isEmpty() && at > 0) points.add(new RatePoint(0, 0, 0)); // the line starts at the start
+        lastPoint = new RatePoint(at, recordsRate, bytesRate);
         points.add(lastPoint);
-        if (points.size() > CHART_POINTS) points.remove(0, points.size() - CHART_POINTS);
-        pointNanos = now;
-        pointAcked = acked;
-        pointBytes = bytes;
+        while (!points.isEmpty() && points.getFirst().seconds() < at - CHART_POINTS) points.removeFirst();
         if (!windowP99.isZero()) {
             shownP50 = windowP50;
             shownP99 = windowP99;
@@ -139,7 +165,7 @@ final class IngestionMonitor {
                 sum(s, MetricsSnapshot::recordsFailed), sum(s, MetricsSnapshot::recordsResent),
                 sum(s, MetricsSnapshot::lastOffsetSent), sum(s, MetricsSnapshot::ackedOffset),
                 sum(s, MetricsSnapshot::retries), sum(s, MetricsSnapshot::recoveries), sum(s, MetricsSnapshot::errors),
-                lastPoint.recordsPerSecond(), lastPoint.bytesPerSecond(), shownP50, shownP99, elapsed, load,
+                shownRecordsRate, shownBytesRate, shownP50, shownP99, elapsed, load,
                 lastRetry, lastProblem);
     }
 

@@ -15,8 +15,9 @@ import javafx.scene.layout.VBox;
 /** The ACK ledger: requests not yet durable (newest first), then those seen becoming durable or failing lately. */
 final class LedgerView extends VBox {
     LedgerView(StreamModel model) {
-        var note = new Label("One row per request (a record or a batch) at its offset on its stream. In flight: waiting for "
-                + "the durability ACK · re-sent: sent again after a recovery · durable: committed to the table.");
+        var note = new Label("One row per request (a record or a batch) at its offset on its stream. Kept: every request "
+                + "not yet durable, and the last 200 each stream had ACKed (older durable ones are counted, not listed). In flight: "
+                + "waiting for the durability ACK · re-sent: sent again after a recovery · durable: committed to the table.");
         note.getStyleClass().add("muted");
         note.setWrapText(true);
         note.setMinHeight(Region.USE_PREF_SIZE);
@@ -34,7 +35,7 @@ final class LedgerView extends VBox {
                 EventLogView.column("Records", 90, (LedgerRow r) -> Formats.count(r.count())),
                 state));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
-        table.setPlaceholder(new Label("Nothing in flight: every request sent so far is durable."));
+        table.setPlaceholder(new Label("No request sent yet."));
         table.getStyleClass().add("dense");
         VBox.setVgrow(table, Priority.ALWAYS);
         getStyleClass().add("tab-body");

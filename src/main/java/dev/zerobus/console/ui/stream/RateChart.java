@@ -26,6 +26,7 @@ final class RateChart extends VBox {
     private final ToDoubleFunction<RatePoint> value;
     private final ToDoubleFunction<StreamStats> limitOf;
     private final ObservableValue<StreamStats> stats;
+    private final LineChart<Number, Number> chart;
 
     RateChart(String id, String title, ObservableList<RatePoint> points, ObservableValue<StreamStats> stats,
               ToDoubleFunction<RatePoint> value, ToDoubleFunction<StreamStats> limitOf, Function<StreamStats, String> caption) {
@@ -36,7 +37,7 @@ final class RateChart extends VBox {
         x.setLabel("seconds since start");
         x.setTickUnit(30);
         y.setForceZeroInRange(true);
-        var chart = new LineChart<>(x, y);
+        chart = new LineChart<>(x, y);
         chart.setId(id);
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
@@ -67,6 +68,7 @@ final class RateChart extends VBox {
         List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
         for (RatePoint p : points) data.add(new XYChart.Data<>(p.seconds(), value.applyAsDouble(p)));
         rate.getData().setAll(data);
+        chart.setCreateSymbols(points.size() <= 3); // a load of a second or two: its few points show as dots on the line
         double max = limitOf.applyAsDouble(stats.getValue());
         limit.getData().setAll(List.of(new XYChart.Data<>(start, max), new XYChart.Data<>(upper, max)));
     }

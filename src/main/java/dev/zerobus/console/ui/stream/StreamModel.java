@@ -122,6 +122,7 @@ public final class StreamModel {
             report("Stopping the load: what was sent is flushed, then the streams close.", false);
             return;
         }
+        if (target != null) target.sessions().forEach(session -> session.note("Close requested by you"));
         run("Closing", "Closed: every record sent is durable.", IngestionSession::close);
     }
 

@@ -22,6 +22,7 @@ public final class StreamPane {
     public static Node create(AppContext context) {
         var model = new StreamModel(context.ingestions(), context.background(), context.fx());
         var verify = new VerifyModel(context::reader, context.background(), context.fx());
+        model.selectedProperty().subscribe(verify::select); // Verify's result belongs to the session it read
         var files = new SessionFiles(model, () -> {
             ActiveIngestion selected = model.selectedProperty().get();
             return selected == null ? null : new SessionBundle.Content(selected, profileOf(selected, context), model.stats().get(),

@@ -5,8 +5,8 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What the counters show for one ingestion, summed over its streams; rates are over the last second, latency is the
- * worst stream's. {@code lastRetry} and {@code lastProblem} carry the cause and time of the latest of each.
+ * What the counters show for one ingestion, summed over its streams; rates are over the last 2 s (once every stream
+ * ended, the averages over the whole ingestion); latency is the worst stream's. {@code lastRetry} and {@code lastProblem} carry the cause and time of the latest of each.
  */
 public record StreamStats(StreamBadge badge, int streams, long recordsSent, long recordsAcked, long recordsInFlight,
                           long recordsFailed, long recordsResent, long lastOffsetSent, long ackedOffset, long retries,

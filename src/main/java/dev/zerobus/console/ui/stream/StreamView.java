@@ -37,10 +37,10 @@ public final class StreamView extends StackPane {
         var header = new StreamHeader(model, new StreamHeader.Actions(runVerify, this::saveBundle, this::openBundle));
         var charts = new HBox(16,
                 new RateChart("stream-records-chart", "Records/s", model.points(), model.stats(), RatePoint::recordsPerSecond,
-                        StreamStats::recordsLimit, s -> "now " + Formats.recordsRate(s.recordsPerSecond()) + " · dashed: limit "
+                        StreamStats::recordsLimit, s -> rateCaption(s, Formats.recordsRate(s.recordsPerSecond())) + " · dashed: limit "
                                 + Formats.recordsRate(s.recordsLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")),
                 new RateChart("stream-bytes-chart", "MB/s", model.points(), model.stats(), RatePoint::megabytesPerSecond,
-                        s -> s.bytesLimit() / 1_000_000.0, s -> "now " + Formats.megabytesRate(s.bytesPerSecond()) + " · dashed: limit "
+                        s -> s.bytesLimit() / 1_000_000.0, s -> rateCaption(s, Formats.megabytesRate(s.bytesPerSecond())) + " · dashed: limit "
                                 + Formats.megabytesRate(s.bytesLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));
         charts.setPrefHeight(230);
@@ -91,6 +91,11 @@ public final class StreamView extends StackPane {
         choose("Open session bundle", null, false, "Session bundle", "*.zip", files::openBundle);
     }
 
+    /** While streaming, the rate over the last 2 s; once ended, the average over the whole ingestion. */
+    static String rateCaption(StreamStats s, String rate) {
+        return (s.badge().isEnded() ? "average " : "last 2 s: ") + rate;
+    }
+
     /** Brings the Verify tab to the front (Verify was pressed). */
     public void showVerify() {
         tabs.getSelectionModel().select(3);
@@ -105,8 +110,9 @@ public final class StreamView extends StackPane {
         text.setId("stream-load-text");
         text.getStyleClass().add("muted");
         text.textProperty().bind(model.stats().map(s -> s.load() == null ? "" : String.format(Locale.ROOT,
-                "Load: %.0f%% · %,d rows read · %,d durable · %,d bad rows%s", s.load().fraction() * 100, s.load().read(),
-                s.load().acked(), s.load().failed(), s.load().done() ? " · finished" : s.load().eta() == null ? ""
+                "%s %.0f%% · %,d rows read · %,d durable · %,d bad rows%s", s.load().stopped() ? "Load stopped at" : "Load:",
+                s.load().fraction() * 100, s.load().read(), s.load().acked(), s.load().failed(),
+                s.load().done() ? (s.load().stopped() ? " · the rest was not sent" : " · finished") : s.load().eta() == null ? ""
                         : " · about " + Formats.elapsed(s.load().eta()) + " left")));
         var row = new HBox(10, bar, text);
         row.setAlignment(Pos.CENTER_LEFT);

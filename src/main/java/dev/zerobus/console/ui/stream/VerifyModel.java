@@ -7,6 +7,7 @@ import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.workspace.ConnectionProfile;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,13 +34,21 @@ public final class VerifyModel {
     private final Executor background;
     private final Executor fx;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("Verify reads the table back: the rows added since the session began and the newest rows.");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(
+            "Verify reads the table back: the rows added since the session began and the newest rows.");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<Map<String, @Nullable String>> rows = FXCollections.observableArrayList();
     private @Nullable Cancellation cancellation;
 
     private record Result(long after, List<Map<String, @Nullable String>> rows) {}
+
+    /** What Verify showed for one ingestion, restored when it is selected again. */
+    private record Shown(String summary, String problem, List<String> columns, List<Map<String, @Nullable String>> rows) {}
+
+    private static final String INTRO = "Verify reads the table back: the rows added since the session began and the newest rows.";
+    private final Map<ActiveIngestion, Shown> shownFor = new IdentityHashMap<>();
+    private @Nullable ActiveIngestion current;
 
     public VerifyModel(Function<ConnectionProfile, TableReader> readers, Executor background, Executor fx) {
         this.readers = readers;
@@ -54,11 +63,26 @@ public final class VerifyModel {
     /** The newest rows read back, each column name to the warehouse's text (null for NULL). */
     public ObservableList<Map<String, @Nullable String>> rows() { return rows; }
 
+    /**
+     * Shows what Verify found for {@code ingestion} (the one selected in the Stream pane), or the introduction if it
+     * was not verified: a result never shows under another session. A Verify still running keeps its result for its
+     * own ingestion.
+     */
+    public void select(@Nullable ActiveIngestion ingestion) {
+        current = ingestion;
+        Shown shown = ingestion == null ? null : shownFor.get(ingestion);
+        summary.set(shown == null ? INTRO : shown.summary());
+        problem.set(shown == null ? "" : shown.problem());
+        columns.setAll(shown == null ? List.of() : shown.columns());
+        rows.setAll(shown == null ? List.of() : shown.rows());
+    }
+
     /** Reads back as the ingestion's streams wrote (their profile), else as {@code fallback} (the active profile). */
     public void verify(@Nullable ActiveIngestion ingestion, @Nullable ConnectionProfile fallback, long recordsAcked) {
         if (running.get()) return;
         ConnectionProfile profile = ingestion == null || ingestion.sessions().isEmpty() ? fallback
                 : ingestion.sessions().getFirst().options().profile();
+        current = ingestion;
         if (ingestion == null || profile == null) {
             problem.set("Nothing to verify: start a load or a composer session in the Records pane first.");
             return;
@@ -75,15 +99,17 @@ public final class VerifyModel {
             return new Result(after, reader.lastRows(schema, LAST_ROWS, newestFirstColumn(schema), token));
         }, background).whenCompleteAsync((result, error) -> {
             running.set(false);
+            Shown shown;
             if (error != null) {
                 boolean cancelled = error instanceof CancellationException || error.getCause() instanceof CancellationException;
-                summary.set(cancelled ? "Verify cancelled." : "Verify failed.");
-                if (!cancelled) problem.set(StreamProblems.describe(error));
-                return;
+                shown = new Shown(cancelled ? "Verify cancelled." : "Verify failed.", cancelled ? "" : StreamProblems.describe(error),
+                        List.of(), List.of());
+            } else {
+                shown = new Shown(describe(ingestion.rowsBefore(), result.after(), recordsAcked), "",
+                        schema.columns().stream().map(TableColumn::name).toList(), result.rows());
             }
-            summary.set(describe(ingestion.rowsBefore(), result.after(), recordsAcked));
-            columns.setAll(schema.columns().stream().map(TableColumn::name).toList());
-            rows.setAll(result.rows());
+            shownFor.put(ingestion, shown);
+            if (ingestion == current) select(ingestion);
         }, fx);
     }
 

@@ -238,7 +238,8 @@ class DeltaTableStoreTest {
             store.delete("events");
 
             assertThat(root.resolve("events")).doesNotExist();
-            assertThat(store.append("events", EVENTS, List.<Object[]>of(row(2)))).isCompletedExceptionally();
+            // the writer reads the log on its own thread, so the append fails there, not on the caller's
+            assertThat(store.append("events", EVENTS, List.<Object[]>of(row(2)))).failsWithin(java.time.Duration.ofSeconds(30));
         }
     }
 
@@ -268,5 +269,54 @@ class DeltaTableStoreTest {
             }
             default -> value;
         };
+    }
+
+    @Test
+    void latestVersionFileIsTheNewestCommitAndCountsComeFromStatistics() throws Exception {
+        try (var store = new DeltaTableStore(root, CommitFaults.NONE)) {
+            store.create("t1", EVENTS);
+            for (int v = 1; v <= 12; v++) {
+                store.append("t1", EVENTS, List.of(new Object[] {v, "n" + v}, new Object[] {100 + v, null})).get(30, TimeUnit.SECONDS);
+            }
+            assertThat(store.count("t1")).isEqualTo(24);
+        }
+        // 13 versions (0..12) and a checkpoint beside them: the newest commit file, whatever order the directory lists
+        assertThat(new DeltaTable(null, root.resolve("t1")).latestVersionFile()).get()
+                .extracting(p -> p.getFileName().toString()).isEqualTo("00000000000000000012.json");
+    }
+
+    @Test
+    void rowsSentBeforeANullableColumnWasAddedLandWithNullThere() throws Exception {
+        TableSchema widened = new TableSchema("main.default.events", List.of(
+                new TableColumn("id", ColumnType.of(Kind.INT), false),
+                new TableColumn("name", ColumnType.of(Kind.STRING), true),
+                new TableColumn("note", ColumnType.of(Kind.STRING), true)));
+        try (var store = new DeltaTableStore(root, CommitFaults.NONE)) {
+            store.create("t1", EVENTS);
+            store.append("t1", EVENTS, List.<Object[]>of(row(1))).get(30, TimeUnit.SECONDS);
+            addNullableColumnBehindTheWritersBack(root.resolve("t1/_delta_log"), 2, "note");
+            // the writer's snapshot is still version 1: its commit conflicts, it moves to version 2 and pads the rows
+            store.append("t1", EVENTS, List.<Object[]>of(row(2))).get(30, TimeUnit.SECONDS);
+            store.append("t1", widened, List.<Object[]>of(new Object[] {3, "name-3", "hello"})).get(30, TimeUnit.SECONDS);
+
+            assertThat(store.read("t1", widened, -1)).containsExactly(
+                    new Object[] {1, "name-1", null}, new Object[] {2, "name-2", null}, new Object[] {3, "name-3", "hello"});
+        }
+    }
+
+    /** Commits version {@code version}: the table's metadata with one more nullable string column (what ADD COLUMNS writes). */
+    private static void addNullableColumnBehindTheWritersBack(Path log, long version, String column) throws Exception {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode metaData = null;
+        for (String line : java.nio.file.Files.readAllLines(log.resolve(String.format("%020d.json", 0)))) {
+            var action = json.readTree(line);
+            if (action.has("metaData")) metaData = (com.fasterxml.jackson.databind.node.ObjectNode) action.get("metaData");
+        }
+        var schema = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(metaData.get("schemaString").asText());
+        schema.withArray("fields").addObject().put("name", column).put("type", "string").put("nullable", true).putObject("metadata");
+        metaData.put("schemaString", json.writeValueAsString(schema));
+        java.nio.file.Files.writeString(log.resolve(String.format("%020d.json", version)),
+                json.writeValueAsString(json.createObjectNode().set("metaData", metaData)) + "\n",
+                java.nio.file.StandardOpenOption.CREATE_NEW);
     }
 }

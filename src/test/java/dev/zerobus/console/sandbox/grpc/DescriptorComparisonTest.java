@@ -62,6 +62,30 @@ class DescriptorComparisonTest {
     }
 
     @Test
+    void nullableColumnsMayBeLeftOutButNotNullOnesAndStructFieldsMayNot() {
+        DescriptorProto client = DescriptorProto.newBuilder().setName("orders")
+                .addField(field("id", 1, Label.LABEL_REQUIRED, Type.TYPE_INT64, null)).build();
+        DescriptorComparison.Result lenient = DescriptorComparison.check(TABLE, client);
+        assertThat(lenient.accepted()).isTrue();
+        assertThat(lenient.omittedNullable()).containsExactly("tags", "home_address");
+        assertThat(lenient.findings()).extracting(DescriptorComparison.Finding::kind).containsOnly(
+                DescriptorComparison.Kind.OMITTED_NULLABLE, DescriptorComparison.Kind.FIELD_COUNT);
+
+        DescriptorProto noId = DescriptorProto.newBuilder().setName("orders")
+                .addNestedType(DescriptorProto.newBuilder().setName("A"))
+                .addField(field("home_address", 3, Label.LABEL_OPTIONAL, Type.TYPE_MESSAGE, "A"))
+                .addField(field("zip", 4, Label.LABEL_OPTIONAL, Type.TYPE_STRING, null)).build();
+        DescriptorComparison.Result strict = DescriptorComparison.check(TABLE, noId);
+        assertThat(strict.accepted()).isFalse();
+        assertThat(strict.blocking()).extracting(DescriptorComparison.Finding::kind, DescriptorComparison.Finding::path).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(DescriptorComparison.Kind.MISSING_FIELD, "id"),
+                org.assertj.core.groups.Tuple.tuple(DescriptorComparison.Kind.MISSING_FIELD, "home_address.city"),
+                org.assertj.core.groups.Tuple.tuple(DescriptorComparison.Kind.UNKNOWN_FIELD, "zip"));
+        assertThat(strict.blocking().getFirst().message())
+                .isEqualTo("Column 'id' (bigint NOT NULL) has no field in the descriptor; expected required int64 id");
+    }
+
+    @Test
     void aRepeatedMessageIsNotAMap() {
         TableSchema table = new TableSchema("main.default.m", List.of(
                 new TableColumn("props", new ColumnType.MapOf(ColumnType.of(Kind.STRING), ColumnType.of(Kind.INT), true), true)));

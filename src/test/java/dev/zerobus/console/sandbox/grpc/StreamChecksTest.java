@@ -82,6 +82,83 @@ class StreamChecksTest {
         return t;
     }
 
+    // ---- schema leniency: https://docs.databricks.com/aws/en/ingestion/zerobus-schema-management ----------------
+
+    /** The sensors descriptor without the named (top-level) fields. */
+    DescriptorProto sensorsWithout(String... fields) throws Exception {
+        DescriptorProto.Builder b = fx.descriptor(SENSORS).toProto().toBuilder();
+        for (String field : fields) b.removeField(indexOf(b.build(), field));
+        return b.build();
+    }
+
+    @Test
+    void aDescriptorWithoutNullableColumnsIsAcceptedAndTheyLandAsNull() throws Exception {
+        DescriptorProto partial = sensorsWithout("humidity", "ts");
+        Descriptor d = com.google.protobuf.Descriptors.FileDescriptor.buildFrom(com.google.protobuf.DescriptorProtos.FileDescriptorProto
+                .newBuilder().setName("p.proto").setSyntax("proto2").addMessageType(partial).build(),
+                new com.google.protobuf.Descriptors.FileDescriptor[0]).findMessageTypeByName(partial.getName());
+        var stream = fx.sdk.createProtoStream(SENSORS, partial, fx.clientId(), fx.secret(), SandboxFixture.options().build())
+                .get(30, TimeUnit.SECONDS);
+        long offset = stream.ingestRecordOffset(DynamicMessage.newBuilder(d).setField(d.findFieldByName("device_name"), "partial-1")
+                .setField(d.findFieldByName("temp"), 21).build().toByteArray());
+        stream.waitForOffset(offset);
+        stream.close();
+
+        assertThat(fx.rows(SENSORS)).singleElement().satisfies(row -> assertThat(row).containsExactly("partial-1", 21, null, null));
+    }
+
+    @Test
+    void jsonRecordsWithoutNullableColumnsLandWithNulls() throws Exception {
+        ZerobusJsonStream stream = fx.sdk.createJsonStream(SENSORS, fx.clientId(), fx.secret(), SandboxFixture.options().build())
+                .get(30, TimeUnit.SECONDS);
+        stream.ingestRecordOffset("{\"device_name\":\"only-name\"}");
+        stream.waitForOffset(stream.ingestRecordOffset("{\"device_name\":\"with-ts\",\"ts\":1714566600000000}"));
+        stream.close();
+
+        assertThat(fx.rows(SENSORS)).extracting(row -> List.of(java.util.Arrays.asList(row)))
+                .containsExactly(List.of(java.util.Arrays.asList("only-name", null, null, null)),
+                        List.of(java.util.Arrays.asList("with-ts", null, null, 1714566600000000L)));
+    }
+
+    @Test
+    void aDescriptorWithoutANotNullColumnIsRefusedWithCode4044() throws Exception {
+        assertThat(protoCreateFailure(SENSORS, sensorsWithout("device_name", "ts"))).isInstanceOf(NonRetriableException.class)
+                .hasMessageContaining("status: InvalidArgument")
+                .hasMessageContaining("(1 difference): Column 'device_name' (string NOT NULL) has no field in the descriptor")
+                .hasMessageContaining("Error Code: 4044, Error State: 3.")
+                .hasMessageNotContaining("'ts'");
+    }
+
+    @Test
+    void anUnknownFieldIsRefusedWithCode4044InADescriptorAndInARecord() throws Exception {
+        DescriptorProto extra = fx.descriptor(SENSORS).toProto().toBuilder().addField(FieldDescriptorProto.newBuilder()
+                .setName("pressure").setNumber(9).setType(Type.TYPE_INT32).setLabel(Label.LABEL_OPTIONAL)).build();
+        assertThat(protoCreateFailure(SENSORS, extra)).isInstanceOf(NonRetriableException.class)
+                .hasMessageContaining("Field 'pressure' is not a column of table main.default.sensor_readings")
+                .hasMessageContaining("Error Code: 4044, Error State: 3.");
+        assertThat(jsonIngestFailure(SENSORS, "{\"device_name\":\"a\",\"pressure\":3}")).isInstanceOf(NonRetriableException.class)
+                // as the SDK shows the service's own rejection: "Invalid argument: Record decoder/encoder error: ... 4044, Error State: 3.."
+                .hasMessageStartingWith("Invalid argument: Record decoder/encoder error: Record at offset 0 does not fit table main.default.sensor_readings: "
+                        + "pressure: unknown column (not in the table). Error Code: 4044, Error State: 3.");
+    }
+
+    @Test
+    void aTypeMismatchIsRefusedWithCode4044InADescriptorAndInARecord() throws Exception {
+        DescriptorProto table = fx.descriptor(SENSORS).toProto();
+        DescriptorProto wrong = table.toBuilder().setField(1, table.getField(1).toBuilder().setType(Type.TYPE_STRING)).build();
+        assertThat(protoCreateFailure(SENSORS, wrong)).isInstanceOf(NonRetriableException.class)
+                .hasMessageContaining("Field 'temp' has type optional string, expected optional int32 for column type int")
+                .hasMessageContaining("Error Code: 4044, Error State: 3.");
+        assertThat(jsonIngestFailure(SENSORS, "{\"device_name\":\"a\",\"temp\":\"72F\"}")).isInstanceOf(NonRetriableException.class)
+                .hasMessageContaining("temp: invalid type: string \"72F\", expected an integer. Error Code: 4044, Error State: 3.");
+    }
+
+    @Test
+    void aJsonRecordWithoutANotNullColumnIsRefusedWithCode4044() throws Exception {
+        assertThat(jsonIngestFailure(SENSORS, "{\"temp\":3}")).isInstanceOf(NonRetriableException.class)
+                .hasMessageContaining("device_name: missing but the column is NOT NULL. Error Code: 4044, Error State: 3.");
+    }
+
     @Test
     void unknownTableIsNotFound() {
         assertThat(createFailure("main.default.nope", fx.clientId(), fx.secret())).isInstanceOf(NonRetriableException.class)
@@ -98,7 +175,7 @@ class StreamChecksTest {
     void missingTableGrantsArePermissionDeniedWithTheGrantStatement() {
         Throwable t = createFailure(SENSORS, SandboxPrincipals.NO_GRANTS, fx.sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
         assertThat(t).isInstanceOf(NonRetriableException.class).hasMessageContaining("status: PermissionDenied")
-                .hasMessageContaining("Error code 4024")
+                .hasMessageContaining("Error Code: 4024, Error State: 0.")
                 .hasMessageContaining("GRANT SELECT, MODIFY ON TABLE main.default.sensor_readings TO `no-grants-sp`");
     }
 
@@ -153,16 +230,15 @@ class StreamChecksTest {
         DescriptorProto bad = table.toBuilder()
                 .setField(0, table.getField(0).toBuilder().setLabel(Label.LABEL_OPTIONAL))   // device_name is NOT NULL
                 .setField(1, table.getField(1).toBuilder().setType(Type.TYPE_STRING))        // temp is int
-                .removeField(3)                                                               // ts missing
+                .removeField(3)                                                               // ts (nullable) left out: accepted
                 .addField(FieldDescriptorProto.newBuilder().setName("extra").setNumber(9).setType(Type.TYPE_STRING)
                         .setLabel(Label.LABEL_OPTIONAL))
                 .build();
         assertThat(protoCreateFailure(SENSORS, bad)).isInstanceOf(NonRetriableException.class)
                 .hasMessageContaining("status: InvalidArgument")
-                .hasMessageContaining("(4 differences)")
+                .hasMessageContaining("(3 differences)").hasMessageContaining("Error Code: 4044, Error State: 3.")
                 .hasMessageContaining("Field 'device_name' is optional but must be required (the column is NOT NULL)")
                 .hasMessageContaining("Field 'temp' has type optional string, expected optional int32 for column type int")
-                .hasMessageContaining("Column 'ts' (timestamp) has no field in the descriptor; expected optional int64 ts")
                 .hasMessageContaining("Field 'extra' is not a column of table main.default.sensor_readings");
     }
 
@@ -220,11 +296,11 @@ class StreamChecksTest {
                 .hasMessageContaining("pressure: unknown column");
         assertThat(jsonIngestFailure(SENSORS, "{\"temp\":3}")).hasMessageContaining("device_name: missing but the column is NOT NULL");
         assertThat(jsonIngestFailure(SENSORS, "{\"device_name\":null}")).hasMessageContaining("device_name: null but the column is NOT NULL");
-        assertThat(jsonIngestFailure(SENSORS, "{\"device_name\":\"a\",\"temp\":\"hot\"}")).hasMessageContaining("temp: expected an integer, got a string");
+        assertThat(jsonIngestFailure(SENSORS, "{\"device_name\":\"a\",\"temp\":\"hot\"}")).hasMessageContaining("temp: invalid type: string \"hot\", expected an integer");
         assertThat(jsonIngestFailure(SENSORS, "{\"device_name\":\"a\",\"temp\":2147483648}")).hasMessageContaining("temp: 2147483648 is outside INT range");
         assertThat(jsonIngestFailure(SENSORS, "not json")).hasMessageContaining("not valid JSON");
         assertThat(jsonIngestFailure(SENSORS, "{\"device_name\":\"a\"}", "{\"device_name\":\"b\",\"humidity\":1.5}"))
-                .hasMessageContaining("Record 1 of the batch at offset 0").hasMessageContaining("humidity: expected an integer, got a number");
+                .hasMessageContaining("Record 1 of the batch at offset 0").hasMessageContaining("humidity: invalid type: floating point `1.5`, expected an integer");
     }
 
     @Test
@@ -233,12 +309,12 @@ class StreamChecksTest {
                 .hasMessageContaining("c_tinyint: 300 is outside TINYINT range -128..127");
         assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_smallint\":-40000}")).hasMessageContaining("c_smallint: -40000 is outside SMALLINT range");
         assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_struct\":{\"geo\":{\"lat\":\"n\"}}}"))
-                .hasMessageContaining("c_struct.geo.lat: expected a number, got a string");
+                .hasMessageContaining("c_struct.geo.lat: invalid type: string \"n\", expected a number");
         assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_struct\":{\"city\":\"x\"}}")).hasMessageContaining("c_struct.city: unknown field");
-        assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_array\":[1,\"2\"]}")).hasMessageContaining("c_array[1]: expected an integer");
-        assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_map\":{\"a\":true}}")).hasMessageContaining("c_map[\"a\"]: expected an integer, got a boolean");
+        assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_array\":[1,\"2\"]}")).hasMessageContaining("c_array[1]: invalid type: string \"2\", expected an integer");
+        assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_map\":{\"a\":true}}")).hasMessageContaining("c_map[\"a\"]: invalid type: boolean `true`, expected an integer");
         assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_binary\":\"***\"}")).hasMessageContaining("c_binary: binary values are base64 strings");
-        assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_date\":\"2024-01-01\"}")).hasMessageContaining("c_date: expected an integer, got a string");
+        assertThat(jsonIngestFailure(ALL_TYPES, "{\"id\":1,\"c_date\":\"2024-01-01\"}")).hasMessageContaining("c_date: invalid type: string \"2024-01-01\", expected an integer");
     }
 
     @Test

@@ -124,8 +124,9 @@ class WireProtocolTest {
     void tokenForAnotherTableIsPermissionDenied() throws Exception {
         Outcome o = call(headers(token("main.default.all_types"), SENSORS), false, create(SENSORS, RecordType.JSON));
         assertThat(o.status().getCode()).isEqualTo(Status.Code.PERMISSION_DENIED);
-        assertThat(o.status().getDescription()).isEqualTo("Error code 4024: the token's authorization_details do not grant "
-                + "SELECT, MODIFY on TABLE main.default.sensor_readings. Request a token for this table (the Zerobus SDK does so itself)");
+        assertThat(o.status().getDescription()).isEqualTo("The token's authorization_details do not grant "
+                + "SELECT, MODIFY on TABLE main.default.sensor_readings. Request a token for this table (the Zerobus SDK does so itself)."
+                + " Error Code: 4024, Error State: 0.");
     }
 
     @Test
@@ -203,7 +204,9 @@ class WireProtocolTest {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
 
         assertThat(o.status().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-        assertThat(o.status().getDescription()).startsWith("Stream timeout reached: the stream was closed 300 ms after close_stream_signal");
+        assertThat(o.status().getDescription()).startsWith("Stream timeout reached. Closing the stream (ID: ")
+                .contains(") 300 ms after close_stream_signal (fault injection: closeSignalAfter)")
+                .endsWith("Error Code: 6002, Error State: 0.");
         assertThat(millis).isGreaterThanOrEqualTo(300);
         assertThat(o.responses()).anySatisfy(r -> assertThat(r.getCloseStreamSignal().getDuration().getNanos()).isEqualTo(300_000_000));
         assertThat(o.responses().getLast().getIngestRecordResponse().getDurabilityAckUpToOffset()).isEqualTo(1);
@@ -216,7 +219,8 @@ class WireProtocolTest {
                 jsonBatch(0, List.of(IngestionTest.json(0), IngestionTest.json(1))), jsonBatch(1, List.of(IngestionTest.json(2), IngestionTest.json(3))),
                 json(2, IngestionTest.json(4)));
         assertThat(o.status().getCode()).isEqualTo(Status.Code.UNAVAILABLE);
-        assertThat(o.status().getDescription()).startsWith("Stream timeout reached: the sandbox closed the stream after 4 records (fault injection: closeStreamsAfter)");
+        assertThat(o.status().getDescription()).startsWith("Stream timeout reached. Closing the stream (ID: ")
+                .contains(") after 4 records (fault injection: closeStreamsAfter)").endsWith("Error Code: 6002, Error State: 0.");
         assertThat(o.responses().getLast().getIngestRecordResponse().getDurabilityAckUpToOffset()).as("what was durable is ACKed").isEqualTo(1);
         assertThat(fx.count(SENSORS)).isEqualTo(4);
     }

@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -67,6 +68,41 @@ class AdminApiTest {
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body()).contains("explode");
         assertThat(sandbox.faults().ackLatency()).isZero();
+    }
+
+    @Test
+    void refusesOutOfRangeValuesNamingTheFieldAndRangeAndChangesNothing() throws Exception {
+        // Long.MAX_VALUE ms once overflowed the stream's timer and hung the client (issue 12.13)
+        HttpResponse<String> huge = send("POST", "/sandbox/admin/faults", "{\"ackLatencyMs\":9223372036854775807,\"withholdAcks\":true}", adminToken);
+        HttpResponse<String> negative = send("POST", "/sandbox/admin/faults", "{\"closeStreamsAfter\":-1}", adminToken);
+        HttpResponse<String> beyondLong = send("POST", "/sandbox/admin/faults", "{\"failNextCommits\":99999999999999999999}", adminToken);
+        HttpResponse<String> lifetime = send("POST", "/sandbox/admin/faults", "{\"streamLifetimeSeconds\":-0.5}", adminToken);
+        HttpResponse<String> quota = send("POST", "/sandbox/admin/faults", "{\"serviceLike\":true,\"quotaRowsPerSecond\":0}", adminToken);
+
+        assertThat(List.of(huge, negative, beyondLong, lifetime, quota)).extracting(HttpResponse::statusCode).containsOnly(400);
+        assertThat(huge.body()).contains("ackLatencyMs must be between 0 and 600000 ms, got 9223372036854775807");
+        assertThat(negative.body()).contains("closeStreamsAfter must be between 0 and 1000000000 records, got -1");
+        assertThat(beyondLong.body()).contains("failNextCommits must be between 0 and 1000000 commits");
+        assertThat(lifetime.body()).contains("streamLifetimeSeconds must be between 0.0 and 86400.0 seconds, got -0.5");
+        assertThat(quota.body()).contains("quotaRowsPerSecond must be between 1 and 100000000 rows/s, got 0");
+        assertThat(sandbox.faults().withholdAcks()).as("a bad request changes nothing").isFalse();
+        assertThat(sandbox.faults().serviceLike()).isFalse();
+    }
+
+    @Test
+    void setsTheServiceLikeKnobsAndTheStreamLifetime() throws Exception {
+        HttpResponse<String> set = send("POST", "/sandbox/admin/faults", "{\"serviceLike\":true,\"quotaRowsPerSecond\":20000,\"streamLifetimeSeconds\":2.5}", adminToken);
+        boolean serviceLike = sandbox.faults().serviceLike();
+        long quota = sandbox.faults().quotaRowsPerSecond();
+        Duration lifetime = sandbox.faults().streamLifetime();
+        send("DELETE", "/sandbox/admin/faults", null, adminToken);
+
+        assertThat(set.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(set.body()).get("streamLifetimeSeconds").asDouble()).isEqualTo(2.5);
+        assertThat(serviceLike).isTrue();
+        assertThat(quota).isEqualTo(20_000);
+        assertThat(lifetime).isEqualTo(Duration.ofMillis(2_500));
+        assertThat(sandbox.faults().serviceLike()).isFalse();
     }
 
     @Test

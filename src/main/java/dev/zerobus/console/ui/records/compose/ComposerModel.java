@@ -188,6 +188,7 @@ public final class ComposerModel {
 
     private void tableChanged(@Nullable TableDetails now) {
         closeSession();
+        status.set(""); // "sent to" named the previous table
         history.clear();
         templates.clear();
         rebuildCodec();

@@ -6,6 +6,7 @@ import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadOptions;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ingest.UnfinishedLoad;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.ErrorPolicy;
 import dev.zerobus.console.source.RecordSource;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -64,6 +66,7 @@ public final class ImportModel {
     private final LoadRunModel run;
     private final BooleanBinding canStart;
     private final MappingCheck check = new MappingCheck();
+    private final ReadOnlyObjectWrapper<@Nullable UnfinishedLoad> resuming = new ReadOnlyObjectWrapper<>();
 
     public ImportModel(AppContext context) {
         this.context = context;
@@ -88,9 +91,24 @@ public final class ImportModel {
     public ReadOnlyObjectProperty<@Nullable Path> failedRowsFileProperty() { return failedRowsFile.getReadOnlyProperty(); }
     public BooleanBinding canStart() { return canStart; }
     public LoadRunModel run() { return run; }
+    /** The stopped import that the next Import continues (its landed rows are skipped), or null for a fresh one. */
+    public ReadOnlyObjectProperty<@Nullable UnfinishedLoad> resumingProperty() { return resuming.getReadOnlyProperty(); }
+
+    /**
+     * Opens a stopped import's file again, so that Import continues it: the person sees the mapping before anything
+     * is sent, and the rows that already landed are skipped. Choosing another file makes the next Import a fresh one.
+     */
+    public void resume(UnfinishedLoad load) {
+        if (load.recipe().file() == null) return;
+        format.set(load.recipe().format());
+        streams.set(load.recipe().streams());
+        importFile(Path.of(load.recipe().file()));
+        resuming.set(load);
+    }
 
     /** Reads the file's first rows off the FX thread and maps its columns onto the table by name. */
     public void importFile(Path path) {
+        resuming.set(null);
         file.set(path);
         context.recentFiles().add(path);
         fileProblem.set("");
@@ -139,18 +157,44 @@ public final class ImportModel {
         CodecOptions codecOptions = CodecOptions.forCsv().withZone(zone.get());
         LoadOptions options = LoadOptions.defaults(format.get()).withStreams(streams.get())
                 .withErrorPolicy(errorChoice.get().policy).withCodec(codecOptions);
+        UnfinishedLoad resume = resuming.get();
+        int streamCount = streams.get();
+        RecordFormat recordFormat = format.get();
         CompletableFuture.supplyAsync(() -> {
             try {
+                var recipe = UnfinishedLoad.Recipe.file(path, Files.size(path), Files.getLastModifiedTime(path).toMillis(),
+                        streamCount, recordFormat);
+                boolean same = resume != null && resume.table().equalsIgnoreCase(t.fullName())
+                        && resume.recipe().fileSize() == recipe.fileSize() && resume.recipe().fileModifiedMillis() == recipe.fileModifiedMillis();
+                if (resume != null && !same) throw new ChangedFile();
+                LoadOptions loadOptions = same ? options.withAlreadyDurable(resume.ranges()) : options;
                 Path failed = Files.createTempFile("zerobus-failed-rows-", p.options().format() == SourceFormat.CSV ? ".csv" : ".jsonl");
-                return new LoadJob(profile, RecordCodec.forTable(t.schema(), codecOptions), RecordSource.open(path, p.options()),
-                        p.options(), columnMapping, options.withFailedRowsFile(failed));
+                var job = new LoadJob(profile, RecordCodec.forTable(t.schema(), codecOptions), RecordSource.open(path, p.options()),
+                        p.options(), columnMapping, loadOptions.withFailedRowsFile(failed));
+                return new Prepared(job, recipe);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, context.background()).whenCompleteAsync((job, error) -> {
-            if (error != null) fileProblem.set("Could not open " + path.getFileName() + " to load it. Check that the file still exists and can be read.");
-            else run.start(job, "Import " + path.getFileName(), profile, t);
+        }, context.background()).whenCompleteAsync((prepared, error) -> {
+            if (error != null && error.getCause() instanceof ChangedFile) {
+                resuming.set(null);
+                fileProblem.set(path.getFileName() + " changed since the import stopped, so its rows cannot be matched with what landed. "
+                        + "Import it again as a new load (Import), or restore the file.");
+            } else if (error != null) {
+                fileProblem.set("Could not open " + path.getFileName() + " to load it. Check that the file still exists and can be read.");
+            } else {
+                String id = resume != null ? resume.id() : UUID.randomUUID().toString();
+                resuming.set(null);
+                run.start(prepared.job(), "Import " + path.getFileName(), profile, t, prepared.recipe(), id);
+            }
         }, context.fx());
+    }
+
+    private record Prepared(LoadJob job, UnfinishedLoad.Recipe recipe) {}
+
+    /** The file's size or time differs from when the stopped import read it. */
+    private static final class ChangedFile extends RuntimeException {
+        ChangedFile() { super(null, null, false, false); }
     }
 
     private static SourcePreview readPreview(Path path) {

@@ -24,26 +24,31 @@ public final class GenerateView extends VBox {
         count.setId("generate-count");
         count.setEditable(true);
         count.valueProperty().subscribe(n -> model.countProperty().set(n));
+        model.countProperty().subscribe(n -> count.getValueFactory().setValue(n.intValue())); // a resume sets them
         var rate = new Spinner<Integer>(0, 1_000_000, model.rateProperty().get(), 500);
         rate.setId("generate-rate");
         rate.setEditable(true);
         rate.valueProperty().subscribe(n -> model.rateProperty().set(n));
+        model.rateProperty().subscribe(n -> rate.getValueFactory().setValue(n.intValue())); // a resume sets them
         var unlimited = new Label();
         unlimited.setId("generate-rate-meaning");
         unlimited.getStyleClass().add("muted");
         unlimited.textProperty().bind(rate.valueProperty().map(n -> n == 0 ? "0 = unlimited: as fast as the streams take them"
                 : String.format(java.util.Locale.ROOT, "%,d records/s in total (0 = unlimited)", n)));
-        var streams = new Spinner<Integer>(1, 16, 1);
+        var streams = new Spinner<Integer>(1, 16, model.streamsProperty().get());
         streams.setId("generate-streams");
         streams.valueProperty().subscribe(n -> model.streamsProperty().set(n));
+        model.streamsProperty().subscribe(n -> streams.getValueFactory().setValue(n.intValue())); // a resume sets them
         var batch = new Spinner<Integer>(1, 10_000, model.recordsPerRequestProperty().get(), 50);
         batch.setId("generate-batch");
         batch.setEditable(true);
         batch.valueProperty().subscribe(n -> model.recordsPerRequestProperty().set(n));
+        model.recordsPerRequestProperty().subscribe(n -> batch.getValueFactory().setValue(n.intValue())); // a resume sets them
         var seed = new Spinner<Integer>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
         seed.setId("generate-seed");
         seed.setEditable(true);
         seed.valueProperty().subscribe(n -> model.seedProperty().set(n));
+        model.seedProperty().subscribe(n -> seed.getValueFactory().setValue(n.intValue())); // a resume sets them
         var format = new ChoiceBox<>(FXCollections.observableArrayList(RecordFormat.values()));
         format.setId("generate-format");
         format.valueProperty().bindBidirectional(model.formatProperty());

@@ -17,6 +17,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** A load's progress: bar, rows read/sent/ACKed/failed, rate and ETA, pause/resume/cancel, and the outcome. */
 public final class LoadProgressView extends VBox {
     private static final PseudoClass FAILED = PseudoClass.getPseudoClass("failed");
+    private static final PseudoClass STOPPED = PseudoClass.getPseudoClass("stopped");
 
     public LoadProgressView(LoadRunModel run, String idPrefix) {
         var bar = new ProgressBar(0);
@@ -42,7 +43,13 @@ public final class LoadProgressView extends VBox {
         cancel.setTooltip(new Tooltip("Stop reading; what was sent is flushed and reported exactly"));
         cancel.disableProperty().bind(run.runningProperty().not());
         cancel.setOnAction(e -> run.cancel());
-        var barRow = new HBox(8, bar, pause, resume, cancel);
+        var more = new Button("Continue", new FontIcon(Feather.SKIP_FORWARD));
+        more.setId(idPrefix + "-continue");
+        more.setTooltip(new Tooltip("Send the rest of the stopped load, skipping the rows that landed"));
+        more.visibleProperty().bind(run.canContinueProperty().and(run.runningProperty().not()));
+        more.managedProperty().bind(more.visibleProperty());
+        more.setOnAction(e -> run.continueLoad());
+        var barRow = new HBox(8, bar, pause, resume, cancel, more);
         barRow.setAlignment(Pos.CENTER_LEFT);
 
         var counts = new Label();
@@ -65,6 +72,7 @@ public final class LoadProgressView extends VBox {
         outcome.managedProperty().bind(outcome.textProperty().isNotEmpty());
         outcome.visibleProperty().bind(outcome.managedProperty());
         run.failedOutcomeProperty().subscribe(f -> outcome.pseudoClassStateChanged(FAILED, f));
+        run.stoppedOutcomeProperty().subscribe(s -> outcome.pseudoClassStateChanged(STOPPED, s));
 
         getStyleClass().add("load-progress");
         setSpacing(6);

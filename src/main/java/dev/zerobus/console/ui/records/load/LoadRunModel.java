@@ -5,6 +5,7 @@ import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadProgress;
 import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.ingest.RowError;
+import dev.zerobus.console.ingest.UnfinishedLoad;
 import dev.zerobus.console.ui.ActiveIngestion;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.records.shared.RowCounts;
@@ -42,10 +43,13 @@ public final class LoadRunModel {
     private final ReadOnlyStringWrapper rate = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper outcome = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper failedOutcome = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper stoppedOutcome = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyBooleanWrapper canContinue = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<@Nullable LoadResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<RowError> errors = FXCollections.observableArrayList();
     private final Timeline sampler = new Timeline(new KeyFrame(javafx.util.Duration.millis(100), e -> sample()));
     private @Nullable LoadJob job;
+    private @Nullable String loadId;
 
     public LoadRunModel(AppContext context) {
         this.context = context;
@@ -62,16 +66,30 @@ public final class LoadRunModel {
     /** What the finished load did, in a sentence. */
     public ReadOnlyStringProperty outcomeProperty() { return outcome.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty failedOutcomeProperty() { return failedOutcome.getReadOnlyProperty(); }
+    /** The load was stopped before the end (by the person or a quit): neither a success nor a failure. */
+    public ReadOnlyBooleanProperty stoppedOutcomeProperty() { return stoppedOutcome.getReadOnlyProperty(); }
+    /** The load stopped before the end and can be continued (see {@link #continueLoad()}). */
+    public ReadOnlyBooleanProperty canContinueProperty() { return canContinue.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<@Nullable LoadResult> resultProperty() { return result.getReadOnlyProperty(); }
     public ObservableList<RowError> errors() { return errors; }
 
-    /** Starts the job; it is listed in the Stream pane as {@code name}. */
-    public void start(LoadJob newJob, String name, ConnectionProfile profile, TableDetails table) {
+    /**
+     * Starts the job; it is listed in the Stream pane as {@code name}. If it stops before the end, it is kept in
+     * {@link AppContext#unfinishedLoads()} under {@code id} with {@code recipe}, so that it can be resumed (also after a
+     * restart); ending in full removes that entry.
+     */
+    public void start(LoadJob newJob, String name, ConnectionProfile profile, TableDetails table, UnfinishedLoad.Recipe recipe,
+                      String id) {
         job = newJob;
+        loadId = id;
         errors.clear();
         result.set(null);
         outcome.set("");
         failedOutcome.set(false);
+        stoppedOutcome.set(false);
+        canContinue.set(false);
+        newJob.whenEnded(ended -> context.unfinishedLoads().ended(new UnfinishedLoad(id, name, table.fullName(), profile.name(),
+                recipe, ended.durable().toList(), ended.durable().count(), newJob.progress().fraction(), System.currentTimeMillis()), ended));
         fraction.set(ProgressValues.INDETERMINATE);
         counts.set("Opening " + "stream(s) on " + table.fullName() + "…");
         rate.set("");
@@ -81,6 +99,12 @@ public final class LoadRunModel {
                 .thenAcceptAsync(before -> context.ingestions().add(
                         new ActiveIngestion(name, table, Instant.now(), newJob, null, before)), context.fx())
                 .thenRunAsync(() -> runJob(newJob), context.background());
+    }
+
+    /** The stopped load this model ran, while it can still be resumed (it is kept in the unfinished loads). */
+    public @Nullable UnfinishedLoad resumable() {
+        String id = loadId;
+        return id == null || running.get() ? null : context.unfinishedLoads().find(id).orElse(null);
     }
 
     public void pause() { if (job != null) { job.pause(); paused.set(true); } }
@@ -104,19 +128,37 @@ public final class LoadRunModel {
         running.set(false);
         paused.set(false);
         result.set(done);
-        fraction.set(1);
         if (done == null) {
             failedOutcome.set(true);
             outcome.set(problem);
             return;
         }
+        boolean stopped = done.cancelled() && done.streamFailure() == null;
+        if (!stopped && done.streamFailure() == null) fraction.set(1); // a stopped or failed load keeps the fraction it reached
         failedOutcome.set(done.failed() > 0 || done.streamFailure() != null);
+        stoppedOutcome.set(stopped && !failedOutcome.get());
+        outcome.set(describe(done, fraction.get()));
+        canContinue.set(resumable() != null);
+    }
+
+    /** Asks for the stopped load to be continued (the Records pane takes the request), skipping what landed. */
+    public void continueLoad() {
+        UnfinishedLoad load = resumable();
+        if (load != null) context.resumeRequest().set(load);
+    }
+
+    static String describe(LoadResult done, double reached) {
         String landed = String.format(Locale.ROOT, "%,d rows landed (ACKed) in %.1f s", done.acked(), done.seconds());
         String failed = done.failed() == 0 ? "" : String.format(Locale.ROOT, "; %,d rows failed", done.failed());
-        String why = done.streamFailure() != null
-                ? ". The stream stopped: " + done.streamFailure().explanation().cause() + " " + done.streamFailure().explanation().fix()
-                : done.cancelled() ? ". Cancelled." : done.stoppedByPolicy() ? ". Stopped by the error policy." : ".";
-        outcome.set(landed + failed + why);
+        if (done.streamFailure() != null) {
+            return landed + failed + ". The stream stopped: " + done.streamFailure().explanation().cause() + " "
+                    + done.streamFailure().explanation().fix();
+        }
+        if (done.cancelled()) {
+            return String.format(Locale.ROOT, "Stopped at %.0f %%: ", Math.max(0, reached) * 100) + landed + failed
+                    + ". The rest was not sent: Continue sends it, skipping what landed.";
+        }
+        return landed + failed + (done.stoppedByPolicy() ? ". Stopped by the error policy." : ".");
     }
 
     private void sample() {
