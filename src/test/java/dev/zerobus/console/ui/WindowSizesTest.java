@@ -102,6 +102,33 @@ class WindowSizesTest {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * 150 % font scale at 1920x1080: screenshots to look at, and the cut texts printed. Not asserted yet (known gap of
+     * issue 14): combo boxes, the sidebar and some columns still have pixel widths, so they cut text at 150 %.
+     */
+    @Test
+    void showsEveryPaneAt150PercentFontScale(FxRobot robot) throws Exception {
+        prepareEveryPane(robot);
+        resize(robot, 1920, 1080);
+        var problems = new ArrayList<String>();
+        robot.interact(() -> window.setStyle("-fx-font-size: 150%;"));
+        try {
+            for (Shot shot : shots(robot)) {
+                shot.show().run();
+                UiTestSupport.waitUntil(PATIENCE, () -> true);
+                String name = shot.name() + "-1920x1080-light-font150";
+                assertThat(Screenshots.save(window.getScene(), name)).exists();
+                var found = new AtomicReference<List<String>>();
+                robot.interact(() -> found.set(LayoutCheck.problems(window.getScene(), window)));
+                found.get().forEach(p -> problems.add(name + ": " + p));
+            }
+        } finally {
+            robot.interact(() -> window.setStyle(""));
+        }
+        problems.forEach(p -> System.out.println("font 150 %: " + p));
+        assertThat(Screenshots.DIR.resolve("stream-1920x1080-light-font150.png")).exists();
+    }
+
     @Test
     void theNewTableDialogKeepsItsButtonsInViewAt1024x700(FxRobot robot) {
         resize(robot, 1024, 700);
