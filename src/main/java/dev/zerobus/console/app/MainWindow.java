@@ -12,7 +12,9 @@ import dev.zerobus.console.ui.connection.ConnectionPane;
 import dev.zerobus.console.ui.records.RecordsPane;
 import dev.zerobus.console.ui.stream.StreamPane;
 import dev.zerobus.console.ui.theme.Theme;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.animation.Animation;
@@ -26,9 +28,11 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -83,22 +87,17 @@ public final class MainWindow extends BorderPane {
     }
 
     private MenuBar createMenuBar() {
-        var quit = new MenuItem("Quit");
-        quit.setOnAction(event -> requestQuit());
-        var file = new Menu("File", null, quit);
-        var toggleTheme = new MenuItem("Toggle dark mode");
-        toggleTheme.setOnAction(event -> toggleTheme());
-        var view = new Menu("View", null, toggleTheme);
-        for (PaneEntry pane : PANES) {
-            var item = new MenuItem(pane.title());
-            item.setOnAction(event -> context.selectedPane().set(pane.id()));
-            view.getItems().add(item);
-        }
-        var shortcuts = new MenuItem("Keyboard shortcuts");
-        shortcuts.setOnAction(event -> Dialogs.shortcuts(getScene().getWindow(), context.shortcuts()));
-        var about = new MenuItem("About Zerobus Ingest Console");
-        about.setOnAction(event -> Dialogs.about(getScene().getWindow()));
-        var help = new Menu("Help", null, shortcuts, about);
+        var recent = new Menu("Recent files");
+        recent.setId("menu-recent");
+        recent.setOnShowing(event -> fillRecent(recent));
+        fillRecent(recent);
+        var file = new Menu("File", null, command("New profile", "Shortcut+Shift+N"), new SeparatorMenuItem(),
+                command("Import file…", "Shortcut+O"), recent, new SeparatorMenuItem(),
+                command("Open session bundle…", "Shortcut+Shift+B"), command("Save session bundle…", "Shortcut+B"),
+                new SeparatorMenuItem(), command("Quit", "Shortcut+Q"));
+        var view = new Menu("View", null, command("Toggle dark mode", "Shortcut+Shift+L"), new SeparatorMenuItem());
+        for (PaneEntry pane : PANES) view.getItems().add(command(pane.title(), pane.shortcut()));
+        var help = new Menu("Help", null, command("Keyboard shortcuts", "F1"), new SeparatorMenuItem(), about());
         var serviceLike = new CheckMenuItem("Behave like the service (ACK ~150 ms, per-stream quota)");
         serviceLike.setId("menu-sandbox-service-like");
         serviceLike.selectedProperty().bindBidirectional(context.sandboxServiceLike());
@@ -110,6 +109,36 @@ public final class MainWindow extends BorderPane {
         var bar = new MenuBar(file, view, sandboxMenu, help);
         bar.setUseSystemMenuBar(true);
         return bar;
+    }
+
+    /** A menu item that runs the shortcut registered for {@code keys} and shows those keys. */
+    private MenuItem command(String text, String keys) {
+        var item = new MenuItem(text);
+        item.setId("menu-" + text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("-$", ""));
+        item.setAccelerator(KeyCombination.keyCombination(keys));
+        item.setOnAction(event -> context.shortcuts().run(keys));
+        return item;
+    }
+
+    private MenuItem about() {
+        var about = new MenuItem("About Zerobus Ingest Console");
+        about.setOnAction(event -> Dialogs.about(getScene().getWindow()));
+        return about;
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (Path path : context.recentFiles().files()) {
+            var item = new MenuItem(path.getFileName() + "  —  " + path.getParent());
+            item.setMnemonicParsing(false);
+            item.setOnAction(event -> context.recentFiles().open(path));
+            recent.getItems().add(item);
+        }
+        if (recent.getItems().isEmpty()) {
+            var none = new MenuItem("No files imported yet");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
     }
 
     private HBox createContextBar() {
@@ -231,11 +260,13 @@ public final class MainWindow extends BorderPane {
 
     /**
      * Called once the scene is on its window: attaches the shortcuts, and routes the window's close button through
-     * the same question and shutdown as File > Quit. {@code onExit} runs once every stream is closed.
+     * the same question and shutdown as File > Quit. {@code onExit} runs once every stream is closed. Builds the panes
+     * not on show too, so that every pane's shortcuts work, and Help > Keyboard shortcuts lists them all, from the start.
      */
     public void attached(Runnable onExit) {
         exit = onExit;
         context.shortcuts().attach(getScene());
+        for (PaneEntry pane : PANES) built.computeIfAbsent(pane.id(), key -> pane.factory().apply(context));
         Window window = getScene().getWindow();
         if (window != null) {
             window.addEventHandler(WindowEvent.WINDOW_CLOSE_REQUEST, event -> {

@@ -54,6 +54,13 @@ public final class IngestionSession implements AutoCloseable {
     private int generation;
     /** Whether the current stream has ACKed anything: a stream ended before its first ACK is no planned rotation. */
     private volatile boolean streamAcked;
+    /**
+     * Planned rotations since the last ACK. A 6002 can reach a stream before its first ACK (the old stream's close
+     * surfacing once more just after the roll-over, or a short lifetime under load), and is still the service's planned
+     * end; but streams that keep ending without ever ACKing must not loop: past the retry budget's attempts it counts as
+     * a failure (back-off, retries, and in the end a stop).
+     */
+    private volatile int rotationsWithoutAck;
     private volatile @Nullable String asyncFailure;
     /** Retries since an ACK last made a request durable: the budget spans failures, so an endless cycle stops. */
     private final AtomicInteger attemptsWithoutProgress = new AtomicInteger();
@@ -224,7 +231,7 @@ public final class IngestionSession implements AutoCloseable {
         asyncFailure = null;
         Explanation why = ErrorExplainer.explain(cause);
         List<Entry> unacked = ledgerDrain();
-        if (why.category().planned() && streamAcked) {
+        if (why.category().planned() && (streamAcked || rotationsWithoutAck < options.retry().maxAttempts())) {
             // The service ended the stream on schedule (6002, after close_stream_signal): roll over at once, no back-off,
             // not an error and not a retry. Only what the old stream did not ACK is re-sent, so no ACKed record repeats.
             int sent = 0;
@@ -235,6 +242,7 @@ public final class IngestionSession implements AutoCloseable {
                     resend(old);
                     sent++;
                 }
+                rotationsWithoutAck++;
                 long rotation = metrics.rotations.incrementAndGet();
                 var rotated = new IngestEvent(Instant.now(), Kind.ROTATED, "Planned rotation " + rotation + ": the service ended "
                         + "the stream on schedule (code 6002); now on connection " + generation + ", re-sent "
@@ -347,6 +355,7 @@ public final class IngestionSession implements AutoCloseable {
         synchronized (ledger) {
             if (streamGeneration != generation) return; // a late ACK of a stream already replaced
             streamAcked = true;
+            rotationsWithoutAck = 0;
             metrics.ackedOffset.set(offset);
             for (Entry e : ledger.ack(offset)) durable(e, now);
         }

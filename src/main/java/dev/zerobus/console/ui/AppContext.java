@@ -52,6 +52,7 @@ public final class AppContext {
     private final UnfinishedLoads unfinishedLoads;
     private final ObjectProperty<@Nullable UnfinishedLoad> resumeRequest = new SimpleObjectProperty<>();
     private final ObjectProperty<PaneId> selectedPane = new SimpleObjectProperty<>(PaneId.CONNECTION);
+    private final RecentFiles recentFiles;
     private @Nullable CatalogBrowser browser;
     private @Nullable TableReader reader;
     private @Nullable ConnectionProfile clientsFor;
@@ -70,6 +71,7 @@ public final class AppContext {
         this.fx = fx;
         sandboxServiceLike.set(settings.getBoolean(SANDBOX_SERVICE_LIKE, false));
         sandboxServiceLike.addListener((obs, old, now) -> settings.putBoolean(SANDBOX_SERVICE_LIKE, now));
+        this.recentFiles = new RecentFiles(settings);
         activeProfile.addListener((obs, old, now) -> {
             tokenStatus.set("Not checked"); // the state shown was the previous profile's
             synchronized (this) {
@@ -101,6 +103,8 @@ public final class AppContext {
     public ObservableList<ActiveIngestion> ingestions() { return ingestions; }
     /** Keyboard shortcuts; panes add theirs (listed in Help > Shortcuts). */
     public Shortcuts shortcuts() { return shortcuts; }
+    /** Files imported lately, for File > Recent files. */
+    public RecentFiles recentFiles() { return recentFiles; }
     /** The pane on show. Panes may switch it (e.g. after starting a load). */
     public ObjectProperty<PaneId> selectedPane() { return selectedPane; }
 

@@ -24,6 +24,12 @@ public final class Shortcuts {
         shortcuts.forEach(s -> scene.getAccelerators().put(s.keys(), s.action()));
     }
 
+    /** Runs the shortcut registered for these keys (a menu item's action), if any. */
+    public void run(String keys) {
+        var combination = KeyCombination.keyCombination(keys);
+        shortcuts.stream().filter(s -> s.keys().equals(combination)).findFirst().ifPresent(s -> s.action().run());
+    }
+
     public List<Shortcut> all() {
         return List.copyOf(shortcuts);
     }

@@ -3,6 +3,7 @@ package dev.zerobus.console.ui.catalog;
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.schema.ProtoSchema;
 import dev.zerobus.console.schema.TableColumn;
+import dev.zerobus.console.ui.Fit;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -25,6 +26,8 @@ final class ColumnsTable extends TableView<TableColumn> {
         name.setMinWidth(90);
         var type = new javafx.scene.control.TableColumn<TableColumn, String>("Type");
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type().typeText()));
+        type.setCellFactory(c -> Fit.textCell());
+        name.setCellFactory(c -> Fit.textCell());
         type.setPrefWidth(150);
         type.setMinWidth(80);
         var nullable = new javafx.scene.control.TableColumn<TableColumn, String>("Nullable");

@@ -56,6 +56,7 @@ final class NewTableDialog extends Dialog<ButtonType> {
         problem.setWrapText(true);
         problem.setMinHeight(Region.USE_PREF_SIZE);
         var scroll = new ScrollPane(content);
+        scroll.setId("new-table-scroll");
         scroll.setFitToWidth(true);
         scroll.setPrefViewportWidth(640);
         scroll.setPrefViewportHeight(430);

@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.catalog;
 
 import atlantafx.base.theme.Styles;
+import dev.zerobus.console.ui.Fit;
 import dev.zerobus.console.schema.ProtoSchema;
 import dev.zerobus.console.schema.TableSchema;
 import javafx.geometry.Pos;
@@ -31,9 +32,11 @@ final class ProtoPanel extends VBox {
         save.setId("proto-save");
         save.setTooltip(new Tooltip("Save the .proto to a file, e.g. to compile it with protoc"));
         save.setOnAction(event -> onSave.run());
+        title.setMinWidth(0);
+        Fit.keepWidth(copy, save);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(8, title, spacer, copy, save);
+        var bar = new HBox(8, Fit.tooltipWithText(title), spacer, copy, save);
         bar.setAlignment(Pos.CENTER_LEFT);
         problems.setId("proto-problems");
         omittable.setId("proto-omittable");

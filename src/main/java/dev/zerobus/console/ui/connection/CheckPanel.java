@@ -3,6 +3,7 @@ package dev.zerobus.console.ui.connection;
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.doctor.CheckStep;
 import dev.zerobus.console.doctor.StepResult;
+import dev.zerobus.console.ui.Fit;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -61,6 +62,8 @@ final class CheckPanel extends VBox {
                 check::reportText);
         copy.setId("check-copy-report");
         copy.disableProperty().bind(check.hasReport().not());
+        Fit.keepWidth(tableLabel, run, cancel, copy);
+        table.setMinWidth(120);
         var box = new HBox(8, tableLabel, table, run, cancel, copy);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.connection;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.doctor.StepResult;
+import dev.zerobus.console.ui.Fit;
 import dev.zerobus.console.doctor.StepResult.Status;
 import dev.zerobus.console.workspace.Problem;
 import java.util.Locale;
@@ -30,6 +31,7 @@ final class StepRow extends VBox {
         var title = new Label((result.step().ordinal() + 1) + ".  " + result.step().label());
         title.getStyleClass().add("step-title");
         title.setMinWidth(0);
+        Fit.tooltipWithText(title); // long step names are cut in a narrow window; the time and status never are
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var time = new Label(elapsed(result));

@@ -25,6 +25,10 @@ public final class RecordsPane {
             context.selectedPane().set(PaneId.RECORDS);
             view.chooseImportFile();
         });
+        context.recentFiles().setOpener(file -> {
+            context.selectedPane().set(PaneId.RECORDS);
+            view.importFile(file);
+        });
         return view;
     }
 

@@ -54,6 +54,12 @@ public final class RecordsView extends VBox {
 
     public void showCompose() { tabs.getSelectionModel().select(compose); }
 
+    /** Selects the import tab and previews the file (File > Recent files). */
+    public void importFile(java.nio.file.Path file) {
+        tabs.getSelectionModel().select(importTab);
+        importView.importFile(file);
+    }
+
     /** Selects the import tab and opens the file chooser. */
     public void chooseImportFile() {
         tabs.getSelectionModel().select(importTab);

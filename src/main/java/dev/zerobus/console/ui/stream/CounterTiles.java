@@ -1,21 +1,32 @@
 package dev.zerobus.console.ui.stream;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The counters of the selected ingestion, one tile each, refreshed with every sample. */
-final class CounterTiles extends HBox {
+/**
+ * The counters of the selected ingestion, one tile each, refreshed with every sample: one row of eight when the
+ * window is wide enough, else two rows of four (at 1024 px the eight do not fit and numbers must never be cut).
+ */
+final class CounterTiles extends GridPane {
+    private static final double GAP = 8;
+    private final List<VBox> tiles;
+    private int perRow;
+
     CounterTiles(ObservableValue<StreamStats> stats) {
         getStyleClass().add("counter-tiles");
-        getChildren().setAll(
+        setHgap(GAP);
+        setVgap(GAP);
+        tiles = List.of(
                 tile("sent", "Sent", stats, s -> Formats.count(s.recordsSent()), s -> "last offset " + Formats.offset(s.lastOffsetSent()),
                         "Records handed to the stream(s) and the last offset the SDK gave out."),
                 tile("acked", "Durable", stats, s -> Formats.count(s.recordsAcked()), s -> "watermark " + Formats.offset(s.ackedOffset()),
@@ -34,6 +45,38 @@ final class CounterTiles extends HBox {
                         s -> "send to durable ACK", "Time from sending a request to its durability ACK, over the last second."),
                 tile("elapsed", "Elapsed", stats, s -> Formats.elapsed(s.elapsed()), s -> s.badge().text().toLowerCase(Locale.ROOT),
                         "Time since the ingestion began."));
+        arrange(8);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        arrange(getWidth() >= widthFor(8) ? 8 : 4);
+        super.layoutChildren();
+    }
+
+    /** Two rows of four is the narrowest this gets; below that the pane scrolls. */
+    @Override
+    protected double computeMinWidth(double height) {
+        return widthFor(4);
+    }
+
+    private double widthFor(int columns) {
+        double widest = tiles.stream().mapToDouble(t -> t.prefWidth(-1)).max().orElse(0);
+        return snappedLeftInset() + snappedRightInset() + columns * widest + (columns - 1) * GAP;
+    }
+
+    private void arrange(int columns) {
+        if (columns == perRow) return;
+        perRow = columns;
+        getChildren().clear();
+        getColumnConstraints().clear();
+        for (int i = 0; i < tiles.size(); i++) add(tiles.get(i), i % columns, i / columns);
+        for (int c = 0; c < columns; c++) {
+            var constraint = new ColumnConstraints();
+            constraint.setPercentWidth(100.0 / columns);
+            constraint.setHgrow(Priority.ALWAYS);
+            getColumnConstraints().add(constraint);
+        }
     }
 
     private static VBox tile(String id, String title, ObservableValue<StreamStats> stats, Function<StreamStats, String> value,
@@ -52,8 +95,7 @@ final class CounterTiles extends HBox {
         box.setAlignment(Pos.TOP_LEFT);
         box.getStyleClass().add("counter-tile");
         Tooltip.install(box, new Tooltip(help));
-        box.setMinWidth(Region.USE_PREF_SIZE); // numbers are never cut; the row has room for eight
-        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMinWidth(Region.USE_PREF_SIZE); // numbers are never cut
         box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }

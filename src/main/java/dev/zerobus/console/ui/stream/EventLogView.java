@@ -35,7 +35,7 @@ final class EventLogView extends VBox {
         table.setItems(sorted);
         table.getColumns().setAll(List.of(
                 column("Time", 100, EventRow::time),
-                column("Stream", 60, r -> String.valueOf(r.stream())),
+                column("Stream", 80, r -> String.valueOf(r.stream())),
                 column("Kind", 90, r -> r.event().kind().name()),
                 column("Message", 700, r -> r.event().message())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
@@ -57,6 +57,7 @@ final class EventLogView extends VBox {
     static <T> TableColumn<T, String> column(String title, double width, Function<T, String> text) {
         var column = new TableColumn<T, String>(title);
         column.setPrefWidth(width);
+        column.setMinWidth(Math.min(width, 100)); // titles stay readable when the window is narrow
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(text.apply(cell.getValue())));
         column.setSortable(false);
         return column;

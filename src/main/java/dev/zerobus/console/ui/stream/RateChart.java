@@ -12,6 +12,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -50,6 +51,8 @@ final class RateChart extends VBox {
         heading.getStyleClass().add("section-title");
         var now = new Label();
         now.setId(id + "-caption");
+        now.setWrapText(true); // two lines rather than a cut limit at 1024 px
+        now.setMinHeight(Region.USE_PREF_SIZE);
         now.getStyleClass().add("muted");
         now.textProperty().bind(stats.map(caption));
         getStyleClass().add("rate-chart-box");

@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.stream;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ui.ActiveIngestion;
+import dev.zerobus.console.ui.Fit;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,8 +36,12 @@ final class StreamHeader extends VBox {
         selector.valueProperty().bindBidirectional(model.selectedProperty());
         selector.setCellFactory(list -> new IngestionCell());
         selector.setButtonCell(new IngestionCell());
-        selector.setPrefWidth(440);
+        selector.setPrefWidth(560);
+        selector.setMinWidth(180);
+        HBox.setHgrow(selector, Priority.SOMETIMES);
         selector.setTooltip(new Tooltip("Current and recent ingestions of this window"));
+        selector.getTooltip().textProperty().bind(selector.valueProperty().map(IngestionCell::text)
+                .map(t -> t + "\nCurrent and recent ingestions of this window").orElse("Current and recent ingestions of this window"));
         var badge = new Label();
         badge.setId("stream-state");
         badge.textProperty().bind(model.stats().map(s -> s.badge().text()));
@@ -46,6 +51,7 @@ final class StreamHeader extends VBox {
         var save = button("stream-save", "Save session…", Feather.SAVE, "Write a repro bundle: profile (no secret), schema, options, event log, sample rows", actions.save());
         save.disableProperty().bind(model.selectedProperty().isNull());
         var open = button("stream-open", "Open bundle…", Feather.FOLDER, "Open a saved session bundle read-only", actions.open());
+        Fit.keepWidth(title, badge, save, open);
         var top = new HBox(12, title, selector, badge, spacer, save, open);
         top.setAlignment(Pos.CENTER_LEFT);
 
@@ -68,6 +74,8 @@ final class StreamHeader extends VBox {
         message.setId("stream-message");
         message.textProperty().bind(model.messageProperty());
         model.messageIsProblemProperty().subscribe(p -> message.getStyleClass().setAll("label", p ? "problem-text" : "muted"));
+        Fit.keepWidth(pause, flush, close, verify);
+        Fit.tooltipWithText(message);
         var commands = new HBox(8, pause, flush, close, verify, busy, message);
         commands.setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("stream-header");
@@ -87,8 +95,12 @@ final class StreamHeader extends VBox {
         @Override
         protected void updateItem(ActiveIngestion item, boolean empty) {
             super.updateItem(item, empty);
-            setText(empty || item == null ? "No ingestion" : item.name() + " → " + item.table().fullName() + "  ("
-                    + TIME.format(LocalTime.ofInstant(item.started(), ZoneId.systemDefault())) + ")");
+            setText(empty || item == null ? "No ingestion" : text(item));
+        }
+
+        static String text(ActiveIngestion item) {
+            return item.name() + " → " + item.table().fullName() + "  ("
+                    + TIME.format(LocalTime.ofInstant(item.started(), ZoneId.systemDefault())) + ")";
         }
     }
 }

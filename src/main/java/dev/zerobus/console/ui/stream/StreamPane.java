@@ -43,6 +43,14 @@ public final class StreamPane {
         context.shortcuts().add("Shortcut+Shift+F", "Flush the selected stream(s)", model::flush);
         context.shortcuts().add("Shortcut+Shift+V", "Verify: read the table back", runVerify);
         context.shortcuts().add("Shortcut+P", "Pause or resume the selected load", model::togglePause);
+        context.shortcuts().add("Shortcut+B", "Save the selected session as a bundle", () -> {
+            context.selectedPane().set(PaneId.STREAM);
+            view[0].saveBundle();
+        });
+        context.shortcuts().add("Shortcut+Shift+B", "Open a saved session bundle", () -> {
+            context.selectedPane().set(PaneId.STREAM);
+            view[0].openBundle();
+        });
         return view[0];
     }
 

@@ -11,6 +11,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
@@ -35,9 +36,7 @@ public final class StreamView extends StackPane {
         setId("stream-pane");
         getStylesheets().add(CSS);
         getStyleClass().add("stream-pane");
-        var header = new StreamHeader(model, new StreamHeader.Actions(runVerify,
-                () -> choose("Save session bundle", "zerobus-session.zip", true, "Session bundle", "*.zip", files::saveBundle),
-                () -> choose("Open session bundle", null, false, "Session bundle", "*.zip", files::openBundle)));
+        var header = new StreamHeader(model, new StreamHeader.Actions(runVerify, this::saveBundle, this::openBundle));
         var charts = new HBox(16,
                 new RateChart("stream-records-chart", "Records/s", model.points(), model.stats(), RatePoint::recordsPerSecond,
                         StreamStats::recordsLimit, s -> rateCaption(s, Formats.recordsRate(s.recordsPerSecond())) + " · dashed: quota "
@@ -62,10 +61,17 @@ public final class StreamView extends StackPane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         var content = new VBox(12, header, loadProgress(model), notices(model), new CounterTiles(model.stats()), charts, tabs);
         content.getStyleClass().add("pane-content");
-        content.visibleProperty().bind(model.hasSelection());
+        // Below ~1024x700 the pane scrolls instead of squeezing the tabs to nothing or cutting the right edge.
+        content.setMinHeight(620);
+        var scroll = new ScrollPane(content);
+        scroll.setId("stream-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.visibleProperty().bind(model.hasSelection());
         var empty = emptyState(showRecords);
         empty.visibleProperty().bind(model.hasSelection().map(has -> !has));
-        getChildren().setAll(content, empty);
+        getChildren().setAll(scroll, empty);
         files.openedProperty().subscribe(bundle -> {
             if (bundle != null && getScene() != null) BundleViewer.show(getScene().getWindow(), bundle);
         });
@@ -77,6 +83,16 @@ public final class StreamView extends StackPane {
 
     SessionFiles files() {
         return files;
+    }
+
+    /** Asks where to save the selected session's bundle (File > Save session bundle). */
+    void saveBundle() {
+        if (model.selectedProperty().get() == null) return;
+        choose("Save session bundle", "zerobus-session.zip", true, "Session bundle", "*.zip", files::saveBundle);
+    }
+
+    void openBundle() {
+        choose("Open session bundle", null, false, "Session bundle", "*.zip", files::openBundle);
     }
 
     /** While streaming, the rate over the last 2 s; once ended, the average over the whole ingestion. */

@@ -28,6 +28,8 @@ import javafx.beans.property.*;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import javafx.collections.ObservableSet;
+import javafx.util.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +50,7 @@ public final class ComposerModel {
     private final StringProperty jsonText = new SimpleStringProperty("{}");
     private final ReadOnlyObjectWrapper<@Nullable Map<String, Object>> parsed = new ReadOnlyObjectWrapper<>();
     private final ObservableMap<String, String> fieldErrors = FXCollections.observableHashMap();
+    private final ObservableSet<String> unknownKeys = FXCollections.observableSet();
     private final ReadOnlyStringWrapper recordError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ObjectProperty<ZoneId> zone = new SimpleObjectProperty<>(ZoneId.systemDefault());
@@ -82,6 +85,8 @@ public final class ComposerModel {
     public ReadOnlyObjectProperty<@Nullable Map<String, Object>> parsedProperty() { return parsed.getReadOnlyProperty(); }
     /** The codec's message per top-level column. */
     public ObservableMap<String, String> fieldErrors() { return fieldErrors; }
+    /** Top-level JSON keys that are no column of the table (the editor marks them). */
+    public ObservableSet<String> unknownKeys() { return unknownKeys; }
     public ReadOnlyStringProperty recordErrorProperty() { return recordError.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty validProperty() { return valid.getReadOnlyProperty(); }
     public ObjectProperty<ZoneId> zoneProperty() { return zone; }
@@ -223,6 +228,19 @@ public final class ComposerModel {
         validate();
     }
 
+    private boolean isColumn(String name) {
+        TableDetails t = table.get();
+        return t != null && t.schema().columns().stream().anyMatch(c -> c.name().equals(name));
+    }
+
+    /** A key with no form field: the message names it and the fix, as the JSON editor marks it. */
+    private void unknownKey(String key, FieldError error) {
+        unknownKeys.add(key);
+        String line = "JSON key \"" + key + "\": " + error.message() + " Fix: rename the key to a column of "
+                + table.get().fullName() + " or remove it; Send stays off until then.";
+        recordError.set(recordError.get().isEmpty() ? line : recordError.get() + "\n" + line);
+    }
+
     private void rebuildCodec() {
         TableDetails t = table.get();
         codec = t == null ? null : RecordCodec.forTable(t.schema(), CodecOptions.defaults().withZone(zone.get()));
@@ -231,6 +249,7 @@ public final class ComposerModel {
     private void validate() {
         parsed.set(RecordJson.read(jsonText.get()));
         fieldErrors.clear();
+        unknownKeys.clear();
         recordError.set("");
         if (codec == null) {
             valid.set(false);
@@ -241,6 +260,7 @@ public final class ComposerModel {
             for (FieldError error : invalid.errors()) {
                 String column = RecordJson.columnOf(error.path());
                 if (column.isEmpty()) recordError.set(error.describe());
+                else if (!isColumn(column)) unknownKey(column, error);
                 else fieldErrors.merge(column, error.describe(), (a, b) -> a + "\n" + b);
             }
         }

@@ -4,10 +4,12 @@ import static dev.zerobus.console.ui.records.shared.Sections.sectionTitle;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.ToolbarRow;
 import dev.zerobus.console.ui.records.shared.Zones;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -20,6 +22,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -51,7 +54,7 @@ public final class ComposerView extends VBox {
         });
     }
 
-    private HBox createToolbar() {
+    private ToolbarRow createToolbar() {
         var sample = new Button("Sample data", new FontIcon(Feather.SHUFFLE));
         sample.setId("fill-sample");
         sample.setTooltip(new Tooltip("Fill with sample data: generated values that fit each column (Ctrl+Shift+S)"));
@@ -60,7 +63,7 @@ public final class ComposerView extends VBox {
         var templates = new ComboBox<>(model.templates());
         templates.setId("templates");
         templates.setPromptText("Templates");
-        templates.setPrefWidth(130);
+        templates.setPrefWidth(150);
         templates.setTooltip(new Tooltip("Records saved for this table"));
         templates.setOnAction(e -> { if (templates.getValue() != null) model.loadTemplate(templates.getValue()); });
         var save = new Button(null, new FontIcon(Feather.SAVE));
@@ -80,12 +83,12 @@ public final class ComposerView extends VBox {
         format.setId("composer-format");
         format.valueProperty().bindBidirectional(model.formatProperty());
         format.setTooltip(new Tooltip("Record type of the composer's stream"));
-        format.setPrefWidth(90);
+        format.setPrefWidth(100);
 
         var count = new Spinner<Integer>(1, 100_000, 1);
         count.setId("send-count");
         count.setEditable(true);
-        count.setPrefWidth(90);
+        count.setPrefWidth(100);
         count.valueProperty().subscribe(n -> model.countProperty().set(n));
         count.setTooltip(new Tooltip("How many records one Send sends"));
         var copies = new ChoiceBox<>(FXCollections.observableArrayList(ComposerModel.Copies.values()));
@@ -109,12 +112,16 @@ public final class ComposerView extends VBox {
         send.disableProperty().bind(model.validProperty().not());
         send.setOnAction(e -> model.send());
 
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(8, sample, templates, save, label("Zone"), zone, label("Type"), format, spacer, count, copies, send);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getChildren().forEach(n -> { if (n instanceof Label || n instanceof Button) ((Region) n).setMinWidth(Region.USE_PREF_SIZE); });
-        return bar;
+        // Groups wrap as a whole (a label stays beside its control); nothing in them shrinks ("Te…", "JS…" at 1024 px).
+        var groups = List.of(new HBox(8, sample, templates, save), new HBox(8, label("Zone"), zone),
+                new HBox(8, label("Type"), format), new HBox(8, count, copies, send));
+        for (HBox group : groups) {
+            group.setAlignment(Pos.CENTER_LEFT);
+            group.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
+        }
+        var tools = new FlowPane(8, 8, groups.get(0), groups.get(1), groups.get(2));
+        tools.setAlignment(Pos.CENTER_LEFT);
+        return new ToolbarRow(tools, groups.get(3));
     }
 
     private SplitPane createEditors() {
@@ -125,7 +132,7 @@ public final class ComposerView extends VBox {
         var formBox = new VBox(6, sectionTitle("Form", "One control per column; edits update the JSON"), scroll);
         VBox.setVgrow(scroll, Priority.ALWAYS);
 
-        var json = new JsonEditor(model.jsonTextProperty());
+        var json = new JsonEditor(model.jsonTextProperty(), model.unknownKeys());
         VBox.setVgrow(json, Priority.ALWAYS);
         var recordError = new Label();
         recordError.setId("json-error");

@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.records.compose;
 
+import dev.zerobus.console.ui.Fit;
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.schema.ColumnType;
 import java.time.ZoneId;
@@ -38,7 +39,7 @@ final class NestedEditors {
                 ValueEditor editor = ValueEditor.forType(field.type(), id + "-" + field.name(), zone);
                 fields.put(field.name(), editor);
                 var name = new Label(field.name() + (field.nullable() ? "" : " *"));
-                name.setTooltip(new Tooltip(field.type().typeText()));
+                name.setTooltip(new Tooltip(name.getText() + "  " + field.type().typeText()));
                 grid.addRow(row++, name, editor.node());
                 GridPane.setHgrow(editor.node(), Priority.ALWAYS);
             }

@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.records.compose;
 
+import dev.zerobus.console.ui.Fit;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.schema.TableColumn;
 import java.util.LinkedHashMap;
@@ -59,6 +60,8 @@ final class RecordForm extends VBox {
         name.getStyleClass().add("field-name");
         var type = new Label(column.type().typeText());
         type.getStyleClass().addAll("muted", "mono", "field-type");
+        Fit.keepWidth(name);
+        Fit.tooltipWithText(type).setMinWidth(0); // struct<...> types get cut in a narrow form; the name never
         var header = new HBox(8, name, type);
         header.setAlignment(Pos.BASELINE_LEFT);
         if (!column.nullable()) {

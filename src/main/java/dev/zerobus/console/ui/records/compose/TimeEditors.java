@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.records.compose;
 
+import dev.zerobus.console.ui.Fit;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -78,6 +79,7 @@ final class TimeEditors {
             zoneLabel.getStyleClass().add("muted");
             zoneLabel.textProperty().bind(zone.map(ZoneId::getId));
             zoneLabel.setTooltip(new Tooltip("The wall time is read in this zone (change it in the toolbar)"));
+            Fit.keepWidth(zoneLabel);
             box = showZone ? row(date, time, zoneLabel, wire) : row(date, time, wire);
             date.valueProperty().subscribe(d -> showWire());
             time.textProperty().subscribe(t -> showWire());
@@ -136,6 +138,7 @@ final class TimeEditors {
     private static Label wireLabel() {
         var label = new Label();
         label.getStyleClass().addAll("muted", "mono", "wire-value");
+        Fit.tooltipWithText(label); // the value as sent may be cut in a narrow form
         return label;
     }
 

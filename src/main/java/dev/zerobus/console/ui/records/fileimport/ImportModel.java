@@ -114,9 +114,17 @@ public final class ImportModel {
     public void importFile(Path path) {
         resuming.set(null);
         file.set(path);
+        context.recentFiles().add(path);
         fileProblem.set("");
         CompletableFuture.supplyAsync(() -> readPreview(path), context.background())
                 .whenCompleteAsync((read, error) -> previewRead(path, read, error), context.fx());
+    }
+
+    /** Where "Save failed rows" opens: beside the imported file, where its owner looks for it (null: no file yet). */
+    public @Nullable Path failedRowsDirectory() {
+        Path source = file.get();
+        Path parent = source == null ? null : source.toAbsolutePath().getParent();
+        return parent != null && Files.isDirectory(parent) ? parent : null;
     }
 
     /** Loads the failed rows of the last run (after fixing them in an editor). */

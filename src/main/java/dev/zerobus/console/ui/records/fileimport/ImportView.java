@@ -4,6 +4,7 @@ import static dev.zerobus.console.ui.records.shared.Sections.titled;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.ToolbarRow;
 import dev.zerobus.console.ui.records.load.LoadProgressView;
 import dev.zerobus.console.ui.records.shared.ErrorsTable;
 import dev.zerobus.console.ui.records.shared.Zones;
@@ -21,6 +22,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -115,7 +117,7 @@ public final class ImportView extends VBox {
         return box;
     }
 
-    private HBox createOptions() {
+    private ToolbarRow createOptions() {
         var policy = new ChoiceBox<>(FXCollections.observableArrayList(ImportModel.ErrorChoice.values()));
         policy.setId("import-policy");
         policy.valueProperty().bindBidirectional(model.errorChoiceProperty());
@@ -130,7 +132,7 @@ public final class ImportView extends VBox {
         format.valueProperty().bindBidirectional(model.formatProperty());
         var streams = new Spinner<Integer>(1, 16, 1);
         streams.setId("import-streams");
-        streams.setPrefWidth(80);
+        streams.setPrefWidth(90);
         streams.valueProperty().subscribe(n -> model.streamsProperty().set(n));
         streams.setTooltip(new Tooltip("Parallel streams (each up to 15,000 records/s)"));
         var start = new Button("Start load", new FontIcon(Feather.PLAY));
@@ -138,12 +140,13 @@ public final class ImportView extends VBox {
         start.getStyleClass().add(Styles.ACCENT);
         start.disableProperty().bind(model.canStart().not());
         start.setOnAction(e -> model.start());
+        var options = new FlowPane(8, 8, new HBox(8, muted("On bad rows"), policy), new HBox(8, muted("Zone"), zone),
+                new HBox(8, muted("Type"), format), new HBox(8, muted("Streams"), streams));
+        options.getChildren().forEach(n -> ((HBox) n).setAlignment(Pos.CENTER_LEFT));
+        options.setAlignment(Pos.CENTER_LEFT);
+        options.getChildren().forEach(n -> ((Region) n).setMinWidth(Region.USE_PREF_SIZE));
         start.setMinWidth(Region.USE_PREF_SIZE);
-        var spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        var bar = new HBox(8, muted("On bad rows"), policy, muted("Zone"), zone, muted("Type"), format, muted("Streams"), streams, spacer, start);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        return new ToolbarRow(options, start);
     }
 
     private VBox createErrors() {
@@ -168,6 +171,8 @@ public final class ImportView extends VBox {
         Path source = model.failedRowsFileProperty().get();
         var chooser = new FileChooser();
         chooser.setTitle("Save failed rows");
+        Path beside = model.failedRowsDirectory();
+        if (beside != null) chooser.setInitialDirectory(beside.toFile());
         chooser.setInitialFileName(model.fileProperty().get() == null ? "failed-rows" + extension(source)
                 : FailedRowsName.of(model.fileProperty().get(), source));
         File target = chooser.showSaveDialog(getScene().getWindow());

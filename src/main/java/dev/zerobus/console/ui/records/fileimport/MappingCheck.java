@@ -67,6 +67,12 @@ final class MappingCheck {
         String problem = "";
         for (int i = 0; i < records.size(); i++) {
             Object value = records.get(i).get(row.name());
+            if (row.required() && isEmpty(value, codecOptions)) {
+                // The column codec is nullable (to show every column's values), so NOT NULL is checked here.
+                if (problem.isEmpty()) problem = "Line " + lines.get(i).lineNumber() + ": " + row.name()
+                        + " is empty, but the column is NOT NULL. Fix: fill it in the file, or map a constant or generated value";
+                continue;
+            }
             Map<String, Object> one = new HashMap<>();
             one.put(row.name(), value);
             switch (codec.toJson(one)) {
@@ -78,6 +84,10 @@ final class MappingCheck {
         }
         if (row.required() && isNoValue(row)) problem = "NOT NULL: map it to a file column, a constant or a generated value";
         row.show(first == null ? (records.isEmpty() ? "" : "NULL") : first, problem);
+    }
+
+    private static boolean isEmpty(Object value, CodecOptions options) {
+        return value == null || options.emptyText() == CodecOptions.EmptyText.IS_NULL && value instanceof String s && s.isBlank();
     }
 
     private static boolean isNoValue(MappingRow row) {

@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.records.fileimport;
 
+import dev.zerobus.console.ui.Fit;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -55,6 +56,7 @@ final class MappingGrid extends GridPane {
         name.getStyleClass().add("field-name");
         var type = new Label(row.typeText());
         type.getStyleClass().addAll("muted", "mono");
+        Fit.tooltipWithText(type);
         var nameBox = new VBox(0, name, type);
         if (row.required()) name.setTooltip(new Tooltip("NOT NULL: needs a value in every row"));
 

@@ -3,6 +3,7 @@ package dev.zerobus.console.ui.records.fileimport;
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.source.SourcePreview;
 import dev.zerobus.console.source.SourceRow;
+import dev.zerobus.console.ui.Fit;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -18,6 +19,7 @@ final class PreviewTable extends TableView<List<String>> {
         getStyleClass().addAll(Styles.DENSE, Styles.STRIPED);
         setPlaceholder(new Label("Drop a file or choose one (Ctrl+O) to see its first rows."));
         model.previewProperty().subscribe(this::show);
+        Fit.headerTooltips(this);
     }
 
     private void show(@Nullable SourcePreview preview) {
@@ -32,6 +34,8 @@ final class PreviewTable extends TableView<List<String>> {
         for (int i = 0; i < columns.size(); i++) {
             final int index = i + 1;
             var column = new TableColumn<List<String>, String>(columns.get(i));
+            column.setCellFactory(c -> Fit.textCell());
+            column.setPrefWidth(Fit.widthToShow(columns.get(i), 60, 220));
             column.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(index < f.getValue().size() ? f.getValue().get(index) : ""));
             getColumns().add(column);
         }

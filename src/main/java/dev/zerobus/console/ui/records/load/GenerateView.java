@@ -30,6 +30,11 @@ public final class GenerateView extends VBox {
         rate.setEditable(true);
         rate.valueProperty().subscribe(n -> model.rateProperty().set(n));
         model.rateProperty().subscribe(n -> rate.getValueFactory().setValue(n.intValue())); // a resume sets them
+        var unlimited = new Label();
+        unlimited.setId("generate-rate-meaning");
+        unlimited.getStyleClass().add("muted");
+        unlimited.textProperty().bind(rate.valueProperty().map(n -> n == 0 ? "0 = unlimited: as fast as the streams take them"
+                : String.format(java.util.Locale.ROOT, "%,d records/s in total (0 = unlimited)", n)));
         var streams = new Spinner<Integer>(1, 16, model.streamsProperty().get());
         streams.setId("generate-streams");
         streams.valueProperty().subscribe(n -> model.streamsProperty().set(n));
@@ -51,7 +56,7 @@ public final class GenerateView extends VBox {
         var grid = new GridPane();
         grid.getStyleClass().add("options-grid");
         grid.addRow(0, label("Records", "How many records to send"), count);
-        grid.addRow(1, label("Rate (records/s)", "Target rate; 0 sends as fast as the streams take them"), rate);
+        grid.addRow(1, label("Rate (records/s)", "Target rate; 0 sends as fast as the streams take them"), rate, unlimited);
         grid.addRow(2, label("Streams", "Parallel streams (each up to 15,000 records/s)"), streams);
         grid.addRow(3, label("Records per request", "Batch size; 1 sends one record per call"), batch);
         grid.addRow(4, label("Seed", "Same seed, same records"), seed);

@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.records.shared;
 
+import dev.zerobus.console.ui.Fit;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -14,8 +15,10 @@ public final class Sections {
     public static HBox sectionTitle(String title, String hint) {
         var t = new Label(title);
         t.getStyleClass().add("section-title");
-        var h = new Label(hint);
+        Fit.keepWidth(t);
+        var h = Fit.tooltipWithText(new Label(hint)); // the hint may be cut in a narrow window, the title never
         h.getStyleClass().add("muted");
+        h.setMinWidth(0);
         var box = new HBox(8, t, h);
         box.setAlignment(Pos.BASELINE_LEFT);
         return box;

@@ -45,6 +45,21 @@ class MappingCheckTest {
     }
 
     @Test
+    void flagsAnEmptyNotNullValueLikeABadOne() {
+        List<MappingRow> rows = rows();
+        var withEmpty = List.<SourceRow>of(
+                new SourceRow.Cells(2, 0, List.of("probe-1", "21", "2024-05-01T12:30:00Z"), ','),
+                new SourceRow.Cells(3, 1, List.of("", "22", "2024-05-01T12:31:00Z"), ','));
+
+        new MappingCheck().check(SCHEMA, FILE_COLUMNS, withEmpty, rows, CodecOptions.forCsv());
+
+        assertThat(rows.getFirst().problemProperty().get())
+                .isEqualTo("Line 3: device_name is empty, but the column is NOT NULL. Fix: fill it in the file, or map a constant or generated value");
+        assertThat(rows.getFirst().previewProperty().get()).isEqualTo("probe-1");
+        assertThat(rows.get(1).problemProperty().get()).isEmpty();
+    }
+
+    @Test
     void saysANotNullColumnNeedsASourceBeforeTheLoadStarts() {
         List<MappingRow> rows = rows();
         rows.getFirst().sourceProperty().set(MappingRow.Choice.SKIP);
