@@ -1,13 +1,17 @@
 package dev.zerobus.console.cli;
 
+import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.codec.RecordCodec;
+import dev.zerobus.console.ingest.AckedRanges;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadOptions;
 import dev.zerobus.console.ingest.LoadResult;
+import dev.zerobus.console.ingest.ResumeCheckpoint;
 import dev.zerobus.console.ingest.ResumePoint;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.ErrorPolicy;
+import dev.zerobus.console.source.FailedRowsWriter;
 import dev.zerobus.console.source.RecordSource;
 import dev.zerobus.console.source.SourceFormat;
 import dev.zerobus.console.source.SourceOptions;
@@ -15,7 +19,9 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -25,8 +31,11 @@ import picocli.CommandLine.Option;
         description = {"Loads a CSV, JSON Lines or JSON array file into a table through Zerobus Ingest. File columns map to",
             "table columns by name. Progress goes to stderr every second; the summary is one JSON line on stdout:",
             "{\"read\":..,\"skipped\":..,\"sent\":..,\"acked\":..,\"failed\":..,\"retries\":..,\"seconds\":..,\"cancelled\":..}.",
-            "Ctrl+C stops the load, reports exactly what landed and saves a resume point (see --resume)."},
-        footer = {"", "Exit codes: 0 every row landed, 1 rows failed or the load stopped, 2 a usage or configuration problem."})
+            "\"resent\" counts rows sent again after a stream failure: each may have landed twice (at-least-once).",
+            "While it runs, the rows durable so far are saved to FILE.resume.json (a few times a second, atomically), so",
+            "Ctrl+C, SIGTERM and even kill -9 leave a resume point (see --resume and docs/delivery.md)."},
+        footer = {"", "Exit codes: 0 every row landed, 1 rows failed or the load stopped, 2 a usage or configuration problem",
+            "(also: a --resume point saved for another workspace, table or file)."})
 public final class IngestCommand extends LoadCommand {
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "The file to load.")
     Path file;
@@ -47,10 +56,24 @@ public final class IngestCommand extends LoadCommand {
             description = "Zone of timestamps written without an offset (default: UTC).")
     ZoneId timeZone = ZoneId.of("UTC");
 
-    @Option(names = "--resume", description = "Skip the rows a previous, stopped load of this file into this table already landed.")
+    @Option(names = "--overwrite", description = "Replace an existing, non-empty --failed-rows file (refused without this).")
+    boolean overwrite;
+
+    @Option(names = "--resume", description = {"Skip the rows a previous, stopped load of this file into this table already landed.",
+        "Refused when the resume point was saved for another workspace, Zerobus endpoint, table (or a re-created one), or",
+        "when the file changed since."})
     boolean resume;
 
+    @Option(names = "--ack-timeout", paramLabel = "SECONDS", description = {"How long to wait for a durability ACK before the",
+        "stream counts as failed and is opened again (default: ${DEFAULT-VALUE}); after 6 attempts without progress the load",
+        "stops with a resume point."})
+    double ackTimeoutSeconds = 60;
+
+    @Option(names = "--rate", paramLabel = "R", description = "At most R records per second; 0 means as fast as possible (default).")
+    double rate;
+
     private String tableName;
+    private ResumePoint.Target target;
 
     public IngestCommand() {
         this(new ConnectionOptions());
@@ -63,14 +86,35 @@ public final class IngestCommand extends LoadCommand {
     @Override
     int run(Connection connection, PrintWriter out, PrintWriter err) throws Exception {
         if (!Files.isRegularFile(file)) throw CliProblem.usage("There is no file " + file + ".", "Check the --file path.");
-        TableSchema schema = tableSchema(connection);
+        if (ackTimeoutSeconds < 0.1 || ackTimeoutSeconds > 3600) {
+            throw CliProblem.usage("--ack-timeout must be 0.1 to 3600 seconds, not " + ackTimeoutSeconds + ".", "Pass seconds, e.g. --ack-timeout 60.");
+        }
+        if (rate < 0) throw CliProblem.usage("--rate cannot be negative.", "Pass records per second, or 0 for no limit.");
+        if (failedRows != null) {
+            try {
+                FailedRowsWriter.checkTarget(failedRows, file, overwrite);
+            } catch (FailedRowsWriter.RefusedTarget e) {
+                throw new CliProblem(e.problem(), ExitCodes.USAGE);
+            }
+        }
+        TableDetails details = tableDetails(connection);
+        TableSchema schema = details.schema();
         SourceOptions sourceOptions = sourceFormat == null ? SourceOptions.detect(file) : SourceOptions.csv().withFormat(sourceFormat);
         LoadOptions options = LoadOptions.defaults(format()).withStreams(streams).withErrorPolicy(onError)
-                .withFailedRowsFile(failedRows).withCodec(LoadOptions.defaults(format()).codec().withZone(timeZone));
+                .withFailedRowsFile(failedRows, overwrite).withCodec(LoadOptions.defaults(format()).codec().withZone(timeZone))
+                .withAckTimeout(Duration.ofMillis((long) (ackTimeoutSeconds * 1000))).withRate(rate);
         tableName = schema.fullName();
+        var profile = connection.profile();
+        target = new ResumePoint.Target(profile.sdkWorkspaceUrl(), profile.sdkEndpointUrl(), tableName, details.tableId());
+        Path resumeFile = ResumePoint.defaultFile(file);
         if (resume) {
-            var point = ResumePoint.load(ResumePoint.defaultFile(file), file, tableName);
-            if (point.isEmpty()) err.println("No resume point for this file and table (or the file changed): loading it all.");
+            Optional<ResumePoint> point;
+            try {
+                point = ResumePoint.load(resumeFile, file, target);
+            } catch (ResumePoint.MismatchException e) {
+                throw new CliProblem(e.problem(), ExitCodes.USAGE);
+            }
+            if (point.isEmpty()) err.println("No resume point for this file (" + resumeFile + " does not exist): loading it all.");
             else options = options.withAlreadyDurable(point.get().ranges());
         }
         try (RecordSource source = RecordSource.open(file, sourceOptions)) {
@@ -80,16 +124,18 @@ public final class IngestCommand extends LoadCommand {
                     : schema.columns().stream().map(c -> c.name()).toList());
             checkLoadable(codec, mapping);
             var job = new LoadJob(connection.profile(), codec, source, sourceOptions, mapping, options);
+            // The resume point follows the durable rows while the load runs, so that any stop can resume.
+            job.checkpointTo(new ResumeCheckpoint(resumeFile, ResumePoint.of(file, target, new AckedRanges()), ResumeCheckpoint.DEFAULT_INTERVAL));
             return runLoad(job, connection, out, err);
         }
     }
 
-    /** A load that stopped early leaves a resume point; one that read the whole file leaves none. */
+    /** A load that stopped early keeps its resume point (saved as rows became durable); one that read the whole file leaves none. */
     @Override
     void afterLoad(LoadResult result, PrintWriter err) throws IOException {
         Path resumeFile = ResumePoint.defaultFile(file);
         if (result.cancelled() || result.stoppedByPolicy() || result.streamFailure() != null) {
-            ResumePoint.of(file, tableName, result.durable()).save(resumeFile);
+            ResumePoint.of(file, target, result.durable()).save(resumeFile);
             err.println("Resume point saved to " + resumeFile + ": run again with --resume to skip the rows already loaded.");
         } else {
             Files.deleteIfExists(resumeFile);

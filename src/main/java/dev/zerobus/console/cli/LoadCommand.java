@@ -1,6 +1,7 @@
 package dev.zerobus.console.cli;
 
 import dev.zerobus.console.catalog.CatalogBrowser;
+import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Option;
 
 /**
@@ -28,6 +30,8 @@ import picocli.CommandLine.Option;
 abstract class LoadCommand extends ConnectedCommand {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(1);
     private static final int ERRORS_SHOWN = 10;
+    /** How long Ctrl+C / SIGTERM waits for sent rows to be ACKed before it reports and exits. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(5);
 
     @Option(names = "--table", required = true, paramLabel = "CATALOG.SCHEMA.TABLE", description = "The table to load into.")
     String table;
@@ -48,8 +52,13 @@ abstract class LoadCommand extends ConnectedCommand {
     }
 
     TableSchema tableSchema(Connection connection) {
+        return tableDetails(connection).schema();
+    }
+
+    /** The table as Unity Catalog describes it (its {@code table_id} identifies a resume point's table). */
+    TableDetails tableDetails(Connection connection) {
         if (streams < 1 || streams > 64) throw CliProblem.usage("--streams must be 1..64, not " + streams + ".", "Pick a number from 1 to 64.");
-        return new CatalogBrowser(WorkspaceClients.create(connection.profile())).table(table).schema();
+        return new CatalogBrowser(WorkspaceClients.create(connection.profile())).table(table);
     }
 
     /** Refuses a load that cannot start: a PROTO stream for columns it cannot carry, or an unusable mapping. */
@@ -66,15 +75,29 @@ abstract class LoadCommand extends ConnectedCommand {
     /** Runs the load on this thread; returns 0 only when every row landed. */
     int runLoad(LoadJob job, Connection connection, PrintWriter out, PrintWriter err) throws Exception {
         var finished = new CountDownLatch(1);
+        var summarised = new AtomicBoolean();
         Thread onCtrlC = new Thread(() -> {
             job.cancel();
-            awaitQuietly(finished);
+            // Sent records get STOP_GRACE to be ACKed; past it the summary says what is durable and the resume point keeps it.
+            if (!awaitQuietly(finished, STOP_GRACE) && summarised.compareAndSet(false, true)) {
+                boolean saved = job.saveCheckpoint();
+                LoadResult partial = job.partialResult();
+                long unacked = Math.max(0, partial.sent() - partial.acked());
+                err.println(progressLine(job.progress()));
+                err.println("Stopped without waiting longer for " + unacked + " sent rows to be acknowledged (" + STOP_GRACE.toSeconds()
+                        + " s): they may or may not have landed; a resume sends them again (possible duplicates).");
+                if (saved) err.println("Resume point saved: run again with --resume to skip the rows already loaded.");
+                err.flush();
+                out.println(partial.toJson());
+                out.flush();
+            }
         }, "load-cancel-on-exit");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         Thread monitor = Thread.ofPlatform().daemon().name("load-progress").start(() -> printProgress(job, err));
         try {
             LoadResult result = job.run();
             stop(monitor);
+            if (!summarised.compareAndSet(false, true)) return ExitCodes.FAILED; // the exit hook already reported
             err.println(progressLine(job.progress()));
             report(result, connection, err);
             afterLoad(result, err);
@@ -111,6 +134,10 @@ abstract class LoadCommand extends ConnectedCommand {
             err.println("Failed rows written to " + result.failedRowsFile() + " (fix them there and load that file again).");
         }
         if (result.cancelled()) err.println("Cancelled: " + result.acked() + " rows are in the table.");
+        if (result.resent() > 0) {
+            err.println(result.resent() + " rows were sent again after a stream failure: each may now be in the table twice "
+                    + "(at-least-once; see docs/delivery.md).");
+        }
     }
 
     private static String describe(RowError e) {
@@ -136,11 +163,12 @@ abstract class LoadCommand extends ConnectedCommand {
                 p.read(), p.sent(), p.acked(), p.failed(), p.retries(), p.rowsPerSecond(), eta);
     }
 
-    private static void awaitQuietly(CountDownLatch finished) {
+    private static boolean awaitQuietly(CountDownLatch finished, Duration limit) {
         try {
-            finished.await(30, TimeUnit.SECONDS);
+            return finished.await(limit.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            return false;
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -30,7 +31,10 @@ import org.slf4j.LoggerFactory;
  * {@code close()} and hides its own reconnects, so the SDK's recovery is off and this session keeps every sent
  * request in an {@link AckLedger} until it is durable. On a retryable failure it closes the stream, backs off with
  * jitter, opens a new one and re-sends every request not yet ACKed, counting the retry and saying why. Non-retryable
- * errors (auth, permission, schema, not found) stop it at once with the explainer's words. Delivery is
+ * errors (auth, permission, schema, not found) stop it at once with the explainer's words; {@link ErrorExplainer} is
+ * the only judge of what is retryable. The retry budget ({@link RetryPolicy#maxAttempts()}) counts attempts since the
+ * last ACK that made progress, across failures: ACKs that never come (each wait ends at the ACK time-out) use it up
+ * and stop the session, so a re-send can multiply a row at most {@code maxAttempts} times. Delivery is
  * at-least-once: a re-sent request may land twice.
  *
  * <p>Threads: one producer thread calls ingest/flush/close (they block when the SDK's in-flight window is full);
@@ -49,6 +53,8 @@ public final class IngestionSession implements AutoCloseable {
     private Stream stream;
     private int generation;
     private volatile @Nullable String asyncFailure;
+    /** Retries since an ACK last made a request durable: the budget spans failures, so an endless cycle stops. */
+    private final AtomicInteger attemptsWithoutProgress = new AtomicInteger();
 
     /** The SDK stream of either format, behind one face. */
     private interface Stream {
@@ -206,7 +212,8 @@ public final class IngestionSession implements AutoCloseable {
         if (!isRetryable(cause, why)) throw fail(why, cause, unacked);
         setState(SessionState.RECOVERING, "Recovering: " + why.cause());
         closeQuietly(stream);
-        for (int attempt = 1; attempt <= options.retry().maxAttempts(); attempt++) {
+        int attempt;
+        while ((attempt = attemptsWithoutProgress.incrementAndGet()) <= options.retry().maxAttempts()) {
             Duration wait = options.retry().backoff(attempt);
             metrics.retries.incrementAndGet();
             event(Kind.RETRY, "Retry " + attempt + "/" + options.retry().maxAttempts() + " in " + wait.toMillis() + " ms after: "
@@ -237,8 +244,11 @@ public final class IngestionSession implements AutoCloseable {
                 closeQuietly(stream);
             }
         }
-        throw fail(new Explanation(why.category(), "Gave up after " + options.retry().maxAttempts() + " retries: " + why.cause(),
-                why.fix(), false, why.detail()), cause, unacked);
+        int rows = unacked.stream().mapToInt(Entry::count).sum();
+        throw fail(new Explanation(why.category(), "Gave up after " + options.retry().maxAttempts()
+                + " retries without an acknowledgement in between: " + why.cause(),
+                rows + " records sent and not acknowledged are reported as not landed (some may have landed: at-least-once). "
+                        + why.fix(), false, why.detail()), cause, unacked);
     }
 
     private Explanation explainAndCount(Throwable cause) {
@@ -259,9 +269,10 @@ public final class IngestionSession implements AutoCloseable {
         return new IngestException(why, cause);
     }
 
+    /** The classifier decides; only an error it cannot place falls back to the SDK's own exception type. */
     private static boolean isRetryable(Throwable cause, Explanation why) {
-        if (cause instanceof NonRetriableException) return false;
-        return why.retryable() || why.category() == ErrorExplainer.Category.UNKNOWN && cause instanceof ZerobusException;
+        if (why.category() != ErrorExplainer.Category.UNKNOWN) return why.retryable();
+        return cause instanceof ZerobusException && !(cause instanceof NonRetriableException);
     }
 
     // ---- ledger and ACKs ----
@@ -289,6 +300,7 @@ public final class IngestionSession implements AutoCloseable {
     }
 
     private void durable(Entry e, long now) {
+        attemptsWithoutProgress.set(0);
         metrics.recordsAcked.addAndGet(e.count());
         metrics.recordLatency((now - e.sentNanos()) / 1000);
         listener.onDurable(e.sourceIndex(), e.count());

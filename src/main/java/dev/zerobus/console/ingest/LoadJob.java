@@ -13,10 +13,12 @@ import dev.zerobus.console.source.SourceRow;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -32,13 +34,27 @@ import org.slf4j.LoggerFactory;
  * thread reads and encodes; one platform thread per stream sends (SDK calls block in native code). Bad rows are
  * reported with line, column, value and reason and written to the failed-rows file, per the error policy.
  * {@link #cancel()} stops reading, drops what was queued but not sent, flushes what was sent and reports exactly
- * what landed; {@link LoadResult#durable()} is the resume point. Progress is sampled with {@link #progress()}.
+ * what landed; {@link LoadResult#durable()} is the resume point. With {@link #checkpointTo} the durable ranges are
+ * also saved as they advance (at most once per interval, atomically), so a kill -9 of this process resumes from the
+ * last saved row. Each record is checked against the service's 10 MB message limit before batching, and batches are
+ * cut by bytes as well as by count. Progress is sampled with {@link #progress()}.
  * Memory stays bounded: a few batches per stream are queued, and the SDK's window is a few dozen requests.
  */
 public final class LoadJob {
     private static final Logger LOG = LoggerFactory.getLogger(LoadJob.class);
     private static final int MAX_ERRORS_KEPT = 10_000;
     private static final int QUEUED_BATCHES = 4;
+    /**
+     * Zerobus takes at most 10 MB per message, a batch being one message (the limits page,
+     * https://docs.databricks.com/aws/en/ingestion/zerobus-limits, as recorded in zerobus-protocol.md; the page's
+     * excerpts at hand show only its throughput limits, so the stricter reading is taken: 10 MB = 10,485,760 bytes, the
+     * sandbox's INVALID_ARGUMENT limit). Records are checked against it alone, and a batch is cut before its records
+     * reach it; the 64 KB margin leaves room for the request's own framing (offset, field tags, lengths).
+     */
+    static final int MAX_MESSAGE_BYTES = 10 * 1024 * 1024;
+    /** The SDK's window when records go in batches: requests sent and not yet ACKed, per stream. */
+    public static final int MAX_INFLIGHT_BATCHES = 64;
+    static final int MAX_RECORD_BYTES = MAX_MESSAGE_BYTES - 64 * 1024;
 
     private final ConnectionProfile profile;
     private final RecordCodec codec;
@@ -61,6 +77,7 @@ public final class LoadJob {
     private volatile boolean cancelled;
     private volatile boolean done;
     private volatile @Nullable RatePacer pacer;
+    private volatile @Nullable ResumeCheckpoint checkpoint;
 
     /** Records for one request, with the source index of each (a batch never spans a gap in indexes). */
     private record Batch(List<Object> payloads, long firstIndex) {}
@@ -76,6 +93,30 @@ public final class LoadJob {
         this.mapping = mapping;
         this.options = options;
         this.skip = options.alreadyDurable() == null ? new AckedRanges() : options.alreadyDurable();
+    }
+
+    /** Saves the durable ranges to {@code checkpoint} as they advance, and once more when the load ends. Call before {@link #run()}. */
+    public void checkpointTo(ResumeCheckpoint checkpoint) {
+        this.checkpoint = checkpoint;
+    }
+
+    /**
+     * Saves the durable ranges now (a stop that cannot wait for the load to end: the caller reports what is durable).
+     * Returns false when no checkpoint is set or the save failed.
+     */
+    public boolean saveCheckpoint() {
+        ResumeCheckpoint c = checkpoint;
+        return c != null && c.save(durable);
+    }
+
+    /** What the load did so far, as a result: for a stop that cannot wait for {@link #run()} to return. */
+    public LoadResult partialResult() {
+        long sent = sessions().stream().mapToLong(s -> s.metrics().recordsSent()).sum();
+        long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum();
+        long resent = sessions().stream().mapToLong(s -> s.metrics().snapshot().recordsResent()).sum();
+        return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
+                retries, resent, (System.nanoTime() - startNanos) / 1e9, true, false, durable, errors(), options.failedRowsFile(),
+                streamFailure.get());
     }
 
     public void pause() {
@@ -137,15 +178,24 @@ public final class LoadJob {
         FailedRowsWriter failedRows = null;
         boolean stoppedByPolicy = false;
         SessionOptions sessionOptions = sessionOptions();
+        Thread checkpointer = null;
+        // The failed-rows file is checked and opened before anything is sent: a refused path stops the load at once.
+        if (options.failedRowsFile() != null) {
+            failedRows = FailedRowsWriter.create(options.failedRowsFile(), sourceOptions, source.columns(), options.overwriteFailedRows(),
+                    source.path());
+        }
         try (var sdk = new ZerobusSdk(sessionOptions.endpointUrl(), sessionOptions.workspaceUrl())) {
+            for (long[] range : skip.toList()) durable.add(range[0], range[1] - range[0]);
+            ResumeCheckpoint c = checkpoint;
+            if (c != null) {
+                c.save(durable);
+                checkpointer = Thread.ofPlatform().daemon().name("load-checkpoint").start(() -> c.run(durable, () -> done));
+            }
             openSessions(sdk, sessionOptions);
             for (IngestionSession session : sessions()) {
                 BlockingQueue<Batch> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
                 queues.add(queue);
                 senders.add(Thread.ofPlatform().name("load-sender-" + senders.size()).start(() -> send(session, queue)));
-            }
-            if (options.failedRowsFile() != null) {
-                failedRows = FailedRowsWriter.create(options.failedRowsFile(), sourceOptions, source.columns());
             }
             stoppedByPolicy = readAndDispatch(queues, failedRows);
             for (BlockingQueue<Batch> queue : queues) {
@@ -156,13 +206,19 @@ public final class LoadJob {
             for (IngestionSession session : sessions()) closeSession(session);
         } finally {
             done = true;
+            if (checkpointer != null) {
+                checkpointer.interrupt();
+                checkpointer.join();
+            }
+            saveCheckpoint();
             if (failedRows != null) failedRows.close();
         }
         long sent = sessions().stream().mapToLong(s -> s.metrics().recordsSent()).sum();
         long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum();
+        long resent = sessions().stream().mapToLong(s -> s.metrics().snapshot().recordsResent()).sum();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
-                retries, seconds, cancelled, stoppedByPolicy, durable, errors(), options.failedRowsFile(), streamFailure.get());
+                retries, resent, seconds, cancelled, stoppedByPolicy, durable, errors(), options.failedRowsFile(), streamFailure.get());
     }
 
     private SessionOptions sessionOptions() {
@@ -170,12 +226,12 @@ public final class LoadJob {
                 ? SessionOptions.json(profile, codec.schema().fullName())
                 : SessionOptions.proto(profile, codec.schema().fullName(), codec.protoSchema().descriptor()))
                 .withRetry(options.retry())
-                .withMaxInflightRequests(options.recordsPerRequest() > 1 ? 64 : 20_000);
+                .withAckTimeout(options.ackTimeout())
+                .withMaxInflightRequests(options.recordsPerRequest() > 1 ? MAX_INFLIGHT_BATCHES : 20_000);
     }
 
     /** Durable ranges start with what a resume skipped, so the resume point stays whole; this run's ACKed count leaves them out. */
     private void openSessions(ZerobusSdk sdk, SessionOptions sessionOptions) {
-        for (long[] range : skip.toList()) durable.add(range[0], range[1] - range[0]);
         var listener = new SessionListener() {
             @Override public void onDurable(long sourceIndex, int count) { durable.add(sourceIndex, count); }
             @Override public void onFailed(long sourceIndex, int count, Explanation why) { streamFailedRows.addAndGet(count); }
@@ -201,6 +257,7 @@ public final class LoadJob {
         List<Object> batch = new ArrayList<>(options.recordsPerRequest());
         long batchFirst = -1;
         long expectedNext = -1;
+        long batchBytes = 0;
         int next = 0;
         boolean resuming = skip.count() > 0; // a fresh load has nothing to skip: no locked lookup per row
         SourceRow row;
@@ -213,6 +270,13 @@ public final class LoadJob {
                 continue;
             }
             Object payload = encode(row, failedRows);
+            long size = payload == null ? 0 : sizeOf(payload);
+            if (payload != null && size > MAX_RECORD_BYTES) {
+                String reason = String.format(Locale.ROOT, "The record is %,d bytes encoded; Zerobus takes at most %,d bytes "
+                        + "(10 MB) per message, so this record cannot be sent. Split or shorten its largest values.", size, MAX_RECORD_BYTES);
+                rowFailed(row, failedRows, new RowError(row.lineNumber(), index, "", null, reason), reason);
+                payload = null;
+            }
             if (payload == null) {
                 if (options.errorPolicy().shouldStop(badRows.get())) {
                     // The good rows read before the bad one still go out: stopping means "send nothing after it".
@@ -221,13 +285,18 @@ public final class LoadJob {
                 }
                 continue;
             }
-            if (!batch.isEmpty() && index != expectedNext) { // keep each request's indexes contiguous
+            // Keep each request's indexes contiguous, and its bytes under the message limit.
+            if (!batch.isEmpty() && (index != expectedNext || batchBytes + size > MAX_RECORD_BYTES)) {
                 dispatch(queues.get(next), batch, batchFirst);
                 next = (next + 1) % queues.size();
                 batch = new ArrayList<>(options.recordsPerRequest());
             }
-            if (batch.isEmpty()) batchFirst = index;
+            if (batch.isEmpty()) {
+                batchFirst = index;
+                batchBytes = 0;
+            }
             batch.add(payload);
+            batchBytes += size;
             expectedNext = index + 1;
             if (batch.size() == options.recordsPerRequest()) {
                 dispatch(queues.get(next), batch, batchFirst);
@@ -333,6 +402,14 @@ public final class LoadJob {
 
     private static void putQuietly(BlockingQueue<Batch> queue, Batch batch) throws InterruptedException {
         queue.put(batch);
+    }
+
+    private static long sizeOf(Object payload) {
+        if (payload instanceof byte[] bytes) return bytes.length;
+        String text = (String) payload;
+        // UTF-8 takes at most 3 bytes per char: an upper bound, counted exactly only when the bound could pass the limit.
+        long bound = (long) text.length() * 3;
+        return bound <= MAX_RECORD_BYTES ? bound : text.getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static @Nullable String abbreviate(@Nullable String text) {

@@ -38,7 +38,10 @@ final class CsvRecordSource implements RecordSource {
     private long lastLine;
     private boolean finished;
 
+    private final Path path;
+
     CsvRecordSource(Path path, SourceOptions options) throws IOException {
+        this.path = path;
         totalBytes = Files.size(path);
         delimiter = options.delimiter();
         in = new CountingInputStream(Files.newInputStream(path));
@@ -121,5 +124,10 @@ final class CsvRecordSource implements RecordSource {
 
     @Override public void close() throws IOException {
         reader.close();
+    }
+
+    @Override
+    public Path path() {
+        return path;
     }
 }

@@ -1,6 +1,7 @@
 package dev.zerobus.console.source;
 
 import de.siegmar.fastcsv.writer.CsvWriter;
+import dev.zerobus.console.workspace.Problem;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Writes the records that failed to a file the same readers load again once fixed ("retry failed only"): the
@@ -34,9 +36,65 @@ public sealed interface FailedRowsWriter extends AutoCloseable {
 
     @Override void close() throws IOException;
 
-    /** A writer matching the source: CSV for CSV, JSON Lines for either JSON format. */
-    static FailedRowsWriter create(Path target, SourceOptions source, List<String> columns) throws IOException {
+    /** A writer matching the source: CSV for CSV, JSON Lines for either JSON format. Refuses what {@link #checkTarget} refuses. */
+    static FailedRowsWriter create(Path target, SourceOptions source, List<String> columns, boolean overwrite, @Nullable Path input)
+            throws IOException {
+        checkTarget(target, input, overwrite);
         return source.format() == SourceFormat.CSV ? new Csv(target, source, columns) : new JsonLines(target);
+    }
+
+    /** {@link #create(Path, SourceOptions, List, boolean, Path)} refusing an existing non-empty file, with no input to compare. */
+    static FailedRowsWriter create(Path target, SourceOptions source, List<String> columns) throws IOException {
+        return create(target, source, columns, false, null);
+    }
+
+    /** An output path the load must not open: the message names it and says what to do. */
+    final class RefusedTarget extends IOException {
+        private final transient Problem problem;
+
+        RefusedTarget(Problem problem) {
+            super(problem.message());
+            this.problem = problem;
+        }
+
+        public Problem problem() {
+            return problem;
+        }
+    }
+
+    /**
+     * Refuses an output path that is the input file (compared by real path: symlinks, {@code ./x} and {@code x},
+     * hard links all count) — opening it would truncate the data being loaded — and, unless {@code overwrite}, an
+     * existing non-empty file (an empty one holds nothing to lose). A directory or an unwritable place is refused too.
+     */
+    static void checkTarget(Path target, @Nullable Path input, boolean overwrite) throws RefusedTarget {
+        if (input != null && Files.exists(target) && Files.exists(input)) {
+            boolean same;
+            try {
+                same = Files.isSameFile(target, input) || target.toRealPath().equals(input.toRealPath());
+            } catch (IOException e) {
+                same = false;
+            }
+            if (same) {
+                throw new RefusedTarget(new Problem("The failed-rows file " + target + " is the file being loaded (" + input
+                        + "): writing it would erase the data.", "Pick another path for the failed rows, e.g. "
+                        + defaultTarget(input, SourceFormat.CSV).getFileName() + "."));
+            }
+        }
+        if (Files.isDirectory(target)) {
+            throw new RefusedTarget(new Problem("The failed-rows path " + target + " is a directory.",
+                    "Name a file, e.g. " + target.resolve("failed.csv") + "."));
+        }
+        long size;
+        try {
+            size = Files.exists(target) ? Files.size(target) : 0;
+        } catch (IOException e) {
+            size = 0;
+        }
+        if (size > 0 && !overwrite) {
+            throw new RefusedTarget(new Problem("The failed-rows file " + target + " already exists (" + size
+                    + " bytes) and would be overwritten.", "Pick a new path, move that file away, or pass --overwrite to replace it."));
+        }
     }
 
     /** {@code data.csv} -> {@code data.failed.csv}, {@code events.json} -> {@code events.failed.jsonl}. */

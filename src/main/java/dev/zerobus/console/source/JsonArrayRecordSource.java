@@ -28,7 +28,10 @@ final class JsonArrayRecordSource implements RecordSource {
     private long recordIndex;
     private boolean finished;
 
+    private final Path path;
+
     JsonArrayRecordSource(Path path, SourceOptions options) throws IOException {
+        this.path = path;
         totalBytes = Files.size(path);
         in = new CountingInputStream(Files.newInputStream(path));
         // Jackson detects UTF-8/16/32 and skips a BOM on bytes; other charsets need a Reader.
@@ -81,5 +84,10 @@ final class JsonArrayRecordSource implements RecordSource {
     @Override public void close() throws IOException {
         parser.close();
         in.close();
+    }
+
+    @Override
+    public Path path() {
+        return path;
     }
 }

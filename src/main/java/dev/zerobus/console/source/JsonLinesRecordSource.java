@@ -29,7 +29,10 @@ final class JsonLinesRecordSource implements RecordSource {
     private long lineNumber;
     private long recordIndex;
 
+    private final Path path;
+
     JsonLinesRecordSource(Path path, SourceOptions options) throws IOException {
+        this.path = path;
         totalBytes = Files.size(path);
         in = new CountingInputStream(Files.newInputStream(path));
         reader = new LineReader(new InputStreamReader(in, options.charset()), MAX_LINE_CHARS);
@@ -76,5 +79,10 @@ final class JsonLinesRecordSource implements RecordSource {
 
     @Override public void close() throws IOException {
         reader.close();
+    }
+
+    @Override
+    public Path path() {
+        return path;
     }
 }

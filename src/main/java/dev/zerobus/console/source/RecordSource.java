@@ -34,6 +34,11 @@ public interface RecordSource extends AutoCloseable {
     /** The file size in bytes. */
     long totalBytes();
 
+    /** The file read, or null for a source that is not a file (synthetic records). */
+    default @Nullable Path path() {
+        return null;
+    }
+
     @Override void close() throws IOException;
 
     /** Opens a file with options from {@link SourceOptions#detect(Path)}. */

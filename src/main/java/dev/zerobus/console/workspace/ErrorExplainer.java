@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -14,8 +15,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Turns any error the Zerobus SDK, databricks-sdk-java or the network can raise into an {@link Explanation}: a
- * category, a one-line cause, a fix, and whether retrying can help. Unknown errors keep their full text. The
- * rules are ordered, most specific first. Stateless and thread-safe.
+ * category, a one-line cause, a fix, and whether retrying can help. Unknown errors keep their full text. This is the
+ * one classifier: {@code IngestionSession} retries exactly what it calls retryable, {@code LoadJob} and the UI show
+ * its words. Codes decide first: the gRPC status the SDK prints ({@code status: Unavailable}), the Zerobus error code
+ * ({@code Error code 4024}), the HTTP status of the token endpoint or of a REST call; the message text only chooses
+ * among the categories the code allows (so "failed at offset 0" under UNAVAILABLE stays a retryable stream failure).
+ * Without any code the text rules decide, ordered most specific first. Stateless and thread-safe.
  */
 public final class ErrorExplainer {
     public enum Category {
@@ -46,6 +51,42 @@ public final class ErrorExplainer {
     private static final Pattern SERVER_ERROR = Pattern.compile("\\(5\\d\\d\\)");
     private static final Pattern URL = Pattern.compile("for url \\(([^)\\s]+)\\)");
     private static final Pattern GRANT = Pattern.compile("(GRANT [^\\n]*? TO `[^`]+`)");
+    /** The gRPC status as the SDK's Rust core prints it ({@code status: Unavailable,}) or as grpc-java does ({@code UNAVAILABLE:}). */
+    private static final Pattern GRPC_STATUS = Pattern.compile("status: ([A-Za-z]+)\\b|\\b([A-Z][A-Z_]{4,}): ");
+    /** Databricks' error code for a missing table-level grant on a Zerobus stream. */
+    private static final Pattern ZEROBUS_PERMISSION_CODE = Pattern.compile("\\berror code 4024\\b");
+    /** The token endpoint's HTTP status as the Zerobus SDK prints it: {@code Client error (401)}, {@code server error (503)}. */
+    private static final Pattern TOKEN_HTTP_STATUS = Pattern.compile("(?:client|server) error \\((\\d{3})\\)");
+
+    /**
+     * What a code allows: the categories the text may choose among (the first is the default), and whether a retry can
+     * help. The gRPC codes follow zerobus-protocol.md (the SDK retries UNAVAILABLE, server EOF and ACK time-outs, and
+     * gives up on INVALID_ARGUMENT, UNAUTHENTICATED, PERMISSION_DENIED, NOT_FOUND, OUT_OF_RANGE, UNIMPLEMENTED).
+     */
+    private record CodeClass(boolean retryable, List<Category> allowed) {}
+
+    private static final Map<String, CodeClass> GRPC_CODES = Map.ofEntries(
+            // UNAVAILABLE also carries transport failures: connection refused is retryable, DNS and TLS need a fix.
+            Map.entry("unavailable", new CodeClass(true, List.of(Category.STREAM_CLOSED, Category.CONNECTION_REFUSED,
+                    Category.TOKEN_SERVICE_UNAVAILABLE, Category.TIMEOUT, Category.DNS, Category.TLS))),
+            Map.entry("aborted", new CodeClass(true, List.of(Category.STREAM_CLOSED))),
+            Map.entry("cancelled", new CodeClass(true, List.of(Category.STREAM_CLOSED))),
+            Map.entry("deadlineexceeded", new CodeClass(true, List.of(Category.TIMEOUT))),
+            Map.entry("deadline_exceeded", new CodeClass(true, List.of(Category.TIMEOUT))),
+            Map.entry("resourceexhausted", new CodeClass(true, List.of(Category.THROUGHPUT_LIMIT, Category.MESSAGE_TOO_LARGE))),
+            Map.entry("resource_exhausted", new CodeClass(true, List.of(Category.THROUGHPUT_LIMIT, Category.MESSAGE_TOO_LARGE))),
+            Map.entry("invalidargument", new CodeClass(false, List.of(Category.INVALID_RECORD, Category.SCHEMA_MISMATCH,
+                    Category.MESSAGE_TOO_LARGE, Category.TABLE_NOT_SUPPORTED, Category.REGION_NOT_SUPPORTED))),
+            Map.entry("invalid_argument", new CodeClass(false, List.of(Category.INVALID_RECORD, Category.SCHEMA_MISMATCH,
+                    Category.MESSAGE_TOO_LARGE, Category.TABLE_NOT_SUPPORTED, Category.REGION_NOT_SUPPORTED))),
+            Map.entry("outofrange", new CodeClass(false, List.of(Category.INVALID_RECORD))),
+            Map.entry("failedprecondition", new CodeClass(false, List.of(Category.TABLE_NOT_SUPPORTED, Category.SCHEMA_MISMATCH,
+                    Category.REGION_NOT_SUPPORTED))),
+            Map.entry("unauthenticated", new CodeClass(false, List.of(Category.AUTHENTICATION, Category.TOKEN_EXPIRED))),
+            Map.entry("permissiondenied", new CodeClass(false, List.of(Category.PERMISSION))),
+            Map.entry("permission_denied", new CodeClass(false, List.of(Category.PERMISSION))),
+            Map.entry("notfound", new CodeClass(false, List.of(Category.TABLE_NOT_FOUND))),
+            Map.entry("not_found", new CodeClass(false, List.of(Category.TABLE_NOT_FOUND))));
 
     private static final List<Rule> RULES = List.of(
             new Rule(Category.NATIVE_LIBRARY, false, s -> s.caused(UnsatisfiedLinkError.class) || s.has("glibc_2.", "native library"),
@@ -106,7 +147,7 @@ public final class ErrorExplainer {
                     "The records' schema does not match the table 1:1 (column names, count, types or optionality).",
                     "Regenerate the .proto from the table (Catalog pane, or `zerobus-console proto --table <name>`) and rebuild "
                             + "the producer; Zerobus has no schema evolution."),
-            new Rule(Category.INVALID_RECORD, false, s -> s.has("invalid_argument", "invalid argument", "cannot decode", "does not fit", "offset"),
+            new Rule(Category.INVALID_RECORD, false, s -> s.has("invalid_argument", "invalid argument", "invalidargument", "cannot decode", "does not fit"),
                     "The service rejected a record.",
                     "Fix the field named in the message (see the type table in the user guide) and send the record again."),
             new Rule(Category.TLS, false, s -> s.has("certificate", "ssl", "tls handshake", "handshake", "invalidcontenttype",
@@ -123,6 +164,15 @@ public final class ErrorExplainer {
                     "Nothing accepted the connection.",
                     "Check host and port. For the local sandbox, start it (`zerobus-console sandbox`) and use the endpoints it prints; "
                             + "behind a firewall, allow outbound HTTPS (443) to the workspace and the Zerobus endpoint."),
+            new Rule(Category.STREAM_CLOSED, true, s -> s.has("commit") && s.has("failed", "failure"),
+                    "The server could not commit the records to the table and closed the stream.",
+                    "Nothing to fix: the console opens a new stream and re-sends every record that was not yet acknowledged "
+                            + "(duplicates are possible, nothing is lost)."),
+            new Rule(Category.TIMEOUT, true, s -> s.has("lack of ack", "ack timeout", "no ack", "acknowledg") && s.has("timeout", "timed out",
+                    "within"),
+                    "The server sent no acknowledgement within the ACK time-out.",
+                    "The console opens a new stream and re-sends what was not acknowledged, within its retry budget. If it "
+                            + "repeats, the service may be overloaded: check the Databricks status page."),
             new Rule(Category.STREAM_CLOSED, true, s -> s.has("stream timeout reached", "stream closed", "stream is closed", "unavailable",
                     "close_stream_signal", "connection reset", "broken pipe", "server closed"),
                     "The server closed the stream.",
@@ -158,6 +208,19 @@ public final class ErrorExplainer {
 
     private static Explanation explain(String text, List<Throwable> chain, int httpStatus) {
         var signal = new Signal(text, text.toLowerCase(Locale.ROOT), chain, httpStatus);
+        CodeClass code = codeClass(signal);
+        if (code != null) {
+            Rule chosen = null;
+            for (Rule rule : RULES) {
+                if (code.allowed().contains(rule.category()) && rule.matches().test(signal)) {
+                    chosen = rule;
+                    break;
+                }
+            }
+            if (chosen == null) chosen = firstRuleOf(code.allowed().getFirst());
+            // A retryable code with words that need a fix first (DNS, TLS under UNAVAILABLE) is not retried.
+            return new Explanation(chosen.category(), chosen.cause(), fixFor(chosen, text), code.retryable() && chosen.retryable(), text);
+        }
         for (Rule rule : RULES) {
             if (rule.matches().test(signal)) {
                 return new Explanation(rule.category(), rule.cause(), fixFor(rule, text), rule.retryable(), text);
@@ -165,6 +228,31 @@ public final class ErrorExplainer {
         }
         return new Explanation(Category.UNKNOWN, "Unexpected error: " + text,
                 "If it repeats, copy the report (it never contains secrets) into a support ticket.", false, text);
+    }
+
+    /**
+     * The class a code gives, most authoritative first: the Zerobus error code, the gRPC status, the token endpoint's
+     * HTTP status, a REST call's HTTP status; null when the error carries no code.
+     */
+    private static @Nullable CodeClass codeClass(Signal s) {
+        if (ZEROBUS_PERMISSION_CODE.matcher(s.lower()).find()) return new CodeClass(false, List.of(Category.PERMISSION));
+        Matcher grpc = GRPC_STATUS.matcher(s.text());
+        while (grpc.find()) {
+            String name = (grpc.group(1) != null ? grpc.group(1) : grpc.group(2)).toLowerCase(Locale.ROOT);
+            CodeClass known = GRPC_CODES.get(name);
+            if (known != null) return known;
+        }
+        Matcher token = TOKEN_HTTP_STATUS.matcher(s.lower());
+        if (token.find()) {
+            int http = Integer.parseInt(token.group(1));
+            if (http >= 500 || http == 429) return new CodeClass(true, List.of(Category.TOKEN_SERVICE_UNAVAILABLE));
+            if (http == 400 || http == 401) return new CodeClass(false, List.of(Category.AUTHENTICATION));
+        }
+        return null; // a REST call's HTTP status is one of the rules' signals
+    }
+
+    private static Rule firstRuleOf(Category category) {
+        return RULES.stream().filter(r -> r.category() == category).findFirst().orElseThrow();
     }
 
     /** A fix quoting the server's own GRANT statement, table name or the URL the SDK tried, where the message carries one. */

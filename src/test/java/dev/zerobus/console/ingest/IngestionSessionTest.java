@@ -16,6 +16,7 @@ import dev.zerobus.console.workspace.Secret;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -189,5 +190,43 @@ class IngestionSessionTest {
         assertThat(durable.failed.get()).isEqualTo(1);
         session.close();
         assertThat(devices()).containsExactly("dev-0");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void acksThatNeverComeUseUpTheRetryBudgetAndStopTheSession() throws Exception {
+        // Issue 12 item 3: the budget used to restart after every successful re-send, so withheld ACKs meant retrying
+        // (and committing every re-send) forever. Now 6 attempts without an ACK in between stop the session.
+        var budget = new RetryPolicy(6, Duration.ofMillis(20), Duration.ofMillis(100));
+        var durable = new Durable();
+        sandbox.faults().withholdAcks(true);
+        var session = IngestionSession.open(SessionOptions.json(profile(), TABLE).withRetry(budget)
+                .withAckTimeout(Duration.ofMillis(300)), durable);
+        for (int batch = 0; batch < 10; batch++) {
+            List<String> records = new ArrayList<>();
+            for (long i = batch * 100L; i < batch * 100L + 100; i++) records.add(json(i));
+            session.ingestBatch(records, batch * 100L);
+        }
+        assertThatThrownBy(session::flush).isInstanceOfSatisfying(IngestException.class, ex -> {
+            assertThat(ex.explanation().cause()).startsWith("Gave up after 6 retries without an acknowledgement in between: ")
+                    .contains("acknowledgement within the ACK time-out");
+            assertThat(ex.explanation().category()).isEqualTo(ErrorExplainer.Category.TIMEOUT);
+            assertThat(ex.explanation().fix()).contains("1000 records sent and not acknowledged");
+        });
+        assertThat(session.state()).isEqualTo(SessionState.FAILED);
+        assertThat(session.metrics().retries()).isEqualTo(6);
+        assertThat(durable.records.get()).isZero();
+        assertThat(durable.failed.get()).as("every row reported as not landed").isEqualTo(1_000);
+        session.close();
+        sandbox.faults().withholdAcks(false);
+
+        // Committed rows against keys: each key at most 1 + 6 times, and every re-send counted.
+        Map<String, Long> perKey = new HashMap<>();
+        rows().forEach(r -> perKey.merge((String) r[0], 1L, Long::sum));
+        assertThat(perKey.values()).allSatisfy(n -> assertThat(n).isBetween(1L, 7L));
+        long duplicates = perKey.values().stream().mapToLong(n -> n - 1).sum();
+        assertThat(duplicates).isLessThanOrEqualTo(session.metrics().snapshot().recordsResent());
+        assertThat(rows().size()).isLessThanOrEqualTo(7_000);
+        System.out.printf("withheld ACKs: 1000 keys committed as %d rows (%d duplicates) after 6 attempts%n", rows().size(), duplicates);
     }
 }

@@ -54,6 +54,11 @@ class LoadJobTest {
                 Secret.of(e.clientSecret()));
     }
 
+    private ResumePoint.Target target() {
+        var p = profile();
+        return new ResumePoint.Target(p.sdkWorkspaceUrl(), p.sdkEndpointUrl(), TABLE, sandbox.context().state().table(TABLE).tableId());
+    }
+
     private LoadJob job(Path file, LoadOptions options) throws Exception {
         var sourceOptions = SourceOptions.csv();
         RecordSource source = RecordSource.open(file, sourceOptions);
@@ -185,8 +190,8 @@ class LoadJobTest {
         assertThat(rows()).hasSize((int) cancelled.acked());
 
         Path resumeFile = ResumePoint.defaultFile(csv);
-        ResumePoint.of(csv, TABLE, cancelled.durable()).save(resumeFile);
-        AckedRanges durable = ResumePoint.load(resumeFile, csv, TABLE).orElseThrow().ranges();
+        ResumePoint.of(csv, target(), cancelled.durable()).save(resumeFile);
+        AckedRanges durable = ResumePoint.load(resumeFile, csv, target()).orElseThrow().ranges();
         LoadResult resumed = job(csv, LoadOptions.defaults(RecordFormat.JSON).withStreams(2).withAlreadyDurable(durable).withRetry(FAST)).run();
 
         assertThat(resumed.skipped()).isEqualTo(cancelled.acked());
