@@ -21,6 +21,9 @@ public final class WorkspaceClients {
         if (profile.clientId().isBlank() || !profile.hasSecret()) {
             throw new CatalogException(CatalogProblems.missingCredentials(profile.name()));
         }
+        profile.plaintextProblem().ifPresent(p -> {
+            throw new CatalogException(p);
+        });
         DatabricksConfig config = new DatabricksConfig()
                 .setHost(profile.workspaceUrl())
                 .setClientId(profile.clientId())

@@ -1,6 +1,7 @@
 package dev.zerobus.console.cli;
 
 import dev.zerobus.console.catalog.CatalogException;
+import dev.zerobus.console.workspace.InsecureConnectionException;
 import dev.zerobus.console.workspace.Problem;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -37,6 +38,8 @@ abstract class ConnectedCommand implements Callable<Integer> {
             return report(e.problem(), e, e.exitCode(), opened, err);
         } catch (CatalogException e) {
             return report(e.problem(), e, ExitCodes.FAILED, opened, err);
+        } catch (InsecureConnectionException e) {
+            return report(e.problem(), e, ExitCodes.USAGE, opened, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return report(new Problem("Interrupted.", "Run the command again."), e, ExitCodes.FAILED, opened, err);

@@ -72,6 +72,9 @@ public final class ConnectionOptions {
             throw CliProblem.usage("Profile '" + profile.name() + "' has no client secret.",
                     "Add client_secret to its ~/.databrickscfg section or set DATABRICKS_CLIENT_SECRET (for the environment profile).");
         }
+        profile.plaintextProblem().ifPresent(p -> {
+            throw new CliProblem(p, ExitCodes.USAGE);
+        });
         err.println("Using profile '" + profile.name() + "' (" + describe(profile.source()) + "): " + profile.workspaceUrl()
                 + " as " + profile.clientId());
         return new Connection(profile, null);

@@ -1,6 +1,10 @@
 package dev.zerobus.console.workspace;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +48,38 @@ public record ConnectionProfile(String name, Source source, String workspaceUrl,
 
     private static String trimSlash(String s) {
         return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /**
+     * The one place that decides whether this profile may be used: plain {@code http://} is taken only to a loopback
+     * host (the local sandbox). Anywhere else the client secret (HTTP Basic on the token request) and the tokens would
+     * cross the network in clear text, and Databricks serves its REST APIs and Zerobus over TLS only.
+     */
+    public Optional<Problem> plaintextProblem() {
+        for (String[] target : new String[][] {{"workspace URL", workspaceUrl}, {"Zerobus endpoint", zerobusEndpoint}}) {
+            String url = target[1];
+            if (!url.regionMatches(true, 0, "http://", 0, 7)) continue;
+            String host;
+            try {
+                host = new URI(url).getHost();
+            } catch (URISyntaxException e) {
+                host = null;
+            }
+            if (host != null && EndpointParser.isLoopback(host.toLowerCase(Locale.ROOT))) continue;
+            return Optional.of(new Problem("The " + target[0] + " '" + url + "' of profile '" + name + "' uses plain http:// to "
+                    + (host == null ? "a host" : "'" + host + "'") + ", which is not a loopback address: the client secret and "
+                    + "tokens would cross the network unencrypted, so nothing is sent.",
+                    "Use https:// (Databricks serves TLS only); plain http:// is only for the local sandbox on 127.0.0.1.")
+                    .withCopyableFix(target[0].equals("workspace URL") ? "host = https://" + url.substring(7) : url.substring(7)));
+        }
+        return Optional.empty();
+    }
+
+    /** Returns this profile, or throws when {@link #plaintextProblem()} finds one: call before any request is made. */
+    public ConnectionProfile requireEncrypted() {
+        Optional<Problem> problem = plaintextProblem();
+        if (problem.isPresent()) throw new InsecureConnectionException(problem.get());
+        return this;
     }
 
     public boolean hasSecret() {
