@@ -64,8 +64,10 @@ public final class ConnectionOptions {
             return startSandbox(err, store.defaultProfile().isEmpty() ? " (no workspace configured)"
                     : " (" + (forceSandbox ? "--sandbox" : "--sandbox-data") + ")");
         }
+        Optional<String> fromEnv = profileName == null ? store.configProfileName() : Optional.empty();
         Optional<ConnectionProfile> chosen = profileName != null ? store.find(profileName) : store.defaultProfile();
-        if (chosen.isEmpty() && profileName != null) throw unknownProfile(store, profileName);
+        if (chosen.isEmpty() && profileName != null) throw unknownProfile(store, profileName, "");
+        if (chosen.isEmpty() && fromEnv.isPresent()) throw unknownProfile(store, fromEnv.get(), " (DATABRICKS_CONFIG_PROFILE)");
         if (chosen.isEmpty()) return startSandbox(err, " (no workspace configured)");
         ConnectionProfile profile = chosen.get();
         if (!profile.hasSecret()) {
@@ -98,12 +100,15 @@ public final class ConnectionOptions {
         return new Connection(profile, workspace);
     }
 
-    private static CliProblem unknownProfile(ProfileStore store, String name) {
+    /** {@code via} says where the name came from: empty for --profile, the variable's name for the environment. */
+    private static CliProblem unknownProfile(ProfileStore store, String name, String via) {
         var known = store.all().stream().map(ConnectionProfile::name).toList();
-        return CliProblem.usage("There is no connection profile named '" + name + "'.",
+        String leaveOut = via.isEmpty() ? "leave out --profile" : "unset DATABRICKS_CONFIG_PROFILE";
+        return CliProblem.usage("There is no connection profile named '" + name + "'" + via + ".",
                 known.isEmpty()
-                        ? "Add a [" + name + "] section with host, client_id and client_secret to ~/.databrickscfg, or leave out --profile to use the local sandbox."
-                        : "Use one of: " + String.join(", ", known) + ".");
+                        ? "Add a [" + name + "] section with host, client_id and client_secret to ~/.databrickscfg, or " + leaveOut
+                                + " to use the local sandbox."
+                        : "Use one of: " + String.join(", ", known) + (via.isEmpty() ? "." : ", or " + leaveOut + "."));
     }
 
     private static String describe(ConnectionProfile.Source source) {
