@@ -3,6 +3,11 @@ package dev.zerobus.console.catalog;
 import com.databricks.sdk.WorkspaceClient;
 import com.databricks.sdk.core.DatabricksConfig;
 import dev.zerobus.console.workspace.ConnectionProfile;
+import dev.zerobus.console.workspace.Problem;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * The one place that turns a {@link ConnectionProfile} into a Databricks SDK client (OAuth M2M). The secret goes to
@@ -21,7 +26,10 @@ public final class WorkspaceClients {
         if (profile.clientId().isBlank() || !profile.hasSecret()) {
             throw new CatalogException(CatalogProblems.missingCredentials(profile.name()));
         }
-        profile.plaintextProblem().ifPresent(p -> {
+        profile.addressProblem().ifPresent(p -> {
+            throw new CatalogException(p);
+        });
+        unresolvableHost(profile).ifPresent(p -> {
             throw new CatalogException(p);
         });
         DatabricksConfig config = new DatabricksConfig()
@@ -34,6 +42,24 @@ public final class WorkspaceClients {
             return new WorkspaceClient(config);
         } catch (RuntimeException e) {
             throw SdkErrors.translate(e, "connect to " + profile.workspaceUrl());
+        }
+    }
+
+    /**
+     * A workspace host that DNS does not know fails here at once, instead of after the SDK's retries (20-25 s). Not
+     * checked behind a proxy, which resolves names itself.
+     */
+    private static Optional<Problem> unresolvableHost(ConnectionProfile profile) {
+        if (System.getenv("HTTPS_PROXY") != null || System.getenv("https_proxy") != null || System.getProperty("https.proxyHost") != null) {
+            return Optional.empty();
+        }
+        String host = URI.create(profile.sdkWorkspaceUrl()).getHost();
+        try {
+            InetAddress.getByName(host);
+            return Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.of(new Problem("The workspace host '" + host + "' does not resolve (DNS).",
+                    "Check the workspace URL's spelling (copy it from the browser), and that your VPN or DNS can see it.", null, e));
         }
     }
 }

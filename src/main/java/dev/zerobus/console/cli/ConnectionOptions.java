@@ -74,7 +74,7 @@ public final class ConnectionOptions {
             throw CliProblem.usage("Profile '" + profile.name() + "' has no client secret.",
                     "Add client_secret to its ~/.databrickscfg section or set DATABRICKS_CLIENT_SECRET (for the environment profile).");
         }
-        profile.plaintextProblem().ifPresent(p -> {
+        profile.addressProblem().ifPresent(p -> {
             throw new CliProblem(p, ExitCodes.USAGE);
         });
         err.println("Using profile '" + profile.name() + "' (" + describe(profile.source()) + "): " + profile.workspaceUrl()

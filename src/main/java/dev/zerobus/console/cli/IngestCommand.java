@@ -85,7 +85,13 @@ public final class IngestCommand extends LoadCommand {
 
     @Override
     int run(Connection connection, PrintWriter out, PrintWriter err) throws Exception {
+        if (Files.isDirectory(file)) {
+            throw CliProblem.usage(file + " is a directory, not a file.", "Pass the file to load inside it with --file.");
+        }
         if (!Files.isRegularFile(file)) throw CliProblem.usage("There is no file " + file + ".", "Check the --file path.");
+        if (!Files.isReadable(file)) {
+            throw CliProblem.usage("The file " + file + " cannot be read: permission denied.", "Check its permissions (or copy it somewhere readable).");
+        }
         if (ackTimeoutSeconds < 0.1 || ackTimeoutSeconds > 3600) {
             throw CliProblem.usage("--ack-timeout must be 0.1 to 3600 seconds, not " + ackTimeoutSeconds + ".", "Pass seconds, e.g. --ack-timeout 60.");
         }

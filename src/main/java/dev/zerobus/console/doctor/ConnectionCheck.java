@@ -127,8 +127,6 @@ public final class ConnectionCheck {
                     "Enter the URL you see in the browser when in the workspace, e.g. https://dbc-1234abcd-5678.cloud.databricks.com.")
                     .withCopyableFix("host = https://<workspace>.cloud.databricks.com"));
         }
-        var plaintext = profile.plaintextProblem();
-        if (plaintext.isPresent()) return Outcome.fail(plaintext.get());
         if (profile.clientId().isBlank() || !profile.hasSecret()) {
             return Outcome.fail(new Problem("The client id or secret is missing.",
                     "Enter the service principal's client id (application id) and an OAuth secret of it, or set "
@@ -141,6 +139,8 @@ public final class ConnectionCheck {
                     String.join(" ", info.problems().stream().map(Problem::message).toList()),
                     String.join(" ", info.problems().stream().map(Problem::fix).toList()), first.copyableFix(), null));
         }
+        var address = profile.addressProblem(); // plain http:// to a non-loopback workspace URL
+        if (address.isPresent()) return Outcome.fail(address.get());
         return Outcome.pass(info.summary());
     }
 

@@ -59,7 +59,11 @@ final class CsvRecordSource implements RecordSource {
             first = records.hasNext() ? records.next() : null;
         } catch (CsvParseException | UncheckedIOException e) {
             reader.close();
-            throw new IOException("The first line of " + path.getFileName() + " cannot be read as CSV: " + rootMessage(e), e);
+            String why = rootMessage(e);
+            throw new SourceFormatException("The first line of " + path.getFileName() + " cannot be read as CSV: " + why
+                    + (why.contains("maximum limit") ? " (a table has far fewer columns; Delta tables top out in the thousands)" : "") + ".",
+                    why.contains("maximum limit") ? "Check the delimiter (--format) and that this is the right file; keep to the table's columns."
+                            : "Check that the file is CSV with a header line, or pick its format with --format.", e);
         }
         List<String> names = new ArrayList<>();
         if (first != null) {

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 12 item 12: plain http:// to anything but loopback is refused by every command and by the service layer
- * (one decision: {@link ConnectionProfile#plaintextProblem()}), before anything is sent. A listener on this machine's
+ * (one decision: {@link ConnectionProfile#addressProblem()}), before anything is sent. A listener on this machine's
  * non-loopback address counts the connections that reach it: none may.
  */
 class PlainHttpRefusalTest {
@@ -117,13 +117,13 @@ class PlainHttpRefusalTest {
                     .isInstanceOf(InsecureConnectionException.class).hasMessageContaining("plain http://");
             StepResult first = new ConnectionCheck(p, TABLE).run().steps().get(0);
             assertThat(first.step()).isEqualTo(CheckStep.ENDPOINTS);
-            assertThat(first.problem().message()).contains("uses plain http://").contains("not a loopback address");
+            assertThat(first.problem().message()).contains("http://").contains("not a loopback address");
         }
-        assertThat(endpoint.plaintextProblem()).get().extracting(pr -> pr.message()).asString()
+        assertThat(endpoint.addressProblem()).get().extracting(pr -> pr.message()).asString()
                 .startsWith("The Zerobus endpoint '" + url + "'");
         // loopback stays allowed: the sandbox itself
         assertThat(new ConnectionProfile("s", ConnectionProfile.Source.SANDBOX, e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(),
-                Secret.of(e.clientSecret())).plaintextProblem()).isEmpty();
+                Secret.of(e.clientSecret())).addressProblem()).isEmpty();
         assertThat(connections).hasValue(0);
     }
 
