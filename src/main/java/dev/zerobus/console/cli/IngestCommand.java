@@ -129,6 +129,7 @@ public final class IngestCommand extends LoadCommand {
             var mapping = ColumnMapping.auto(schema, sourceOptions.format() == SourceFormat.CSV ? source.columns()
                     : schema.columns().stream().map(c -> c.name()).toList());
             checkLoadable(codec, mapping);
+            if (sourceOptions.format() == SourceFormat.CSV) mapping.matchSummary().ifPresent(s -> err.println("Columns: " + s));
             var job = new LoadJob(connection.profile(), codec, source, sourceOptions, mapping, options);
             // The resume point follows the durable rows while the load runs, so that any stop can resume.
             job.checkpointTo(new ResumeCheckpoint(resumeFile, ResumePoint.of(file, target, new AckedRanges()), ResumeCheckpoint.DEFAULT_INTERVAL));
