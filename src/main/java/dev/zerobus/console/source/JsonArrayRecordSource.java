@@ -50,8 +50,8 @@ final class JsonArrayRecordSource implements RecordSource {
             parser.close();
             throw new SourceFormatException("The file is not a JSON array: it starts with "
                     + (first == JsonToken.START_OBJECT ? "an object ('{')" : first == null ? "nothing (it is empty)" : "'" + parser.getText() + "'")
-                    + ", and --format json reads a JSON array ('[ {...}, {...} ]').",
-                    "For one object per line use --format jsonl; for a single object wrap it in [ ].");
+                    + ", and the JSON array format reads '[ {...}, {...} ]' (it must start with '[').",
+                    "For one object per line use JSON Lines (--format jsonl); for a single object wrap it in [ ].");
         }
     }
 

@@ -65,8 +65,8 @@ class OrdinaryMistakesTest {
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(problem(run)).isEqualTo("""
-                Error: The file is not a JSON array: it starts with an object ('{'), and --format json reads a JSON array ('[ {...}, {...} ]').
-                Fix: For one object per line use --format jsonl; for a single object wrap it in [ ].
+                Error: The file is not a JSON array: it starts with an object ('{'), and the JSON array format reads '[ {...}, {...} ]' (it must start with '[').
+                Fix: For one object per line use JSON Lines (--format jsonl); for a single object wrap it in [ ].
                 """);
     }
 
