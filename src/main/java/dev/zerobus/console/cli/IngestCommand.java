@@ -1,6 +1,7 @@
 package dev.zerobus.console.cli;
 
 import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.AckedRanges;
 import dev.zerobus.console.ingest.LoadJob;
@@ -56,6 +57,11 @@ public final class IngestCommand extends LoadCommand {
             description = "Zone of timestamps written without an offset (default: UTC).")
     ZoneId timeZone = ZoneId.of("UTC");
 
+    @Option(names = "--epoch-unit", paramLabel = "UNIT", converter = CliValues.EpochUnit.class,
+            description = "Unit of bare numbers given to TIMESTAMP columns: s, ms or us (default: us). A number whose "
+                    + "magnitude says another unit is refused, naming its line.")
+    CodecOptions.EpochUnit epochUnit = CodecOptions.EpochUnit.MICROS;
+
     @Option(names = "--overwrite", description = "Replace an existing, non-empty --failed-rows file (refused without this).")
     boolean overwrite;
 
@@ -107,7 +113,7 @@ public final class IngestCommand extends LoadCommand {
         TableSchema schema = details.schema();
         SourceOptions sourceOptions = sourceFormat == null ? SourceOptions.detect(file) : SourceOptions.csv().withFormat(sourceFormat);
         LoadOptions options = LoadOptions.defaults(format()).withStreams(streams).withErrorPolicy(onError)
-                .withFailedRowsFile(failedRows, overwrite).withCodec(LoadOptions.defaults(format()).codec().withZone(timeZone))
+                .withFailedRowsFile(failedRows, overwrite).withCodec(LoadOptions.defaults(format()).codec().withZone(timeZone).withEpochUnit(epochUnit))
                 .withAckTimeout(Duration.ofMillis((long) (ackTimeoutSeconds * 1000))).withRate(rate);
         tableName = schema.fullName();
         var profile = connection.profile();
