@@ -5,6 +5,10 @@ import com.databricks.sdk.core.DatabricksConfig;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Problem;
 import dev.zerobus.console.workspace.UserAuth;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.util.Optional;
 
 /**
  * The one place that turns a {@link ConnectionProfile} into a Databricks SDK client, for either identity:
@@ -27,6 +31,7 @@ public final class WorkspaceClients {
         if (profile.clientId().isBlank() || !profile.hasSecret()) {
             throw new CatalogException(CatalogProblems.missingCredentials(profile.name()));
         }
+        checkAddresses(profile);
         DatabricksConfig config = new DatabricksConfig()
                 .setHost(profile.workspaceUrl())
                 .setClientId(profile.clientId())
@@ -54,7 +59,10 @@ public final class WorkspaceClients {
                 && you.type() != UserAuth.Type.ENVIRONMENT) {
             throw new CatalogException(CatalogProblems.missingWorkspaceUrl(profile.name()));
         }
-        if (!profile.workspaceUrl().isBlank()) config.setHost(profile.workspaceUrl());
+        if (!profile.workspaceUrl().isBlank()) {
+            checkAddresses(profile); // a PAT or a U2M token must not cross the network in clear text either
+            config.setHost(profile.workspaceUrl());
+        }
         switch (you.type()) {
             case PAT -> {
                 if (!you.hasToken()) {
@@ -76,11 +84,39 @@ public final class WorkspaceClients {
         return client(config, profile);
     }
 
+    /** Plain http:// only to loopback, and a host that resolves: before any request, for either identity. */
+    private static void checkAddresses(ConnectionProfile profile) {
+        profile.addressProblem().ifPresent(p -> {
+            throw new CatalogException(p);
+        });
+        unresolvableHost(profile).ifPresent(p -> {
+            throw new CatalogException(p);
+        });
+    }
+
     private static WorkspaceClient client(DatabricksConfig config, ConnectionProfile profile) {
         try {
             return new WorkspaceClient(config);
         } catch (RuntimeException e) {
             throw SdkErrors.translate(e, "connect to " + profile.workspaceUrl());
+        }
+    }
+
+    /**
+     * A workspace host that DNS does not know fails here at once, instead of after the SDK's retries (20-25 s). Not
+     * checked behind a proxy, which resolves names itself.
+     */
+    private static Optional<Problem> unresolvableHost(ConnectionProfile profile) {
+        if (System.getenv("HTTPS_PROXY") != null || System.getenv("https_proxy") != null || System.getProperty("https.proxyHost") != null) {
+            return Optional.empty();
+        }
+        String host = URI.create(profile.sdkWorkspaceUrl()).getHost();
+        try {
+            InetAddress.getByName(host);
+            return Optional.empty();
+        } catch (UnknownHostException e) {
+            return Optional.of(new Problem("The workspace host '" + host + "' does not resolve (DNS).",
+                    "Check the workspace URL's spelling (copy it from the browser), and that your VPN or DNS can see it.", null, e));
         }
     }
 }

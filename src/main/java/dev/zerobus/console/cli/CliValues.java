@@ -1,5 +1,6 @@
 package dev.zerobus.console.cli;
 
+import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.snippet.SnippetLanguage;
 import dev.zerobus.console.snippet.SnippetRecordType;
 import dev.zerobus.console.source.ErrorPolicy;
@@ -71,6 +72,19 @@ final class CliValues {
             } catch (DateTimeException e) {
                 throw new TypeConversionException("'" + value + "' is not a time zone (use e.g. UTC, Europe/Berlin or +02:00)");
             }
+        }
+    }
+
+    static final class EpochUnit implements ITypeConverter<CodecOptions.EpochUnit> {
+        @Override
+        public CodecOptions.EpochUnit convert(String value) {
+            return switch (value.strip().toLowerCase(Locale.ROOT)) {
+                case "s" -> CodecOptions.EpochUnit.SECONDS;
+                case "ms" -> CodecOptions.EpochUnit.MILLIS;
+                case "us" -> CodecOptions.EpochUnit.MICROS;
+                default -> throw new TypeConversionException("'" + value + "' is not an epoch unit (use s, ms or us; "
+                        + "nanoseconds do not fit a timestamp's microseconds)");
+            };
         }
     }
 }

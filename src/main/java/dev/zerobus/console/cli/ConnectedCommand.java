@@ -1,10 +1,18 @@
 package dev.zerobus.console.cli;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import dev.zerobus.console.catalog.CatalogException;
+import dev.zerobus.console.source.SourceFormatException;
+import dev.zerobus.console.workspace.InsecureConnectionException;
 import dev.zerobus.console.workspace.Problem;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -38,6 +46,11 @@ abstract class ConnectedCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Connection opened = null;
+        // The SDKs log failures with their stack traces (e.g. "Failed to refresh token" on a wrong secret); the command
+        // reports each failure as a message and fix, so their logs are shown only with --verbose.
+        Logger sdkLogs = LoggerFactory.getLogger("com.databricks") instanceof Logger l ? l : null;
+        Level sdkLevel = sdkLogs == null ? null : sdkLogs.getLevel();
+        if (sdkLogs != null && !connection.isVerbose()) sdkLogs.setLevel(Level.OFF);
         try {
             opened = connection.open(err, needsIngestIdentity());
             return run(opened, out, err);
@@ -47,6 +60,15 @@ abstract class ConnectedCommand implements Callable<Integer> {
             return report(e.problem(), e, ExitCodes.FAILED, opened, err);
         } catch (dev.zerobus.console.setup.SetupException e) {
             return report(e.problem(), e, ExitCodes.FAILED, opened, err);
+        } catch (SourceFormatException e) {
+            return report(e.problem(), e, ExitCodes.USAGE, opened, err);
+        } catch (FileSystemException e) {
+            String reason = e instanceof NoSuchFileException ? "no such file or directory"
+                    : e instanceof AccessDeniedException ? "permission denied" : e.getReason() == null ? e.toString() : e.getReason();
+            return report(new Problem("Cannot open " + e.getFile() + ": " + reason + ".",
+                    "Check the path and its permissions.", null, e), e, ExitCodes.USAGE, opened, err);
+        } catch (InsecureConnectionException e) {
+            return report(e.problem(), e, ExitCodes.USAGE, opened, err);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return report(new Problem("Interrupted.", "Run the command again."), e, ExitCodes.FAILED, opened, err);
@@ -55,6 +77,7 @@ abstract class ConnectedCommand implements Callable<Integer> {
             return report(problem, e, ExitCodes.FAILED, opened, err);
         } finally {
             out.flush();
+            if (sdkLogs != null) sdkLogs.setLevel(sdkLevel);
             if (opened != null) opened.close();
             err.flush();
         }

@@ -78,8 +78,10 @@ public final class ConnectionOptions {
             return startSandbox(err, store.defaultProfile().isEmpty() ? " (no workspace configured)"
                     : " (" + (forceSandbox ? "--sandbox" : "--sandbox-data") + ")");
         }
+        Optional<String> fromEnv = profileName == null ? store.configProfileName() : Optional.empty();
         Optional<ConnectionProfile> chosen = profileName != null ? store.find(profileName) : store.defaultProfile();
-        if (chosen.isEmpty() && profileName != null) throw unknownProfile(store, profileName);
+        if (chosen.isEmpty() && profileName != null) throw unknownProfile(store, profileName, "");
+        if (chosen.isEmpty() && fromEnv.isPresent()) throw unknownProfile(store, fromEnv.get(), " (DATABRICKS_CONFIG_PROFILE)");
         if (chosen.isEmpty()) return startSandbox(err, " (no workspace configured)");
         ConnectionProfile profile = chosen.get();
         if (needsIngest && !profile.hasIngestIdentity()) {
@@ -87,6 +89,9 @@ public final class ConnectionOptions {
                     "Add client_id and client_secret to its ~/.databrickscfg section, set DATABRICKS_CLIENT_ID and "
                             + "DATABRICKS_CLIENT_SECRET (for the environment profile), or create one as you with `zerobus-console setup`.");
         }
+        profile.addressProblem().ifPresent(p -> {
+            throw new CliProblem(p, ExitCodes.USAGE);
+        });
         err.println("Using profile '" + profile.name() + "' (" + describe(profile.source()) + "): " + profile.workspaceUrl()
                 + ", you: " + profile.you().describe()
                 + (profile.clientId().isBlank() ? "" : ", ingest as " + profile.clientId()));
@@ -112,12 +117,15 @@ public final class ConnectionOptions {
         return new Connection(profile, workspace);
     }
 
-    private static CliProblem unknownProfile(ProfileStore store, String name) {
+    /** {@code via} says where the name came from: empty for --profile, the variable's name for the environment. */
+    private static CliProblem unknownProfile(ProfileStore store, String name, String via) {
         var known = store.all().stream().map(ConnectionProfile::name).toList();
-        return CliProblem.usage("There is no connection profile named '" + name + "'.",
+        String leaveOut = via.isEmpty() ? "leave out --profile" : "unset DATABRICKS_CONFIG_PROFILE";
+        return CliProblem.usage("There is no connection profile named '" + name + "'" + via + ".",
                 known.isEmpty()
-                        ? "Add a [" + name + "] section with host, client_id and client_secret to ~/.databrickscfg, or leave out --profile to use the local sandbox."
-                        : "Use one of: " + String.join(", ", known) + ".");
+                        ? "Add a [" + name + "] section with host, client_id and client_secret to ~/.databrickscfg, or " + leaveOut
+                                + " to use the local sandbox."
+                        : "Use one of: " + String.join(", ", known) + (via.isEmpty() ? "." : ", or " + leaveOut + "."));
     }
 
     private static String describe(ConnectionProfile.Source source) {

@@ -1,6 +1,7 @@
 package dev.zerobus.console.cli;
 
 import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.AckedRanges;
 import dev.zerobus.console.ingest.LoadJob;
@@ -56,6 +57,11 @@ public final class IngestCommand extends LoadCommand {
             description = "Zone of timestamps written without an offset (default: UTC).")
     ZoneId timeZone = ZoneId.of("UTC");
 
+    @Option(names = "--epoch-unit", paramLabel = "UNIT", converter = CliValues.EpochUnit.class,
+            description = "Unit of bare numbers given to TIMESTAMP columns: s, ms or us (default: us). A number whose "
+                    + "magnitude says another unit is refused, naming its line.")
+    CodecOptions.EpochUnit epochUnit = CodecOptions.EpochUnit.MICROS;
+
     @Option(names = "--overwrite", description = "Replace an existing, non-empty --failed-rows file (refused without this).")
     boolean overwrite;
 
@@ -85,7 +91,13 @@ public final class IngestCommand extends LoadCommand {
 
     @Override
     int run(Connection connection, PrintWriter out, PrintWriter err) throws Exception {
+        if (Files.isDirectory(file)) {
+            throw CliProblem.usage(file + " is a directory, not a file.", "Pass the file to load inside it with --file.");
+        }
         if (!Files.isRegularFile(file)) throw CliProblem.usage("There is no file " + file + ".", "Check the --file path.");
+        if (!Files.isReadable(file)) {
+            throw CliProblem.usage("The file " + file + " cannot be read: permission denied.", "Check its permissions (or copy it somewhere readable).");
+        }
         if (ackTimeoutSeconds < 0.1 || ackTimeoutSeconds > 3600) {
             throw CliProblem.usage("--ack-timeout must be 0.1 to 3600 seconds, not " + ackTimeoutSeconds + ".", "Pass seconds, e.g. --ack-timeout 60.");
         }
@@ -101,7 +113,7 @@ public final class IngestCommand extends LoadCommand {
         TableSchema schema = details.schema();
         SourceOptions sourceOptions = sourceFormat == null ? SourceOptions.detect(file) : SourceOptions.csv().withFormat(sourceFormat);
         LoadOptions options = LoadOptions.defaults(format()).withStreams(streams).withErrorPolicy(onError)
-                .withFailedRowsFile(failedRows, overwrite).withCodec(LoadOptions.defaults(format()).codec().withZone(timeZone))
+                .withFailedRowsFile(failedRows, overwrite).withCodec(LoadOptions.defaults(format()).codec().withZone(timeZone).withEpochUnit(epochUnit))
                 .withAckTimeout(Duration.ofMillis((long) (ackTimeoutSeconds * 1000))).withRate(rate);
         tableName = schema.fullName();
         var profile = connection.profile();
@@ -123,6 +135,7 @@ public final class IngestCommand extends LoadCommand {
             var mapping = ColumnMapping.auto(schema, sourceOptions.format() == SourceFormat.CSV ? source.columns()
                     : schema.columns().stream().map(c -> c.name()).toList());
             checkLoadable(codec, mapping);
+            if (sourceOptions.format() == SourceFormat.CSV) mapping.matchSummary().ifPresent(s -> err.println("Columns: " + s));
             var job = new LoadJob(connection.profile(), codec, source, sourceOptions, mapping, options);
             // The resume point follows the durable rows while the load runs, so that any stop can resume.
             job.checkpointTo(new ResumeCheckpoint(resumeFile, ResumePoint.of(file, target, new AckedRanges()), ResumeCheckpoint.DEFAULT_INTERVAL));

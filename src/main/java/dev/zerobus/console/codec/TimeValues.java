@@ -10,8 +10,10 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAccessor;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import java.util.regex.Pattern;
 
 /**
@@ -63,7 +65,31 @@ final class TimeValues {
         return parse(type, value, text, path, errors);
     }
 
+    /** Present-day epoch numbers (1973..2099) by unit: a number in one of these ranges is most likely in that unit. */
+    private static final String[] UNIT_NAMES = {"seconds", "millis", "micros", "nanos"};
+    private static final long[] UNIT_MICROS = {1_000_000L, 1_000L, 1L, 0L};
+
+    /**
+     * Refuses a bare number whose magnitude says it is in another epoch unit than the one configured (1714566600 read
+     * as micros is 1970; 1714566600000000000 read as micros is year 56302), naming both readings.
+     */
+    private @Nullable Object wrongUnit(ColumnType type, Object value, long n, String path, List<FieldError> errors) {
+        int likely = n >= 100_000_000L && n <= 4_100_000_000L ? 0 : n >= 100_000_000_000L && n <= 4_100_000_000_000L ? 1
+                : n >= 100_000_000_000_000L && n <= 4_100_000_000_000_000L ? 2 : n >= 100_000_000_000_000_000L ? 3 : -1;
+        if (likely < 0 || UNIT_MICROS[likely] == options.epochUnit().micros()) return null;
+        String asLikely = likely == 3 ? Instant.EPOCH.plusNanos(n).toString() : Instant.EPOCH.plus(n * UNIT_MICROS[likely], ChronoUnit.MICROS).toString();
+        BigDecimal configured = BigDecimal.valueOf(n).multiply(BigDecimal.valueOf(options.epochUnit().micros()));
+        String asConfigured = configured.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE / 2)) > 0 ? "beyond the year 9999"
+                : Instant.EPOCH.plus(configured.longValue(), ChronoUnit.MICROS).toString();
+        String fix = likely == 3 ? "timestamps hold microseconds: divide by 1000, or write ISO text"
+                : "set the epoch unit to " + UNIT_NAMES[likely] + " (--epoch-unit " + new String[] {"s", "ms", "us"}[likely] + ")";
+        return ValueConverter.fail(errors, FieldErrors.rule(path, value, type, "looks like epoch " + UNIT_NAMES[likely] + " (" + asLikely
+                + ") but bare numbers are read as epoch " + options.epochUnit().label() + " here (" + asConfigured + "): " + fix, options));
+    }
+
     private Object epoch(ColumnType type, Object value, long n, String path, List<FieldError> errors) {
+        Object refused = wrongUnit(type, value, n, path, errors);
+        if (refused != null) return refused;
         long unit = options.epochUnit().micros();
         long micros = n * unit;
         if (unit == 1 || micros / unit == n) return micros;
@@ -73,6 +99,10 @@ final class TimeValues {
     /** Epoch number in the configured unit -> micros; a fraction of a microsecond is an error. */
     private Object epoch(ColumnType type, Object value, BigDecimal number, String path, List<FieldError> errors) {
         if (number == null) return ValueConverter.fail(errors, FieldErrors.invalid(path, value, type, "a timestamp", options));
+        if (number.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+            Object refused = wrongUnit(type, value, number.longValue(), path, errors);
+            if (refused != null) return refused;
+        }
         BigDecimal micros = number.multiply(BigDecimal.valueOf(options.epochUnit().micros()));
         if (micros.signum() != 0 && micros.stripTrailingZeros().scale() > 0) {
             return ValueConverter.fail(errors, FieldErrors.rule(path, value, type, "is more precise than a microsecond (epoch "

@@ -160,6 +160,8 @@ public final class ConnectionCheck {
                     String.join(" ", info.problems().stream().map(Problem::message).toList()),
                     String.join(" ", info.problems().stream().map(Problem::fix).toList()), first.copyableFix(), null));
         }
+        var address = profile.addressProblem(); // plain http:// to a non-loopback workspace URL
+        if (address.isPresent()) return Outcome.fail(address.get());
         return Outcome.pass(info.summary());
     }
 

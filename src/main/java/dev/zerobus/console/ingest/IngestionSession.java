@@ -82,11 +82,13 @@ public final class IngestionSession implements AutoCloseable {
 
     /** Opens a session with its own SDK instance. */
     public static IngestionSession open(SessionOptions options, SessionListener listener) throws IngestException {
+        options.profile().requireUsableAddresses();
         return open(new ZerobusSdk(options.endpointUrl(), options.workspaceUrl()), true, options, listener);
     }
 
     /** Opens a session on a shared SDK instance (several streams of one load). */
     public static IngestionSession open(ZerobusSdk sdk, SessionOptions options, SessionListener listener) throws IngestException {
+        options.profile().requireUsableAddresses();
         return open(sdk, false, options, listener);
     }
 

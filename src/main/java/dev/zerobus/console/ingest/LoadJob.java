@@ -227,6 +227,7 @@ public final class LoadJob {
         FailedRowsWriter failedRows = null;
         boolean stoppedByPolicy = false;
         SessionOptions sessionOptions = sessionOptions();
+        profile.requireUsableAddresses();
         Thread checkpointer = null;
         // The failed-rows file is checked and opened before anything is sent: a refused path stops the load at once.
         if (options.failedRowsFile() != null) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -124,9 +125,32 @@ public final class ColumnMapping {
         return fileColumns.stream().filter(c -> !mapped.contains(c)).toList();
     }
 
+    /**
+     * What matched and what did not, for a file whose columns are matched by name: empty when every table column takes
+     * a file column and every file column is taken, else e.g. "2 of 4 table columns matched file columns (device_name,
+     * temp); no file column for humidity, ts (loaded as NULL); file columns not in the table (ignored): hum, time."
+     */
+    public Optional<String> matchSummary() {
+        List<String> matched = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        sources.forEach((column, source) -> {
+            if (source instanceof Source.FileColumn f) matched.add(f.name().equals(column) ? column : f.name() + " -> " + column);
+            else if (source instanceof Source.Skip) missing.add(column);
+        });
+        List<String> extra = unmappedFileColumns();
+        if (missing.isEmpty() && extra.isEmpty()) return Optional.empty();
+        return Optional.of(matched.size() + " of " + sources.size() + " table columns matched file columns"
+                + (matched.isEmpty() ? "" : " (" + String.join(", ", matched) + ")")
+                + (missing.isEmpty() ? "" : "; no file column for " + String.join(", ", missing) + " (loaded as NULL)")
+                + (extra.isEmpty() ? "" : "; file columns not in the table (ignored): " + String.join(", ", extra)) + ".");
+    }
+
     /** What stops a load from starting; empty when the mapping is usable. */
     public List<MappingProblem> problems() {
         List<MappingProblem> problems = new ArrayList<>();
+        if (!fileColumns.isEmpty() && sources.values().stream().allMatch(s -> s instanceof Source.Skip)) {
+            problems.add(new MappingProblem.NoFileColumnMatched(fileColumns, schema.columns().stream().map(TableColumn::name).toList()));
+        }
         for (TableColumn column : schema.columns()) {
             Source source = sources.get(column.name());
             boolean noValue = source instanceof Source.Skip || source instanceof Source.Constant c && c.value() == null;

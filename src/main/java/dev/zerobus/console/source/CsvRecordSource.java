@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.HashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -43,6 +46,7 @@ final class CsvRecordSource implements RecordSource {
     CsvRecordSource(Path path, SourceOptions options) throws IOException {
         this.path = path;
         totalBytes = Files.size(path);
+        refuseNonText(path, totalBytes);
         delimiter = options.delimiter();
         in = new CountingInputStream(Files.newInputStream(path));
         reader = CsvReader.builder()
@@ -59,7 +63,11 @@ final class CsvRecordSource implements RecordSource {
             first = records.hasNext() ? records.next() : null;
         } catch (CsvParseException | UncheckedIOException e) {
             reader.close();
-            throw new IOException("The first line of " + path.getFileName() + " cannot be read as CSV: " + rootMessage(e), e);
+            String why = rootMessage(e);
+            throw new SourceFormatException("The first line of " + path.getFileName() + " cannot be read as CSV: " + why
+                    + (why.contains("maximum limit") ? " (a table has far fewer columns; Delta tables top out in the thousands)" : "") + ".",
+                    why.contains("maximum limit") ? "Check the delimiter (--format) and that this is the right file; keep to the table's columns."
+                            : "Check that the file is CSV with a header line, or pick its format with --format.", e);
         }
         List<String> names = new ArrayList<>();
         if (first != null) {
@@ -69,6 +77,7 @@ final class CsvRecordSource implements RecordSource {
             }
             lastLine = first.getStartingLineNumber();
         }
+        if (options.hasHeader()) refuseDuplicates(path, names);
         if (!options.hasHeader()) pending = first;
         fileColumnCount = names.size();
         kept = IntStream.range(0, names.size())
@@ -129,5 +138,43 @@ final class CsvRecordSource implements RecordSource {
     @Override
     public Path path() {
         return path;
+    }
+
+    /** An empty, gzip/zip-compressed or binary file is named as such, not read as a header of garbage. */
+    private static void refuseNonText(Path path, long size) throws IOException {
+        String name = path.getFileName().toString();
+        if (size == 0) {
+            throw new SourceFormatException(name + " is empty: it has no header line and no rows.", "Check that this is the right file.");
+        }
+        byte[] head;
+        try (var in = Files.newInputStream(path)) {
+            head = in.readNBytes(8192);
+        }
+        if (head.length >= 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b) {
+            throw new SourceFormatException(name + " is gzip-compressed, not CSV text.", "Decompress it first (gunzip " + name
+                    + ") and load the CSV file.");
+        }
+        if (head.length >= 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+            throw new SourceFormatException(name + " is a zip archive, not CSV text.", "Extract the CSV file from it and load that.");
+        }
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == 0) {
+                throw new SourceFormatException(name + " is binary (a NUL byte at offset " + i + "), not CSV text.",
+                        "Load the CSV file itself; a UTF-16 file must be saved as UTF-8 first.");
+            }
+        }
+    }
+
+    /** Two header cells with the same name would make one value silently win over the other. */
+    private static void refuseDuplicates(Path path, List<String> names) throws IOException {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            Integer earlier = seen.putIfAbsent(names.get(i).toLowerCase(Locale.ROOT), i);
+            if (earlier != null) {
+                throw new SourceFormatException("The header of " + path.getFileName() + " names column '" + names.get(i) + "' twice (columns "
+                        + (earlier + 1) + " and " + (i + 1) + "): one of the two values would be dropped.",
+                        "Rename or remove one of the two columns in the header.");
+            }
+        }
     }
 }

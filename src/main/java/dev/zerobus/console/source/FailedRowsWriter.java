@@ -85,6 +85,15 @@ public sealed interface FailedRowsWriter extends AutoCloseable {
             throw new RefusedTarget(new Problem("The failed-rows path " + target + " is a directory.",
                     "Name a file, e.g. " + target.resolve("failed.csv") + "."));
         }
+        Path parent = target.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            throw new RefusedTarget(new Problem("The failed-rows file " + target + " cannot be written: the directory " + parent
+                    + " does not exist.", "Create the directory first, or name a file in an existing directory."));
+        }
+        if (parent != null && (Files.exists(target) ? !Files.isWritable(target) : !Files.isWritable(parent))) {
+            throw new RefusedTarget(new Problem("The failed-rows file " + target + " cannot be written: permission denied.",
+                    "Name a file in a directory you can write to."));
+        }
         long size;
         try {
             size = Files.exists(target) ? Files.size(target) : 0;

@@ -44,11 +44,15 @@ final class JsonArrayRecordSource implements RecordSource {
             first = parser.nextToken();
         } catch (JsonProcessingException e) {
             parser.close();
-            throw new IOException("The file is not a JSON array: " + e.getOriginalMessage(), e);
+            throw new SourceFormatException("The file is not a JSON array: " + e.getOriginalMessage() + ".",
+                    "Check that the file is JSON, or pick its format with --format csv|jsonl|json.", e);
         }
         if (first != JsonToken.START_ARRAY) {
             parser.close();
-            throw new IOException("The file is not a JSON array: it must start with '['");
+            throw new SourceFormatException("The file is not a JSON array: it starts with "
+                    + (first == JsonToken.START_OBJECT ? "an object ('{')" : first == null ? "nothing (it is empty)" : "'" + parser.getText() + "'")
+                    + ", and the JSON array format reads '[ {...}, {...} ]' (it must start with '[').",
+                    "For one object per line use JSON Lines (--format jsonl); for a single object wrap it in [ ].");
         }
     }
 

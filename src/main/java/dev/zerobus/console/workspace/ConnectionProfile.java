@@ -1,6 +1,10 @@
 package dev.zerobus.console.workspace;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -94,6 +98,46 @@ public record ConnectionProfile(String name, Source source, String workspaceUrl,
     public String redact(String text) {
         String result = clientSecret == null ? text : clientSecret.redact(text);
         return you.token() == null ? result : you.token().redact(result);
+    }
+
+    /**
+     * The one place that decides whether this profile's addresses may be used. Each must be a host name (a garbage
+     * value fails here at once instead of after the SDK's retries), and plain {@code http://} is taken only to a
+     * loopback host (the local sandbox): anywhere else the client secret (HTTP Basic on the token request) and the
+     * tokens would cross the network in clear text, and Databricks serves its REST APIs and Zerobus over TLS only.
+     */
+    public Optional<Problem> addressProblem() {
+        for (String[] target : new String[][] {{"workspace URL", workspaceUrl}, {"Zerobus endpoint", zerobusEndpoint}}) {
+            String url = target[1];
+            if (url.isEmpty()) continue; // said where it is needed (missing workspace URL / endpoint)
+            String host;
+            try {
+                host = new URI(url.contains("://") ? url : "https://" + url).getHost();
+            } catch (URISyntaxException e) {
+                host = null;
+            }
+            if (host == null || host.isEmpty()) {
+                return Optional.of(new Problem("The " + target[0] + " '" + url + "' of profile '" + name + "' is not a host name.",
+                        target[0].equals("workspace URL")
+                                ? "Copy the workspace URL from the browser, e.g. https://dbc-1234abcd-5678.cloud.databricks.com."
+                                : "Write <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS) or "
+                                        + "<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure)."));
+            }
+            if (!url.regionMatches(true, 0, "http://", 0, 7) || EndpointParser.isLoopback(host.toLowerCase(Locale.ROOT))) continue;
+            return Optional.of(new Problem("The " + target[0] + " '" + url + "' of profile '" + name + "' uses plain http:// to '"
+                    + host + "', which is not a loopback address: the client secret and tokens would cross the network "
+                    + "unencrypted, so nothing is sent.",
+                    "Use https:// (Databricks serves TLS only); plain http:// is only for the local sandbox on 127.0.0.1.")
+                    .withCopyableFix(target[0].equals("workspace URL") ? "host = https://" + url.substring(7) : url.substring(7)));
+        }
+        return Optional.empty();
+    }
+
+    /** Returns this profile, or throws when {@link #addressProblem()} finds one: call before any request is made. */
+    public ConnectionProfile requireUsableAddresses() {
+        Optional<Problem> problem = addressProblem();
+        if (problem.isPresent()) throw new InsecureConnectionException(problem.get());
+        return this;
     }
 
     public boolean hasSecret() {

@@ -80,6 +80,15 @@ public final class ProfileStore {
         return environmentProfile();
     }
 
+    /**
+     * The profile the environment names with {@code DATABRICKS_CONFIG_PROFILE}, if any: a name that {@link #find} does
+     * not know must be refused like an unknown {@code --profile}, never replaced by the sandbox.
+     */
+    public Optional<String> configProfileName() {
+        String named = env.get("DATABRICKS_CONFIG_PROFILE");
+        return named == null || named.isBlank() ? Optional.empty() : Optional.of(named.strip());
+    }
+
     public Optional<ConnectionProfile> environmentProfile() {
         String host = env.get("DATABRICKS_HOST");
         if (host == null || host.isBlank()) return Optional.empty();

@@ -60,4 +60,29 @@ class ConnectionOptionsTest {
                 Fix: Pass only one of them.
                 """);
     }
+
+    @Test
+    void anUnknownDatabricksConfigProfileIsRefusedLikeAnUnknownProfileOptionNotReplacedByTheSandbox() {
+        var byOption = fixture.run(new TablesCommand(fixture.connection()), "--profile", "nope");
+        var byEnvironment = fixture.run(new TablesCommand(fixture.connection(Map.of("DATABRICKS_CONFIG_PROFILE", "nope"))));
+
+        assertThat(byOption.exitCode()).isEqualTo(2);
+        assertThat(byOption.err()).isEqualTo("""
+                Error: There is no connection profile named 'nope'.
+                Fix: Use one of: granted, no-grants.
+                """);
+        assertThat(byEnvironment.exitCode()).isEqualTo(2);
+        assertThat(byEnvironment.out()).isEmpty();
+        assertThat(byEnvironment.err()).isEqualTo("""
+                Error: There is no connection profile named 'nope' (DATABRICKS_CONFIG_PROFILE).
+                Fix: Use one of: granted, no-grants, or unset DATABRICKS_CONFIG_PROFILE.
+                """);
+        // a known name in the variable is used; --profile wins over it
+        var known = fixture.run(new TablesCommand(fixture.connection(Map.of("DATABRICKS_CONFIG_PROFILE", CliSandbox.GRANTED))));
+        assertThat(known.exitCode()).as(known.err()).isZero();
+        assertThat(known.err()).startsWith("Using profile 'granted' (from ~/.databrickscfg)");
+        var overridden = fixture.run(new TablesCommand(fixture.connection(Map.of("DATABRICKS_CONFIG_PROFILE", "nope"))),
+                "--profile", CliSandbox.GRANTED);
+        assertThat(overridden.exitCode()).as(overridden.err()).isZero();
+    }
 }
