@@ -69,13 +69,13 @@ class ConnectionOptionsTest {
         assertThat(byOption.exitCode()).isEqualTo(2);
         assertThat(byOption.err()).isEqualTo("""
                 Error: There is no connection profile named 'nope'.
-                Fix: Use one of: granted, no-grants.
+                Fix: Use one of: granted, no-grants, user, analyst.
                 """);
         assertThat(byEnvironment.exitCode()).isEqualTo(2);
         assertThat(byEnvironment.out()).isEmpty();
         assertThat(byEnvironment.err()).isEqualTo("""
                 Error: There is no connection profile named 'nope' (DATABRICKS_CONFIG_PROFILE).
-                Fix: Use one of: granted, no-grants, or unset DATABRICKS_CONFIG_PROFILE.
+                Fix: Use one of: granted, no-grants, user, analyst, or unset DATABRICKS_CONFIG_PROFILE.
                 """);
         // a known name in the variable is used; --profile wins over it
         var known = fixture.run(new TablesCommand(fixture.connection(Map.of("DATABRICKS_CONFIG_PROFILE", CliSandbox.GRANTED))));

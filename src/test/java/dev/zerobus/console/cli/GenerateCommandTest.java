@@ -27,6 +27,6 @@ class GenerateCommandTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("\"acked\":30,");
-        assertThat(run.err()).containsPattern("read \\d+, sent \\d+, acked \\d+, failed 0, retries 0, \\d+ rows/s, ETA ");
+        assertThat(run.err()).containsPattern("read \\d+, sent \\d+, acked \\d+, failed 0, retries 0, rotations \\d+, \\d+ rows/s, ETA ");
     }
 }

@@ -52,7 +52,9 @@ class StreamLifetimeLoadTest {
             var out = new StringWriter();
             var err = new StringWriter();
             int exit = new CommandLine(new IngestCommand(connection)).setOut(new PrintWriter(out)).setErr(new PrintWriter(err))
-                    .execute("--profile", "lifetime", "--table", TABLE, "--file", csv.toString());
+                    .execute("--profile", "lifetime", "--table", TABLE, "--file", csv.toString(),
+                            // Paced so the load outlives two 2 s stream lifetimes however fast this machine is.
+                            "--rate", "60000");
 
             assertThat(exit).as(err.toString()).isZero();
             JsonNode summary = new ObjectMapper().readTree(out.toString().strip());

@@ -33,10 +33,10 @@ class TablesCommandTest {
                 "--catalog", "main", "--schema", "default");
 
         assertThat(run.exitCode()).isZero();
-        assertThat(run.out().lines()).first().isEqualTo("TABLE            TYPE     FORMAT  ZEROBUS");
-        assertThat(run.out().lines()).contains(
-                "all_types        MANAGED  DELTA   writable",
-                "sensor_readings  MANAGED  DELTA   writable");
+        // Other CLI test classes share this sandbox and may add tables with longer names: the columns widen to fit.
+        assertThat(run.out().lines()).first().asString().matches("TABLE +TYPE +FORMAT +ZEROBUS");
+        assertThat(run.out().lines()).anyMatch(line -> line.matches("all_types +MANAGED +DELTA +writable"))
+                .anyMatch(line -> line.matches("sensor_readings +MANAGED +DELTA +writable"));
     }
 
     @Test

@@ -111,7 +111,7 @@ class SchemaInferenceTest {
         assertThatThrownBy(() -> SchemaInference.infer(headerOnly)).isInstanceOf(SetupException.class)
                 .hasMessageContaining("header.csv").hasMessageContaining("no data rows");
         assertThatThrownBy(() -> SchemaInference.infer(empty)).isInstanceOf(SetupException.class)
-                .hasMessageContaining("empty.csv cannot be inferred");
+                .hasMessageContaining("empty.csv is empty").hasMessageContaining("no header line and no rows");
         assertThatThrownBy(() -> SchemaInference.infer(dir.resolve("missing.csv"))).isInstanceOf(SetupException.class)
                 .hasMessageContaining("There is no file");
     }
