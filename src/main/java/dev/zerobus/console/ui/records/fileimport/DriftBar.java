@@ -37,6 +37,7 @@ final class DriftBar extends VBox {
         add.setId("import-drift-add");
         add.getStyleClass().add(Styles.ACCENT);
         add.disableProperty().bind(drift.runningProperty());
+        Fit.keepWidth(add); // the text wraps beside it, the button keeps its label
         add.setOnAction(event -> confirm(drift));
         var busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
