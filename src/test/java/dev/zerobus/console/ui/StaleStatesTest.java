@@ -61,7 +61,7 @@ class StaleStatesTest {
         ListView<ConnectionProfile> list = robot.lookup("#profile-list").queryAs(ListView.class);
         UiTestSupport.waitUntil(PATIENCE, () -> list.getItems().size() >= 2);
         robot.interact(() -> list.getSelectionModel().select(0));
-        robot.clickOn("#check-run");
+        robot.clickOn(UiTestSupport.inConnectionView(robot, "#check-run")); // the profile form is taller than the window
         UiTestSupport.waitUntil(PATIENCE, () -> text(robot, "#check-summary").startsWith("All "));
         assertThat(context.tokenStatus().get()).isNotEqualTo("Not checked");
 

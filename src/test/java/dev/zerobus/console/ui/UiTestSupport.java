@@ -20,8 +20,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -87,5 +89,30 @@ public final class UiTestSupport {
         } catch (TimeoutException e) {
             throw new AssertionError("Condition not met within " + timeout, e);
         }
+    }
+
+    /**
+     * Scrolls a node of the Connection pane's form (#connection-details) into view and returns it, so that a robot can
+     * click it: the profile form is taller than the window. Nodes outside the form are returned as they are.
+     */
+    public static Node inConnectionView(FxRobot robot, String query) {
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            var scroll = robot.lookup("#connection-details").queryAs(javafx.scene.control.ScrollPane.class);
+            var content = (javafx.scene.layout.Region) scroll.getContent();
+            if (!isDescendant(content, node)) return;
+            scroll.applyCss();
+            scroll.layout();
+            double overflow = content.getHeight() - scroll.getViewportBounds().getHeight();
+            if (overflow <= 0) return;
+            var bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
+            scroll.setVvalue(Math.clamp((bounds.getMinY() - 40) / overflow, 0.0, 1.0) * scroll.getVmax());
+        });
+        return node;
+    }
+
+    private static boolean isDescendant(Node ancestor, Node node) {
+        for (Node n = node; n != null; n = n.getParent()) if (n == ancestor) return true;
+        return false;
     }
 }

@@ -29,6 +29,8 @@ public final class ConnectionView extends BorderPane {
         title.getStyleClass().add("pane-title");
         var subtitle = new Label("Workspace, Zerobus endpoint, how you sign in and the service principal Zerobus writes as; test that it can write to a table.");
         subtitle.getStyleClass().add("muted");
+        subtitle.setWrapText(true); // wraps at 1024 px instead of being cut
+        subtitle.setMinHeight(Region.USE_PREF_SIZE);
         var header = new VBox(4, title, subtitle, new NoticeBar(model));
         header.getStyleClass().add("pane-header");
         return header;

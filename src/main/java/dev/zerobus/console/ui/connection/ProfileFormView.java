@@ -22,6 +22,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.jspecify.annotations.Nullable;
@@ -188,6 +189,11 @@ final class ProfileFormView extends VBox {
         setup.setOnAction(event -> new SetupDialog(getScene().getWindow(), model.newSetup()).show());
         var hint = new Label("No principal yet? Set-up creates one as You.");
         hint.getStyleClass().add("muted");
+        // The button keeps its width; the hint wraps in a narrow window rather than being cut.
+        setup.setMinWidth(Region.USE_PREF_SIZE);
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(hint, Priority.ALWAYS);
         var box = new HBox(10, setup, hint);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;

@@ -43,7 +43,9 @@ class ConnectionCheckModelTest {
 
         assertThat(model.passedProperty().get()).isTrue();
         assertThat(model.failedStepProperty().get()).isNull();
-        assertThat(model.summaryProperty().get()).startsWith("All 6 steps passed");
+        assertThat(model.summaryProperty().get()).startsWith("All 7 steps passed");
+        // Seven since the doctor also signs in as "You" (CheckStep.YOU), besides the six "Ingest as" steps.
+        assertThat(model.steps()).extracting(StepResult::step).containsExactly(CheckStep.values());
         assertThat(model.steps()).extracting(StepResult::status).containsOnly(StepResult.Status.PASSED);
         assertThat(tokenResults).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo(StepResult.Status.PASSED));
         assertThat(model.hasReport().get()).isTrue();

@@ -93,12 +93,12 @@ class ConnectionPaneTest {
         // GCP shapes: https://docs.databricks.com/gcp/en/ingestion/zerobus-ingest. The host is made up, so the doctor
         // must pass the endpoint step (cloud, region, workspace id read) and fail at the network step with its fix.
         waitForProfiles(robot);
-        robot.clickOn("#form-duplicate");
+        click(robot, "#form-duplicate");
         set(robot, "#profile-name", "gcp-trial");
         set(robot, "#profile-workspace-url", "https://1234567890123456.0.gcp.databricks.com");
         set(robot, "#profile-endpoint", "1234567890123456.zerobus.us-central1.gcp.databricks.com");
         assertThat(label(robot, "#profile-endpoint-detected")).isEqualTo("Detected: Google Cloud us-central1, workspace 1234567890123456");
-        robot.clickOn("#check-run");
+        click(robot, "#check-run");
         UiTestSupport.waitUntil(CHECK, () -> "failed".equals(label(robot, "#step-status-network")));
         assertThat(label(robot, "#step-status-endpoints")).isEqualTo("passed");
         assertThat(label(robot, "#step-detail-endpoints")).isEqualTo("Google Cloud us-central1, workspace 1234567890123456");
@@ -214,23 +214,6 @@ class ConnectionPaneTest {
     }
 
     private static Node inView(FxRobot robot, String query) {
-        Node node = robot.lookup(query).query();
-        robot.interact(() -> {
-            var scroll = robot.lookup("#connection-details").queryAs(javafx.scene.control.ScrollPane.class);
-            var content = (javafx.scene.layout.Region) scroll.getContent();
-            if (!isDescendant(content, node)) return;
-            scroll.applyCss();
-            scroll.layout();
-            double overflow = content.getHeight() - scroll.getViewportBounds().getHeight();
-            if (overflow <= 0) return;
-            var bounds = content.sceneToLocal(node.localToScene(node.getBoundsInLocal()));
-            scroll.setVvalue(Math.clamp((bounds.getMinY() - 40) / overflow, 0.0, 1.0) * scroll.getVmax());
-        });
-        return node;
-    }
-
-    private static boolean isDescendant(Node ancestor, Node node) {
-        for (Node n = node; n != null; n = n.getParent()) if (n == ancestor) return true;
-        return false;
+        return UiTestSupport.inConnectionView(robot, query);
     }
 }

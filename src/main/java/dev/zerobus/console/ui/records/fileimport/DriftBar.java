@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.records.fileimport;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.setup.SchemaDrift;
+import dev.zerobus.console.ui.Fit;
 import javafx.geometry.Pos;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -12,6 +13,7 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -27,12 +29,15 @@ final class DriftBar extends VBox {
         var text = new Label();
         text.setId("import-drift-text");
         text.setWrapText(true);
+        text.setMinHeight(Region.USE_PREF_SIZE); // grows to show every line rather than cutting the last one
+        Fit.tooltipWithText(text); // the column list can be long
         text.textProperty().bind(drift.driftProperty().map(DriftCheck::describe).orElse(""));
         HBox.setHgrow(text, Priority.ALWAYS);
         var add = new Button("Add them to the table…", new FontIcon(Feather.PLUS_SQUARE));
         add.setId("import-drift-add");
         add.getStyleClass().add(Styles.ACCENT);
         add.disableProperty().bind(drift.runningProperty());
+        Fit.keepWidth(add); // the text wraps beside it, the button keeps its label
         add.setOnAction(event -> confirm(drift));
         var busy = new ProgressIndicator();
         busy.setPrefSize(16, 16);
