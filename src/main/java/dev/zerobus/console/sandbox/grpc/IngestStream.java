@@ -294,7 +294,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     /** ACKs up to {@code offset}; {@code received} holds the receipt times of the {@code count} requests it covers. */
     private void sendAck(long offset, long[] received, int count) {
         if (context.faults().withholdAcks()) return;
-        emit(() -> {
+        emit(received[count - 1], () -> {
             if (phase == Phase.CLOSED || offset <= lastAckSent) return;
             lastAckSent = offset;
             out.onNext(EphemeralStreamResponse.newBuilder()
@@ -305,16 +305,19 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     }
 
     /**
-     * Runs now, or after the injected ACK latency plus, in "like the service" mode, a drawn one. Responses leave in
-     * the order they were emitted: each is due no earlier than the one before (the scheduler runs equal times in order).
+     * Runs now, or after the injected ACK latency plus, in "like the service" mode, a drawn one. The drawn latency is
+     * the time from receipt ({@code receivedNanos}, the newest request covered) to the durability ACK, as the service's
+     * "about 150 ms to durability" counts it: the commit's own time is part of it, so only what remains is waited
+     * (never less than the commit: the ACK still follows durability). Responses leave in the order they were emitted:
+     * each is due no earlier than the one before (the scheduler runs equal times in order).
      */
-    private void emit(Runnable response) {
+    private void emit(long receivedNanos, Runnable response) {
         long latency = context.faults().ackLatency().toNanos();
         long now = System.nanoTime();
         if (context.faults().serviceLike()) {
             long drawn = serviceLatency.next(now);
             stats.latencyDrawn(drawn);
-            latency += TimeUnit.MILLISECONDS.toNanos(drawn);
+            latency += Math.max(0, TimeUnit.MILLISECONDS.toNanos(drawn) - (now - receivedNanos));
         }
         if (latency <= 0 && lastEmitNanos - now <= 0) {
             response.run();
@@ -339,7 +342,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
 
     private void finish() {
         StatusException status = closingWith;
-        emit(() -> {
+        emit(System.nanoTime(), () -> {
             if (phase == Phase.CLOSED) return;
             phase = Phase.CLOSED;
             openStreams.remove(this);
