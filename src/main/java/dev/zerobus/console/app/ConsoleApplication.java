@@ -24,8 +24,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.Image;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +57,10 @@ public final class ConsoleApplication extends Application {
         var unfinished = UnfinishedLoads.in(AppDirs.state().resolve("unfinished-loads.json"));
         context = new AppContext(ProfileStore.system(), settings, unfinished, background, Platform::runLater);
         var window = new MainWindow(context, Theme.initial(settings.get("theme", "")));
-        var scene = new Scene(window, settings.getDouble("window.width", 1280), settings.getDouble("window.height", 820));
+        // The remembered (or default) size, but never larger than this screen: a 1024x700 screen gets the whole window.
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        var scene = new Scene(window, Math.min(settings.getDouble("window.width", 1280), screen.getWidth()),
+                Math.min(settings.getDouble("window.height", 820), screen.getHeight()));
         window.theme().apply(scene);
         window.attached();
         stage.setTitle("Zerobus Ingest Console");
@@ -125,7 +130,8 @@ public final class ConsoleApplication extends Application {
     private static void restoreBounds(Stage stage, UiSettings settings) {
         double x = settings.getDouble("window.x", Double.NaN);
         double y = settings.getDouble("window.y", Double.NaN);
-        if (!Double.isNaN(x) && !Double.isNaN(y)) {
+        // Only where the window's top-left corner is on a screen now (a monitor may have gone since).
+        if (!Double.isNaN(x) && !Double.isNaN(y) && !Screen.getScreensForRectangle(x, y, 1, 1).isEmpty()) {
             stage.setX(x);
             stage.setY(y);
         }
