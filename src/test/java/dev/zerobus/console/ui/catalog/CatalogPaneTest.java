@@ -18,7 +18,6 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.TreeCell;
 import javafx.stage.Stage;
 import org.fxmisc.richtext.CodeArea;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -108,7 +107,6 @@ class CatalogPaneTest {
     }
 
     @Test
-    @Disabled("issue 11: CatalogBrowser.createTable sends POST /api/2.1/unity-catalog/tables with MANAGED, which the sandbox now refuses as Databricks does; re-enable once the console creates tables with SQL CREATE TABLE")
     void createsATrialTableWithTheColumnsEditorAndSelectsIt(FxRobot robot) {
         robot.interact(model::refresh);
         UiTestSupport.waitUntil(PATIENCE, () -> !model.roots().isEmpty());
