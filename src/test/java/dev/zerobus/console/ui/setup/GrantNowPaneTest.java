@@ -2,7 +2,6 @@ package dev.zerobus.console.ui.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
@@ -10,9 +9,7 @@ import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiSandbox;
 import dev.zerobus.console.ui.UiTestSupport;
 import dev.zerobus.console.ui.theme.Theme;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
@@ -22,7 +19,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,7 +30,6 @@ import org.testfx.framework.junit5.Start;
 @ExtendWith(ApplicationExtension.class)
 class GrantNowPaneTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
-    @TempDir static Path dir;
     @RegisterExtension static final UiSandbox ui = new UiSandbox();
     static SandboxWorkspace sandbox;
     AppContext context;
@@ -45,16 +40,10 @@ class GrantNowPaneTest {
         sandbox = ui.workspace();
     }
 
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config-" + UUID.randomUUID()));
-        var window = new MainWindow(context, Theme.LIGHT);
-        scene = new Scene(window, 1280, 820);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        window.attached();
-        stage.show();
+        context = ui.newAppContext();
+        scene = UiTestSupport.showMainWindow(stage, context, 1280, 820).getScene();
     }
 
     @Test

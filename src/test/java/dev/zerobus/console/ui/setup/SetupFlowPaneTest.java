@@ -2,7 +2,6 @@ package dev.zerobus.console.ui.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
@@ -20,7 +19,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.UUID;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
@@ -57,16 +55,10 @@ class SetupFlowPaneTest {
         sandbox = ui.workspace();
     }
 
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config-" + UUID.randomUUID()));
-        var window = new MainWindow(context, Theme.LIGHT);
-        scene = new Scene(window, 1280, 820);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        window.attached();
-        stage.show();
+        context = ui.newAppContext();
+        scene = UiTestSupport.showMainWindow(stage, context, 1280, 820).getScene();
     }
 
     @Test
