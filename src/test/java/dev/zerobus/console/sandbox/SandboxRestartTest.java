@@ -63,6 +63,19 @@ class SandboxRestartTest {
     }
 
     @Test
+    void takesFreePortsWhenOnlyTheGrpcPortIsTakenByAnotherProgram() throws Exception {
+        SandboxEndpoints first;
+        try (var sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dir.resolve("c")))) {
+            first = sandbox.endpoints();
+        }
+        try (var squatter = new java.net.ServerSocket(port(first.zerobusEndpoint()), 50, java.net.InetAddress.getLoopbackAddress());
+             var next = SandboxWorkspace.startPreferring(SandboxOptions.defaults(dir.resolve("c"))
+                     .withPorts(port(first.zerobusEndpoint()), port(first.workspaceUrl())))) {
+            assertThat(next.endpoints().zerobusEndpoint()).isNotEqualTo(first.zerobusEndpoint());
+        }
+    }
+
+    @Test
     void aProfileDuplicatedFromTheSandboxWorksAfterARestart() {
         var keychain = new MemoryKeychain();
         var store = new ProfileStore(dir.resolve("config"), dir.resolve("none.databrickscfg"), Map.of(), keychain);
