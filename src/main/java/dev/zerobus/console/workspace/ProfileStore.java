@@ -33,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProfileStore {
     public static final String ENVIRONMENT_PROFILE = "environment";
+    private static final String SANDBOX_KEY_PREFIX = "(sandbox) ";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -210,6 +211,9 @@ public final class ProfileStore {
         if (profile.name().equals(ENVIRONMENT_PROFILE)) {
             throw new IllegalArgumentException("'" + ENVIRONMENT_PROFILE + "' is the name of the environment's profile; choose another.");
         }
+        if (isReservedName(profile.name())) {
+            throw new IllegalArgumentException("Names starting with '" + SANDBOX_KEY_PREFIX + "' are kept for the sandbox's tokens; choose another.");
+        }
         Map<String, SavedProfile> saved = readSaved();
         UserAuth you = profile.you();
         saved.put(profile.name(), new SavedProfile(profile.name(), profile.workspaceUrl(), profile.zerobusEndpoint(), profile.clientId(),
@@ -275,7 +279,12 @@ public final class ProfileStore {
 
     /** The keychain entry that keeps a sandbox user's token of the last start (see {@link #followSandbox}). */
     static String sandboxTokenKey(String user) {
-        return "(sandbox) " + user + " (you)";
+        return SANDBOX_KEY_PREFIX + user + " (you)";
+    }
+
+    /** True for names a saved profile may not have: their keychain entries would be the sandbox's tokens'. */
+    public static boolean isReservedName(String name) {
+        return name.startsWith(SANDBOX_KEY_PREFIX);
     }
 
     private static boolean isLoopback(String url) {

@@ -214,6 +214,9 @@ class ProfileStoreTest {
         assertThat(store.followSandbox("http://127.0.0.1:8002", "http://127.0.0.1:9002", Map.of("sp", Secret.of("s2")),
                 Map.of("admin@localhost", Secret.of("dapi-admin-2"), "analyst@localhost", Secret.of("dapi-analyst-2"))))
                 .as("already following").isEmpty();
+        assertThatThrownBy(() -> store.save(copy.withName("(sandbox) admin@localhost", Source.SAVED), true))
+                .as("its keychain entry would be the sandbox's token's").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kept for the sandbox's tokens");
     }
 
     @Test

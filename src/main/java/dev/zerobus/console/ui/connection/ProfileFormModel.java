@@ -240,6 +240,7 @@ public final class ProfileFormModel {
                 || value.equals(AppContext.SANDBOX_NO_GRANTS_PROFILE)) {
             return "Name: '" + value + "' is reserved for a built-in profile; choose another name.";
         }
+        if (ProfileStore.isReservedName(value)) return "Name: names starting with '(sandbox) ' are reserved; choose another name.";
         if (nameTakenByAnother.test(value) && !value.equals(originalName())) {
             return "Name: a profile named '" + value + "' exists already; choose another name.";
         }
