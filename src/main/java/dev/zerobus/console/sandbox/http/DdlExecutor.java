@@ -369,7 +369,7 @@ final class DdlExecutor {
                 + " spelling and correctness of the schema and catalog.", "42P01");
     }
 
-    private static Failure insufficient(String report) {
+    static Failure insufficient(String report) {
         return new Failure("INSUFFICIENT_PERMISSIONS", "Insufficient privileges: " + report, "42501");
     }
 
@@ -396,7 +396,7 @@ final class DdlExecutor {
         return "`" + String.join("`.`", fullName.split("\\.")) + "`";
     }
 
-    private static String kindWord(Securable s) {
+    static String kindWord(Securable s) {
         String lower = s.type().lower();
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
