@@ -24,7 +24,7 @@ import io.delta.kernel.types.TimestampType;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Maps the console's {@link ColumnType} model to Delta Kernel types. */
+/** Maps the console's {@link ColumnType} model to Delta Kernel types, and back (for the schema a Delta log holds). */
 final class KernelTypes {
     private KernelTypes() {}
 
@@ -71,5 +71,40 @@ final class KernelTypes {
             case ColumnType.Unsupported u -> throw new IllegalArgumentException(
                     "Column " + path + " has type " + u.typeText() + ", which the sandbox cannot store: " + u.reason());
         };
+    }
+
+    /**
+     * The column a Delta schema field describes. Delta keeps no VARCHAR length nor comment here (they are STRING and
+     * none), which is why the catalog's own column is kept wherever it maps to the same Delta field.
+     */
+    static TableColumn column(StructField field) {
+        return new TableColumn(field.getName(), columnType(field.getDataType(), field.getName()), field.isNullable());
+    }
+
+    static ColumnType columnType(DataType type, String path) {
+        if (type instanceof BooleanType) return ColumnType.of(ColumnType.Kind.BOOLEAN);
+        if (type instanceof ByteType) return ColumnType.of(ColumnType.Kind.BYTE);
+        if (type instanceof ShortType) return ColumnType.of(ColumnType.Kind.SHORT);
+        if (type instanceof IntegerType) return ColumnType.of(ColumnType.Kind.INT);
+        if (type instanceof LongType) return ColumnType.of(ColumnType.Kind.LONG);
+        if (type instanceof FloatType) return ColumnType.of(ColumnType.Kind.FLOAT);
+        if (type instanceof DoubleType) return ColumnType.of(ColumnType.Kind.DOUBLE);
+        if (type instanceof StringType) return ColumnType.of(ColumnType.Kind.STRING);
+        if (type instanceof BinaryType) return ColumnType.of(ColumnType.Kind.BINARY);
+        if (type instanceof DateType) return ColumnType.of(ColumnType.Kind.DATE);
+        if (type instanceof TimestampType) return ColumnType.of(ColumnType.Kind.TIMESTAMP);
+        if (type instanceof TimestampNTZType) return ColumnType.of(ColumnType.Kind.TIMESTAMP_NTZ);
+        if (type instanceof DecimalType d) return new ColumnType.Decimal(d.getPrecision(), d.getScale());
+        if (type instanceof ArrayType a) return new ColumnType.Array(columnType(a.getElementType(), path + "[]"), a.containsNull());
+        if (type instanceof MapType m) {
+            return new ColumnType.MapOf(columnType(m.getKeyType(), path + ".key"), columnType(m.getValueType(), path + ".value"),
+                    m.isValueContainsNull());
+        }
+        if (type instanceof StructType s) {
+            List<ColumnType.Field> fields = new ArrayList<>();
+            for (StructField f : s.fields()) fields.add(new ColumnType.Field(f.getName(), columnType(f.getDataType(), path + "." + f.getName()), f.isNullable()));
+            return new ColumnType.Struct(fields);
+        }
+        throw new IllegalArgumentException("Column " + path + " has Delta type " + type + ", which the sandbox does not model");
     }
 }
