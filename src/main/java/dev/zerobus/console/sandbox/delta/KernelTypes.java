@@ -22,10 +22,19 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Maps the console's {@link ColumnType} model to Delta Kernel types, and back (for the schema a Delta log holds). */
 final class KernelTypes {
+    /** Each primitive Kernel type and the kind it maps from: the forward mapping, inverted. */
+    private static final Map<DataType, ColumnType.Kind> PRIMITIVES = new HashMap<>();
+
+    static {
+        for (ColumnType.Kind kind : ColumnType.Kind.values()) PRIMITIVES.put(dataType(ColumnType.of(kind), kind.name()), kind);
+    }
+
     private KernelTypes() {}
 
     /** The table's Kernel schema; throws IllegalArgumentException naming the first column Delta cannot hold. */
@@ -82,18 +91,8 @@ final class KernelTypes {
     }
 
     static ColumnType columnType(DataType type, String path) {
-        if (type instanceof BooleanType) return ColumnType.of(ColumnType.Kind.BOOLEAN);
-        if (type instanceof ByteType) return ColumnType.of(ColumnType.Kind.BYTE);
-        if (type instanceof ShortType) return ColumnType.of(ColumnType.Kind.SHORT);
-        if (type instanceof IntegerType) return ColumnType.of(ColumnType.Kind.INT);
-        if (type instanceof LongType) return ColumnType.of(ColumnType.Kind.LONG);
-        if (type instanceof FloatType) return ColumnType.of(ColumnType.Kind.FLOAT);
-        if (type instanceof DoubleType) return ColumnType.of(ColumnType.Kind.DOUBLE);
-        if (type instanceof StringType) return ColumnType.of(ColumnType.Kind.STRING);
-        if (type instanceof BinaryType) return ColumnType.of(ColumnType.Kind.BINARY);
-        if (type instanceof DateType) return ColumnType.of(ColumnType.Kind.DATE);
-        if (type instanceof TimestampType) return ColumnType.of(ColumnType.Kind.TIMESTAMP);
-        if (type instanceof TimestampNTZType) return ColumnType.of(ColumnType.Kind.TIMESTAMP_NTZ);
+        ColumnType.Kind primitive = PRIMITIVES.get(type);
+        if (primitive != null) return ColumnType.of(primitive);
         if (type instanceof DecimalType d) return new ColumnType.Decimal(d.getPrecision(), d.getScale());
         if (type instanceof ArrayType a) return new ColumnType.Array(columnType(a.getElementType(), path + "[]"), a.containsNull());
         if (type instanceof MapType m) {
