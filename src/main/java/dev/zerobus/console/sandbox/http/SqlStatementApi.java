@@ -126,7 +126,13 @@ final class SqlStatementApi {
                 }
                 return result;
             });
-            if (!wait.isZero()) {
+            if (wait.isZero()) {
+                // "When set to 0s ... the call returns directly with PENDING state and a statement ID" (wait_timeout,
+                // https://docs.databricks.com/api/workspace/statementexecution/executestatement), even if it already ran.
+                request.respond(200, JsonNodeFactory.instance.objectNode().put("statement_id", id)
+                        .set("status", JsonNodeFactory.instance.objectNode().put("state", "PENDING")));
+                return;
+            } else {
                 try {
                     done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {

@@ -26,6 +26,12 @@ final class StatementExecutor {
     /** Databricks splits INLINE results into chunks; the sandbox does so at this many rows or bytes. */
     static final int CHUNK_ROWS = 10_000;
     static final long CHUNK_BYTES = 4L * 1024 * 1024;
+    /**
+     * "Statements with disposition=INLINE are limited to 25 MiB and will fail when this limit is exceeded"
+     * (https://docs.databricks.com/api/workspace/statementexecution). The reference gives no error text: the statement
+     * FAILS (as any run-time error) with the sandbox's own words; the size counted is that of the rendered values.
+     */
+    static final long INLINE_LIMIT_BYTES = 25L * 1024 * 1024;
 
     private final UcAccess access;
     private final DeltaTableStore store;
@@ -129,7 +135,14 @@ final class StatementExecutor {
         boolean truncated = capped && rows.size() > rowLimit;
         if (rows.size() > wanted) rows = rows.subList(0, (int) wanted);
         List<Column> resultColumns = projection.stream().map(i -> column(columns.get(i))).toList();
-        return new StatementResult.Succeeded(resultColumns, chunks(rows, projection, columns), rows.size(), truncated);
+        List<Chunk> chunks = chunks(rows, projection, columns);
+        long bytes = chunks.stream().mapToLong(Chunk::byteCount).sum();
+        if (bytes > INLINE_LIMIT_BYTES) {
+            return new StatementResult.Failed("BAD_REQUEST", "The result of the statement is " + bytes + " bytes, more than the"
+                    + " " + INLINE_LIMIT_BYTES + " bytes (25 MiB) allowed with disposition INLINE. Add a LIMIT, set row_limit,"
+                    + " or select fewer columns.", null);
+        }
+        return new StatementResult.Succeeded(resultColumns, chunks, rows.size(), truncated);
     }
 
     private static List<Chunk> chunks(List<Object[]> rows, List<Integer> projection, List<TableColumn> columns) {

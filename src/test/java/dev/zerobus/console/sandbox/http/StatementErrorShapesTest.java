@@ -90,6 +90,28 @@ class StatementErrorShapesTest {
                 + " function parameter with name `nope` cannot be resolved", "42703");
     }
 
+    @Test
+    void anInlineResultOver25MiBFailsTheStatement() throws Exception {
+        var state = sandbox.context().state();
+        var table = state.createTable("main", "default", "wide_rows", "MANAGED", "DELTA", java.util.List.of(
+                new dev.zerobus.console.schema.TableColumn("text", dev.zerobus.console.schema.ColumnType.of(
+                        dev.zerobus.console.schema.ColumnType.Kind.STRING), false)), null, SandboxPrincipals.GRANTED, java.util.Map.of());
+        sandbox.context().tables().create(table.tableId(), table.schema());
+        String kilobyte = "x".repeat(1024);
+        java.util.List<Object[]> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 26 * 1024; i++) rows.add(new Object[] {kilobyte});
+        sandbox.context().tables().append(table.tableId(), table.schema(), rows).get();
+
+        StatementResponse all = run("SELECT * FROM wide_rows");
+        StatementResponse limited = run("SELECT * FROM wide_rows LIMIT 10");
+
+        assertThat(all.getStatus().getState()).isEqualTo(StatementState.FAILED);
+        assertThat(all.getStatus().getError().getMessage()).contains("more than the 26214400 bytes (25 MiB) allowed with"
+                + " disposition INLINE");
+        assertThat(limited.getStatus().getState()).isEqualTo(StatementState.SUCCEEDED);
+        assertThat(limited.getManifest().getTotalRowCount()).isEqualTo(10L);
+    }
+
     // ---- refused requests: HTTP 4xx ----
 
     @Test
