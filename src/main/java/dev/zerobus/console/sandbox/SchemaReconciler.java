@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * the source of truth: ALTER TABLE commits to Delta first, so a crash before the catalog file was written leaves
  * the catalog behind, and this puts it right. A column the catalog describes as Delta stores it is kept as the catalog
  * has it (VARCHAR length, comment); one only the Delta log has is taken from it; one only the catalog has (never
- * committed: nothing can be stored in it) is dropped. Runs before any request is served.
+ * committed: nothing can be stored in it) is dropped. A managed table without any Delta log (CREATE TABLE interrupted
+ * between the catalog and the Delta commit) gets its empty Delta table. Runs before any request is served.
  */
 final class SchemaReconciler {
     private static final Logger LOG = LoggerFactory.getLogger(SchemaReconciler.class);
@@ -38,7 +39,13 @@ final class SchemaReconciler {
                         LOG.warn("Cannot read the Delta schema of {}; its catalog columns stay as they are", table.fullName(), e);
                         continue;
                     }
-                    if (inDelta.isEmpty()) continue; // no Delta log: nothing to take the schema from
+                    if (inDelta.isEmpty()) {
+                        // CREATE TABLE writes the catalog first: a crash before the Delta commit leaves no log. The
+                        // table was never written to, so its empty Delta table is made now, as CREATE would have.
+                        LOG.warn("Managed table {} has no Delta log (a CREATE TABLE was interrupted); creating it empty", table.fullName());
+                        tables.create(table.tableId(), table.schema());
+                        continue;
+                    }
                     List<TableColumn> columns = merge(table.columns(), inDelta.get());
                     if (!columns.equals(table.columns())) {
                         LOG.warn("The catalog columns of {} were {} but its Delta log has {}: an ALTER TABLE was interrupted;"

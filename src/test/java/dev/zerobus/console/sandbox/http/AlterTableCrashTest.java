@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * ALTER TABLE ... ADD COLUMNS touches two files: the Delta log (the source of truth, committed first) and the
  * catalog file workspace.json. A crash between the two, injected with {@code FaultPlan.crashAfterSchemaCommits}, must
- * leave a table whose catalog columns and Delta schema agree after a restart.
+ * leave a table whose catalog columns and Delta schema agree after a restart. CREATE TABLE (catalog first) interrupted
+ * before its Delta commit gets its empty Delta table at the next start.
  */
 class AlterTableCrashTest {
     @TempDir Path dataDir;
@@ -90,6 +91,23 @@ class AlterTableCrashTest {
             assertThat(names(second.context().tables().columns(tableId).orElseThrow())).containsExactly("id", "note");
             assertThat(run(SdkClients.granted(second), "ALTER TABLE ahead ADD COLUMNS (ghost BIGINT)").getStatus().getState())
                     .isEqualTo(StatementState.SUCCEEDED);
+        }
+    }
+
+    @Test
+    void aManagedTableWithoutADeltaLogGetsAnEmptyOneAtStart() throws Exception {
+        try (var first = SandboxWorkspace.start(SandboxOptions.defaults(dataDir))) {
+            // CREATE TABLE's first half only, as a crash before its Delta commit leaves it.
+            first.context().state().createTable("main", "default", "half_made", "MANAGED", "DELTA",
+                    List.of(new TableColumn("id", ColumnType.of(ColumnType.Kind.INT), false)), null,
+                    dev.zerobus.console.sandbox.SandboxPrincipals.GRANTED, java.util.Map.of());
+        }
+
+        try (var second = SandboxWorkspace.start(SandboxOptions.defaults(dataDir))) {
+            var info = second.context().state().table("main.default.half_made");
+
+            assertThat(second.context().tables().columns(info.tableId()).map(AlterTableCrashTest::names)).contains(List.of("id"));
+            assertThat(rows(run(SdkClients.granted(second), "SELECT COUNT(*) FROM half_made"))).containsExactly(List.of("0"));
         }
     }
 
