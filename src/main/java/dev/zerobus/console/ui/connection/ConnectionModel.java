@@ -177,11 +177,6 @@ public final class ConnectionModel {
         save(() -> {});
     }
 
-    /** True when the form holds edits that leaving it would lose: a new profile typed into, or a changed saved one. */
-    public boolean hasUnsavedEdits() {
-        return form.unsavedNewProperty().get() || form.editable().get() && form.dirtyProperty().get() && !form.isNewProperty().get();
-    }
-
     /**
      * True when {@code profile} (a list entry) has edits not saved: kept as a draft, or on show in the form. What the
      * profile list marks.
