@@ -10,6 +10,7 @@ import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
 import dev.zerobus.console.workspace.SecretStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -234,6 +235,34 @@ class ConnectionModelTest {
         assertThat(model.unsavedProfiles()).extracting(ConnectionModel.UnsavedProfile::cannotSave)
                 .containsOnly("Name: another unsaved profile is also named 'same'; choose another name.");
         assertThat(model.canSaveAll()).isFalse();
+    }
+
+    @Test
+    void whenTheStoreRefusesSaveAllKeepsEveryEditAndQuittingWaits() throws Exception {
+        saved("prod-aws");
+        saved("dev");
+        select("prod-aws");
+        model.form().clientIdProperty().set("edited-client");
+        select("dev");
+        model.form().clientIdProperty().set("edited-dev");
+        Path blocker = dir.resolve("profiles.json.tmp"); // a folder where the store writes its temporary file
+        Files.createDirectories(blocker.resolve("in-the-way"));
+
+        var done = new AtomicBoolean();
+        model.saveAll(() -> done.set(true));
+        assertThat(done).as("quitting waits").isFalse();
+        assertThat(model.noticeProperty().get().isError()).isTrue();
+        assertThat(model.noticeProperty().get().text()).contains("Could not save profile '").contains("its edits are kept");
+        assertThat(model.unsavedProfiles()).extracting(ConnectionModel.UnsavedProfile::label)
+                .containsExactlyInAnyOrder("prod-aws (edited)", "dev (edited)");
+        assertThat(store.find("prod-aws").orElseThrow().clientId()).isEqualTo("client-1");
+
+        Files.delete(blocker.resolve("in-the-way"));
+        Files.delete(blocker);
+        model.saveAll(() -> done.set(true));
+        assertThat(done).isTrue();
+        assertThat(store.find("prod-aws").orElseThrow().clientId()).isEqualTo("edited-client");
+        assertThat(store.find("dev").orElseThrow().clientId()).isEqualTo("edited-dev");
     }
 
     private void saved(String name) {
