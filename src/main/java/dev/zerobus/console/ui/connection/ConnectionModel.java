@@ -77,6 +77,10 @@ public final class ConnectionModel {
         selected.addListener((obs, old, now) -> onSelected(now));
         context.activeTable().subscribe(t -> { if (t != null && !check.runningProperty().get()) check.tableProperty().set(t.fullName()); });
         context.sandbox().addListener(o -> reload(selectedName()));
+        // Why start-up made no profile active (an unknown DATABRICKS_CONFIG_PROFILE): the problem and its fix, as the CLI says them.
+        context.startProblem().subscribe(problem -> {
+            if (problem != null) notice.set(new Notice(problem.message() + " " + problem.fix(), true, false));
+        });
     }
 
     public ObservableList<ConnectionProfile> profiles() { return profiles; }
