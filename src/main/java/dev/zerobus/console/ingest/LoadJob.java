@@ -120,8 +120,8 @@ public final class LoadJob {
         long rotations = sessions().stream().mapToLong(s -> s.metrics().rotations()).sum();
         long resent = sessions().stream().mapToLong(s -> s.metrics().snapshot().recordsResent()).sum();
         return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
-                retries, rotations, resent, (System.nanoTime() - startNanos) / 1e9, true, false, durable, errors(), options.failedRowsFile(),
-                streamFailure.get());
+                retries, rotations, resent, (System.nanoTime() - startNanos) / 1e9, streamFailure.get() == null, false, durable, errors(),
+                options.failedRowsFile(), streamFailure.get());
     }
 
     public void pause() {
@@ -269,7 +269,8 @@ public final class LoadJob {
         long resent = sessions().stream().mapToLong(s -> s.metrics().snapshot().recordsResent()).sum();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
-                retries, rotations, resent, seconds, cancelled, stoppedByPolicy, durable, errors(), options.failedRowsFile(), streamFailure.get());
+                retries, rotations, resent, seconds, cancelled && streamFailure.get() == null, stoppedByPolicy, durable, errors(),
+                options.failedRowsFile(), streamFailure.get());
     }
 
     private SessionOptions sessionOptions() {
@@ -294,8 +295,8 @@ public final class LoadJob {
                     sessions.add(session);
                 }
             } catch (IngestException e) {
+                // A failure, not a cancel: the read loop stops on streamFailure, and the result reports it as failed.
                 streamFailure.compareAndSet(null, e);
-                cancelled = true;
                 return;
             }
         }
