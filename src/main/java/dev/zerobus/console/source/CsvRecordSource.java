@@ -28,16 +28,16 @@ import org.jspecify.annotations.Nullable;
  * closed with text after it) fails its own line, named with the quote's line and column, and reading starts again
  * on the next line: the good rows after it are not swallowed into one value. Not thread-safe.
  */
-final class CsvRecordSource implements RecordSource {
+final class CsvRecordSource extends FileRecordSource {
     private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d+)", Pattern.CASE_INSENSITIVE);
     private final SourceOptions options;
     private final CsvQuotes quotes;
-    private CountingInputStream in;
+    /** The stream of the reader started after a stray quote, if any (before, FileRecordSource's own). */
+    private @Nullable CountingInputStream restarted;
     private CsvReader<CsvRecord> reader;
     private CloseableIterator<CsvRecord> records;
     /** Physical lines before the current reader's start (FastCSV counts from 1 again after a restart). */
     private long lineOffset;
-    private final long totalBytes;
     private final char delimiter;
     private final List<String> columns;
     /** Positions of the file's cells that are kept: all but the {@code _error*} columns of a failed-rows file. */
@@ -49,16 +49,11 @@ final class CsvRecordSource implements RecordSource {
     private long lastLine;
     private boolean finished;
 
-    private final Path path;
-
     CsvRecordSource(Path path, SourceOptions options) throws IOException {
-        this.path = path;
-        totalBytes = Files.size(path);
-        refuseNonText(path, totalBytes);
+        super(path, textSize(path));
         delimiter = options.delimiter();
         this.options = options;
         quotes = new CsvQuotes(path, options.charset(), options.delimiter(), options.quote());
-        in = new CountingInputStream(Files.newInputStream(path), 0);
         reader = csvReader(in, true);
         records = reader.iterator();
         CsvRecord first;
@@ -163,8 +158,8 @@ final class CsvRecordSource implements RecordSource {
         long offset = quotes.offsetOf(fault.line() + 1);
         InputStream rest = Files.newInputStream(path);
         rest.skipNBytes(offset);
-        in = new CountingInputStream(rest, offset);
-        reader = csvReader(in, false);
+        restarted = new CountingInputStream(rest, offset);
+        reader = csvReader(restarted, false);
         records = reader.iterator();
         lineOffset = fault.line();
         lastLine = fault.line();
@@ -216,16 +211,21 @@ final class CsvRecordSource implements RecordSource {
     }
 
     @Override public List<String> columns() { return columns; }
-    @Override public long bytesRead() { return in.count(); }
-    @Override public long totalBytes() { return totalBytes; }
+
+    @Override public long bytesRead() {
+        CountingInputStream current = restarted;
+        return current != null ? current.count() : in.count();
+    }
 
     @Override public void close() throws IOException {
         reader.close();
     }
 
-    @Override
-    public Path path() {
-        return path;
+    /** The size of {@code path}, once it is known to be a text file (checked before it is opened for reading). */
+    private static long textSize(Path path) throws IOException {
+        long size = Files.size(path);
+        refuseNonText(path, size);
+        return size;
     }
 
     /** An empty, gzip/zip-compressed or binary file is named as such, not read as a header of garbage. */

@@ -152,7 +152,7 @@ class CatalogBrowserTest {
                 .satisfies(p -> {
                     assertThat(p.message()).isEqualTo("Table main.lookup.t002 does not exist. Tables in main.lookup: t000, t001.");
                     assertThat(p.fix()).contains("Check the spelling");
-                    assertThat(p.cause()).isNotNull();
+                    assertThat(p.error()).isNotNull();
                 });
     }
 

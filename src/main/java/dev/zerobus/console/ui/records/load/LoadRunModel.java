@@ -145,8 +145,8 @@ public final class LoadRunModel {
         String landed = String.format(Locale.ROOT, "%,d rows landed (ACKed) in %.1f s", done.acked(), done.seconds());
         String failed = done.failed() == 0 ? "" : String.format(Locale.ROOT, "; %,d rows failed", done.failed());
         if (done.streamFailure() != null) {
-            return landed + failed + ". The stream stopped: " + done.streamFailure().explanation().cause() + " "
-                    + done.streamFailure().explanation().fix();
+            return landed + failed + ". The stream stopped: " + done.streamFailure().problem().message() + " "
+                    + done.streamFailure().problem().fix();
         }
         if (done.cancelled()) {
             return String.format(Locale.ROOT, "Stopped at %.0f %%: ", Math.max(0, reached) * 100) + landed + failed
