@@ -209,7 +209,7 @@ class LoadJobTest {
         LoadResult result = job.run();
 
         assertThat(result.streamFailure()).isNotNull();
-        assertThat(result.streamFailure().explanation().cause()).startsWith("Gave up after 2 retries");
+        assertThat(result.streamFailure().problem().message()).startsWith("Gave up after 2 retries");
         assertThat(result.cancelled()).isFalse();
         assertThat(result.outcome()).isEqualTo("failed");
         assertThat(result.toJson()).contains("\"cancelled\":false").endsWith("\"outcome\":\"failed\"}");
