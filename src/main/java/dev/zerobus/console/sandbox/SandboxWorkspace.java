@@ -49,6 +49,7 @@ public final class SandboxWorkspace implements AutoCloseable {
             LOG.info("Seeding a new sandbox workspace in {}", dataDir);
             Seed.apply(state, tables);
         }
+        SchemaReconciler.reconcile(state, tables);
         var tokens = new TokenService(options.clock(), options.tokenLifetime(),
                 new IdentityStore(dataDir.resolve("principals.json")));
         secrets.put(SandboxPrincipals.GRANTED, tokens.register(
