@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
 final class CsvQuotes {
     /** Longer than FastCSV's buffer: a quoted value this long can only be a stray quote. */
     static final int MAX_QUOTED_CHARS = 16 * 1024 * 1024;
+    /** A cell's value is kept (for the failed row's cells) up to this length: the scan's memory stays small. */
+    private static final int MAX_KEPT_CELL_CHARS = 1 << 20;
 
     enum Kind {
         /** The file ends inside the quoted value. */
@@ -202,7 +204,7 @@ final class CsvQuotes {
                 return new Fault(line == quoteLine ? Kind.TEXT_AFTER_CLOSE : Kind.CLOSED_LATER_BY_TEXT, quoteLine, quoteColumn,
                         quotePosition, line, textFrom(next, in), List.copyOf(cells));
             }
-            cell.append((char) c);
+            if (cell.length() < MAX_KEPT_CELL_CHARS) cell.append((char) c);
             if (c == '\r' || c == '\n') {
                 if (c == '\r') {
                     in.mark(1);
