@@ -211,6 +211,7 @@ class LoadJobTest {
         assertThat(result.streamFailure()).isNotNull();
         assertThat(result.streamFailure().problem().message()).startsWith("Gave up after 2 retries");
         assertThat(result.cancelled()).isFalse();
+        assertThat(result.retries()).as("the retries of a stream that never opened count too").isEqualTo(2);
         assertThat(result.outcome()).isEqualTo("failed");
         assertThat(result.toJson()).contains("\"cancelled\":false").endsWith("\"outcome\":\"failed\"}");
         assertThat(job.progress().stopped()).isFalse();
