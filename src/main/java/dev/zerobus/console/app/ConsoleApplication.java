@@ -11,14 +11,12 @@ import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.AppDirs;
-import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -126,24 +124,16 @@ public final class ConsoleApplication extends Application {
                     String running = "Sandbox running on 127.0.0.1 (Zerobus " + port(e.zerobusEndpoint()) + ", workspace "
                             + port(e.workspaceUrl()) + ")";
                     context.sandboxStatus().bind(context.sandboxServiceLike().map(on -> running + " · " + SandboxSettings.describe(on)));
-                    if (context.activeProfile().get() == null) context.activeProfile().set(initialProfile(settings));
+                    context.chooseStartProfile();
                 });
             } catch (RuntimeException e) {
                 LOG.warn("The sandbox did not start: {}", e.getMessage());
                 Platform.runLater(() -> {
                     context.sandboxStatus().set("Sandbox not running: " + e.getMessage());
-                    if (context.activeProfile().get() == null) context.profiles().defaultProfile().ifPresent(context.activeProfile()::set);
+                    context.chooseStartProfile();
                 });
             }
         });
-    }
-
-    /** The remembered profile, else the environment's / DATABRICKS_CONFIG_PROFILE's, else the sandbox. */
-    private ConnectionProfile initialProfile(UiSettings settings) {
-        String remembered = settings.get("profile", "");
-        Optional<ConnectionProfile> named = remembered.isEmpty() ? Optional.empty()
-                : context.sandboxProfileNamed(remembered).or(() -> context.profiles().find(remembered));
-        return named.or(() -> context.profiles().defaultProfile()).orElseGet(context::sandboxProfile);
     }
 
     private static int port(String url) {

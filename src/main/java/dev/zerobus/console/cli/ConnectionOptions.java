@@ -78,10 +78,11 @@ public final class ConnectionOptions {
             return startSandbox(err, store.defaultProfile().isEmpty() ? " (no workspace configured)"
                     : " (" + (forceSandbox ? "--sandbox" : "--sandbox-data") + ")");
         }
-        Optional<String> fromEnv = profileName == null ? store.configProfileName() : Optional.empty();
         Optional<ConnectionProfile> chosen = profileName != null ? store.find(profileName) : store.defaultProfile();
-        if (chosen.isEmpty() && profileName != null) throw unknownProfile(store, profileName, "");
-        if (chosen.isEmpty() && fromEnv.isPresent()) throw unknownProfile(store, fromEnv.get(), " (DATABRICKS_CONFIG_PROFILE)");
+        if (chosen.isEmpty() && profileName != null) throw new CliProblem(store.unknownProfile(profileName, false), ExitCodes.USAGE);
+        if (profileName == null) store.unknownConfigProfile().ifPresent(p -> {
+            throw new CliProblem(p, ExitCodes.USAGE);
+        });
         if (chosen.isEmpty()) return startSandbox(err, " (no workspace configured)");
         ConnectionProfile profile = chosen.get();
         if (needsIngest && !profile.hasIngestIdentity()) {
@@ -115,17 +116,6 @@ public final class ConnectionOptions {
         var profile = new ConnectionProfile(SANDBOX_PROFILE, ConnectionProfile.Source.SANDBOX, e.workspaceUrl(),
                 e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret()), UserAuth.pat(Secret.of(e.userToken())));
         return new Connection(profile, workspace);
-    }
-
-    /** {@code via} says where the name came from: empty for --profile, the variable's name for the environment. */
-    private static CliProblem unknownProfile(ProfileStore store, String name, String via) {
-        var known = store.all().stream().map(ConnectionProfile::name).toList();
-        String leaveOut = via.isEmpty() ? "leave out --profile" : "unset DATABRICKS_CONFIG_PROFILE";
-        return CliProblem.usage("There is no connection profile named '" + name + "'" + via + ".",
-                known.isEmpty()
-                        ? "Add a [" + name + "] section with host, client_id and client_secret to ~/.databrickscfg, or " + leaveOut
-                                + " to use the local sandbox."
-                        : "Use one of: " + String.join(", ", known) + (via.isEmpty() ? "." : ", or " + leaveOut + "."));
     }
 
     private static String describe(ConnectionProfile.Source source) {

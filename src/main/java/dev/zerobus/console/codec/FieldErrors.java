@@ -98,7 +98,7 @@ final class FieldErrors {
                 case LONG -> "a whole number from -9223372036854775808 to 9223372036854775807, like 42";
                 case FLOAT, DOUBLE -> "a number like 1.5, -2e3, NaN or Infinity";
                 case STRING -> "text like 'hello'";
-                case BINARY -> "base64 like 'aGVsbG8=' or hex like 0x68656c6c6f";
+                case BINARY -> "base64 like 'aGVsbG8=', or hex with its marker like hex:68656c6c6f";
                 case DATE -> "a date like 2024-05-01, or days since 1970-01-01 like 19844";
                 case TIMESTAMP -> "ISO-8601 like 2024-05-01T12:30:00Z, '2024-05-01 12:30:00.123456', or epoch "
                         + options.epochUnit().label() + " like " + options.epochUnit().example();

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Friendly input -> row values (the {@link ColumnType} convention). Each
@@ -24,6 +25,8 @@ final class ValueConverter {
 
     private static final Pattern DECIMAL_TEXT = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
     private static final Pattern HEX_TEXT = Pattern.compile("(?:[0-9a-fA-F]{2})*");
+    private static final String HEX_MARKER = "hex:";
+    private static final String BASE64_MARKER = "base64:";
 
     private final CodecOptions options;
     private final TimeValues time;
@@ -87,12 +90,20 @@ final class ValueConverter {
         };
     }
 
-    /** A whole number within min..max, as a Long; never wrapped or clamped. */
+    /**
+     * A whole number within min..max, as a Long; never wrapped or clamped. Text and JSON numbers follow one rule: a
+     * value in decimal or exponent notation is taken when it is exactly whole ({@code 1e3}, {@code 42.0}), so a CSV
+     * cell and a JSON number of the same value agree; {@code 1.5} and {@code 1e-3} are refused.
+     */
     private Object integral(ColumnType type, Object value, long min, long max, String path, List<FieldError> errors) {
         long n;
+        Object number = value;
+        if (value instanceof String s && !isIntegerText(s.strip()) && DECIMAL_TEXT.matcher(s.strip()).matches()) {
+            number = new BigDecimal(s.strip());
+        }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
             n = ((Number) value).longValue();
-        } else if (value instanceof String s) {
+        } else if (number instanceof String s) {
             String text = s.strip();
             if (!isIntegerText(text)) return fail(errors, FieldErrors.invalid(path, value, type, "a whole number", options));
             try {
@@ -100,8 +111,8 @@ final class ValueConverter {
             } catch (NumberFormatException tooBig) {
                 return fail(errors, FieldErrors.outOfRange(path, value, type, min + ".." + max, options));
             }
-        } else if (value instanceof BigInteger || value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
-            BigDecimal exact = exact((Number) value);
+        } else if (number instanceof BigInteger || number instanceof BigDecimal || number instanceof Double || number instanceof Float) {
+            BigDecimal exact = exact((Number) number);
             if (exact == null || exact.signum() != 0 && exact.stripTrailingZeros().scale() > 0) {
                 return fail(errors, FieldErrors.invalid(path, value, type, "a whole number", options));
             }
@@ -139,43 +150,68 @@ final class ValueConverter {
         };
     }
 
+    /**
+     * A FLOAT or DOUBLE. Values that do not fit are refused, never stored as something else: past the largest finite
+     * value (it would become Infinity) and non-zero values so close to 0 that they would be stored as 0 (underflow).
+     * NaN and Infinity are taken only when written as such.
+     */
     private Object floating(ColumnType.Primitive type, Object value, String path, List<FieldError> errors) {
         boolean isFloat = type.kind() == Kind.FLOAT;
         double d;
+        BigDecimal exact = null; // the value as written, when it was text or a JSON decimal
         if (value instanceof String s) {
             String text = s.strip();
             switch (text.toLowerCase(Locale.ROOT)) {
-                case "nan", "+nan", "-nan" -> d = Double.NaN;
-                case "infinity", "+infinity", "inf", "+inf" -> d = Double.POSITIVE_INFINITY;
-                case "-infinity", "-inf" -> d = Double.NEGATIVE_INFINITY;
+                case "nan", "+nan", "-nan" -> { return isFloat ? (Object) Float.NaN : Double.NaN; }
+                case "infinity", "+infinity", "inf", "+inf" -> { return isFloat ? (Object) Float.POSITIVE_INFINITY : Double.POSITIVE_INFINITY; }
+                case "-infinity", "-inf" -> { return isFloat ? (Object) Float.NEGATIVE_INFINITY : Double.NEGATIVE_INFINITY; }
                 default -> {
                     // Double.parseDouble would also take "1.5d" and hex floats; accept decimal notation only.
                     if (!DECIMAL_TEXT.matcher(text).matches()) return fail(errors, FieldErrors.invalid(path, value, type, "a number", options));
                     if (isFloat) {
                         float f = Float.parseFloat(text);
-                        return Float.isInfinite(f) ? fail(errors, tooLarge(path, value, type)) : (Object) f;
+                        if (Float.isInfinite(f)) return fail(errors, tooLarge(path, value, type));
+                        if (f == 0 && new BigDecimal(text).signum() != 0) return fail(errors, tooSmall(path, value, type));
+                        return f;
                     }
                     d = Double.parseDouble(text);
-                    if (Double.isInfinite(d)) return fail(errors, tooLarge(path, value, type));
+                    if (d == 0) exact = new BigDecimal(text);
                 }
             }
-        } else if (value instanceof Number number && !(value instanceof BigDecimal) && !(value instanceof BigInteger)) {
-            d = number.doubleValue();
         } else if (value instanceof BigDecimal || value instanceof BigInteger) {
-            d = ((Number) value).doubleValue();
-            if (Double.isInfinite(d)) return fail(errors, tooLarge(path, value, type));
+            exact = exact((Number) value);
+            if (isFloat) {
+                float f = exact.floatValue();
+                if (Float.isInfinite(f)) return fail(errors, tooLarge(path, value, type));
+                if (f == 0 && exact.signum() != 0) return fail(errors, tooSmall(path, value, type));
+                return f;
+            }
+            d = exact.doubleValue();
+        } else if (value instanceof Number number) {
+            d = number.doubleValue();
+            if (!isFloat) return d;
+            if (Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE) return fail(errors, tooLarge(path, value, type));
+            if ((float) d == 0 && d != 0) return fail(errors, tooSmall(path, value, type));
+            return (float) d;
         } else {
             return fail(errors, FieldErrors.invalid(path, value, type, "a number", options));
         }
-        if (!isFloat) return d;
-        if (Double.isFinite(d) && Math.abs(d) > Float.MAX_VALUE) return fail(errors, tooLarge(path, value, type));
-        return (float) d;
+        if (Double.isInfinite(d)) return fail(errors, tooLarge(path, value, type));
+        if (d == 0 && exact != null && exact.signum() != 0) return fail(errors, tooSmall(path, value, type));
+        return d;
     }
 
     private FieldError tooLarge(String path, Object value, ColumnType type) {
         String max = type.typeText().equals("float") ? "3.4028235E38" : "1.7976931348623157E308";
         return FieldErrors.rule(path, value, type, "is too large for " + type.typeText().toUpperCase(Locale.ROOT)
                 + " (largest is about " + max + ")", options);
+    }
+
+    private FieldError tooSmall(String path, Object value, ColumnType type) {
+        boolean isFloat = type.typeText().equals("float");
+        return FieldErrors.rule(path, value, type, "is too close to 0 for " + type.typeText().toUpperCase(Locale.ROOT)
+                + ": it would be stored as 0 (" + type.typeText().toUpperCase(Locale.ROOT) + " holds 0 and magnitudes from about "
+                + (isFloat ? "1.4E-45 to 3.4028235E38" : "4.9E-324 to 1.7976931348623157E308") + ")", options);
     }
 
     private Object varchar(ColumnType.VarChar type, Object value, String path, List<FieldError> errors) {
@@ -188,22 +224,55 @@ final class ValueConverter {
         return s;
     }
 
-    /** Base64 (standard or URL-safe, padding optional) or 0x-hex; {@code 0x} wins when both would read. */
+    /**
+     * Base64, standard or URL-safe, padding optional: the JSON form of bytes in protobuf's JSON mapping
+     * (https://protobuf.dev/programming-guides/json/, "bytes: base64 string ... Either standard or URL-safe base64
+     * encoding with/without paddings are accepted"), which is what the console sends for BINARY on JSON streams;
+     * Zerobus documents no other form. Hex only with the marker the user writes on purpose, {@code hex:68656c6c6f}
+     * ({@code base64:} forces base64). A {@code 0x...} value that also reads as base64 is refused with both readings:
+     * taking either one would silently store other bytes than meant (the stricter reading; the docs are silent).
+     */
     private Object binary(ColumnType type, Object value, String path, List<FieldError> errors) {
         if (value instanceof byte[]) return value;
-        if (!(value instanceof String s)) return fail(errors, FieldErrors.invalid(path, value, type, "base64 or 0x-hex text", options));
+        if (!(value instanceof String s)) return fail(errors, FieldErrors.invalid(path, value, type, "base64 text (or hex:...)", options));
         String text = s.strip();
-        if (text.startsWith("0x") || text.startsWith("0X")) {
-            String hex = text.substring(2);
-            if (!HEX_TEXT.matcher(hex).matches()) return fail(errors, FieldErrors.invalid(path, value, type, "valid hex (an even number of 0-9, a-f digits)", options));
+        if (text.regionMatches(true, 0, HEX_MARKER, 0, HEX_MARKER.length())) {
+            String hex = text.substring(HEX_MARKER.length());
+            if (!HEX_TEXT.matcher(hex).matches()) return fail(errors, FieldErrors.invalid(path, value, type, "valid hex (an even number of 0-9, a-f digits after hex:)", options));
             return HexFormat.of().parseHex(hex);
         }
+        boolean forced = text.regionMatches(true, 0, BASE64_MARKER, 0, BASE64_MARKER.length());
+        String base64Text = forced ? text.substring(BASE64_MARKER.length()) : text;
+        byte[] base64 = base64(base64Text);
+        boolean looksHex = !forced && (text.startsWith("0x") || text.startsWith("0X")) && text.length() > 2
+                && HEX_TEXT.matcher(text.substring(2)).matches();
+        if (looksHex && base64 != null) {
+            byte[] hex = HexFormat.of().parseHex(text.substring(2));
+            return fail(errors, FieldErrors.rule(path, value, type, "reads two ways: as base64 (BINARY's form) it is " + bytes(base64)
+                    + ", as hex " + bytes(hex) + "; write hex:" + text.substring(2) + " for the hex bytes, or base64:" + text
+                    + " for the base64 ones", options));
+        }
+        if (looksHex) {
+            return fail(errors, FieldErrors.rule(path, value, type, "is hex, but BINARY text is base64; write hex:" + text.substring(2)
+                    + " to give hex", options));
+        }
+        if (base64 == null) return fail(errors, FieldErrors.invalid(path, value, type, "valid base64", options));
+        return base64;
+    }
+
+    private static byte @Nullable [] base64(String text) {
         try {
             boolean urlSafe = text.indexOf('-') >= 0 || text.indexOf('_') >= 0;
             return (urlSafe ? Base64.getUrlDecoder() : Base64.getDecoder()).decode(text);
         } catch (IllegalArgumentException notBase64) {
-            return fail(errors, FieldErrors.invalid(path, value, type, "valid base64", options));
+            return null;
         }
+    }
+
+    /** "4 bytes de ad be ef", cut after 8 bytes. */
+    private static String bytes(byte[] bytes) {
+        String shown = HexFormat.ofDelimiter(" ").formatHex(bytes, 0, Math.min(bytes.length, 8));
+        return bytes.length + (bytes.length == 1 ? " byte " : " bytes ") + shown + (bytes.length > 8 ? " …" : "");
     }
 
     /** Exact: a value needing rounding, or with too many integer digits, is an error. Scale is set to the column's. */

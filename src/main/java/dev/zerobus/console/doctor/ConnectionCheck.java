@@ -88,7 +88,7 @@ public final class ConnectionCheck {
                     outcome = runStep(step);
                 } catch (RuntimeException e) {
                     LOG.debug("Connection check step {} failed unexpectedly", step, e);
-                    outcome = Outcome.fail(ErrorExplainer.explain(e));
+                    outcome = Outcome.fail(ErrorExplainer.inContext(ErrorExplainer.explain(e), profile, false));
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 result = new StepResult(step, outcome.problem == null ? Status.PASSED : Status.FAILED, elapsed,
@@ -233,7 +233,7 @@ public final class ConnectionCheck {
             var token = source.getToken();
             return Outcome.pass("Token issued, valid until " + token.getExpiry().truncatedTo(ChronoUnit.SECONDS));
         } catch (RuntimeException e) {
-            var why = ErrorExplainer.explain(e);
+            var why = ErrorExplainer.inContext(ErrorExplainer.explain(e), profile, false);
             String fix = why.category() == ErrorExplainer.Category.AUTHENTICATION
                     ? why.fix() + " The client id used was '" + profile.clientId() + "'."
                     : why.fix();
@@ -317,7 +317,7 @@ public final class ConnectionCheck {
                     "Check the Zerobus endpoint and that outbound HTTP/2 (gRPC) traffic on port 443 is allowed.", null, e));
         } catch (Exception | LinkageError e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            var why = ErrorExplainer.explain(cause);
+            var why = ErrorExplainer.inContext(ErrorExplainer.explain(cause), profile, false);
             return Outcome.fail(why.withText(why.message() + " The service said: " + firstLine(why.detail()),
                     why.fix(), grantFrom(why.detail())));
         }

@@ -54,6 +54,8 @@ public final class IngestionSession implements AutoCloseable {
     private int generation;
     /** Whether the current stream has ACKed anything: a stream ended before its first ACK is no planned rotation. */
     private volatile boolean streamAcked;
+    /** Whether a stream ever opened: the token endpoint took this profile's client secret at least once. */
+    private volatile boolean credentialsWorked;
     /**
      * Planned rotations since the last ACK. A 6002 can reach a stream before its first ACK (the old stream's close
      * surfacing once more just after the roll-over, or a short lifetime under load), and is still the service's planned
@@ -231,7 +233,7 @@ public final class IngestionSession implements AutoCloseable {
     private void recover(Throwable failure) throws IngestException {
         Throwable cause = unwrap(failure);
         asyncFailure = null;
-        Problem why = ErrorExplainer.explain(cause);
+        Problem why = explain(cause);
         List<Entry> unacked = ledgerDrain();
         if (why.category().planned() && (streamAcked || rotationsWithoutAck < options.retry().maxAttempts())) {
             // The service ended the stream on schedule (6002, after close_stream_signal): roll over at once, no back-off,
@@ -256,7 +258,7 @@ public final class IngestionSession implements AutoCloseable {
                 // The new stream failed: from here on it is an ordinary failure with retries.
                 unacked = notDurable(unacked, sent);
                 cause = unwrap(e);
-                why = ErrorExplainer.explain(cause);
+                why = explain(cause);
             }
         }
         countError(why);
@@ -310,8 +312,13 @@ public final class IngestionSession implements AutoCloseable {
         metrics.recordsResent.addAndGet(old.count());
     }
 
+    /** The explainer's words, for this session's profile (on the local sandbox, a rejected secret means it restarted). */
+    private Problem explain(Throwable cause) {
+        return ErrorExplainer.inContext(ErrorExplainer.explain(cause), options.profile(), credentialsWorked);
+    }
+
     private Problem explainAndCount(Throwable cause) {
-        return countError(ErrorExplainer.explain(cause));
+        return countError(explain(cause));
     }
 
     private Problem countError(Problem why) {
@@ -435,6 +442,7 @@ public final class IngestionSession implements AutoCloseable {
             }
         };
         stream = opened;
+        credentialsWorked = true;
         event(Kind.OPENED, streamGeneration == 1 ? "Connected" : "Reconnected (connection " + streamGeneration + ")");
         return opened;
     }

@@ -71,6 +71,8 @@ public final class LoadJob {
     private final AtomicLong skipped = new AtomicLong();
     private final AtomicLong badRows = new AtomicLong();
     private final AtomicLong streamFailedRows = new AtomicLong();
+    /** Retries of streams that never opened (their sessions are not kept): the summary counts them too. */
+    private final AtomicLong unopenedRetries = new AtomicLong();
     private final List<IngestionSession> sessions = new ArrayList<>();
     private final AtomicReference<IngestException> streamFailure = new AtomicReference<>();
     private final Object pauseLock = new Object();
@@ -116,12 +118,12 @@ public final class LoadJob {
     /** What the load did so far, as a result: for a stop that cannot wait for {@link #run()} to return. */
     public LoadResult partialResult() {
         long sent = sessions().stream().mapToLong(s -> s.metrics().recordsSent()).sum();
-        long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum();
+        long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum() + unopenedRetries.get();
         long rotations = sessions().stream().mapToLong(s -> s.metrics().rotations()).sum();
         long resent = sessions().stream().mapToLong(s -> s.metrics().snapshot().recordsResent()).sum();
         return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
-                retries, rotations, resent, (System.nanoTime() - startNanos) / 1e9, true, false, durable, errors(), options.failedRowsFile(),
-                streamFailure.get());
+                retries, rotations, resent, (System.nanoTime() - startNanos) / 1e9, streamFailure.get() == null, false, durable, errors(),
+                options.failedRowsFile(), streamFailure.get());
     }
 
     public void pause() {
@@ -176,7 +178,7 @@ public final class LoadJob {
 
     public LoadProgress progress() {
         long sent = 0;
-        long retries = 0;
+        long retries = unopenedRetries.get();
         long rotations = 0;
         for (IngestionSession s : sessions()) {
             sent += s.metrics().recordsSent();
@@ -264,12 +266,13 @@ public final class LoadJob {
             if (failedRows != null) failedRows.close();
         }
         long sent = sessions().stream().mapToLong(s -> s.metrics().recordsSent()).sum();
-        long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum();
+        long retries = sessions().stream().mapToLong(s -> s.metrics().retries()).sum() + unopenedRetries.get();
         long rotations = sessions().stream().mapToLong(s -> s.metrics().rotations()).sum();
         long resent = sessions().stream().mapToLong(s -> s.metrics().snapshot().recordsResent()).sum();
         double seconds = (System.nanoTime() - startNanos) / 1e9;
         return new LoadResult(read.get(), skipped.get(), sent, durable.count() - skip.count(), badRows.get() + streamFailedRows.get(),
-                retries, rotations, resent, seconds, cancelled, stoppedByPolicy, durable, errors(), options.failedRowsFile(), streamFailure.get());
+                retries, rotations, resent, seconds, cancelled && streamFailure.get() == null, stoppedByPolicy, durable, errors(),
+                options.failedRowsFile(), streamFailure.get());
     }
 
     private SessionOptions sessionOptions() {
@@ -283,19 +286,24 @@ public final class LoadJob {
 
     /** Durable ranges start with what a resume skipped, so the resume point stays whole; this run's ACKed count leaves them out. */
     private void openSessions(ZerobusSdk sdk, SessionOptions sessionOptions) {
-        var listener = new SessionListener() {
-            @Override public void onDurable(long sourceIndex, int count) { durable.add(sourceIndex, count); }
-            @Override public void onFailed(long sourceIndex, int count, Problem why) { streamFailedRows.addAndGet(count); }
-        };
         for (int i = 0; i < options.streams(); i++) {
+            var retriesWhileOpening = new AtomicLong();
+            var listener = new SessionListener() {
+                @Override public void onDurable(long sourceIndex, int count) { durable.add(sourceIndex, count); }
+                @Override public void onFailed(long sourceIndex, int count, Problem why) { streamFailedRows.addAndGet(count); }
+                @Override public void onEvent(IngestEvent event) {
+                    if (event.kind() == IngestEvent.Kind.RETRY) retriesWhileOpening.incrementAndGet();
+                }
+            };
             try {
                 IngestionSession session = IngestionSession.open(sdk, sessionOptions, listener);
                 synchronized (this) {
                     sessions.add(session);
                 }
             } catch (IngestException e) {
+                // A failure, not a cancel: the read loop stops on streamFailure, and the result reports it as failed.
+                unopenedRetries.addAndGet(retriesWhileOpening.get());
                 streamFailure.compareAndSet(null, e);
-                cancelled = true;
                 return;
             }
         }

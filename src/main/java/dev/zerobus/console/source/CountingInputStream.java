@@ -9,7 +9,13 @@ final class CountingInputStream extends FilterInputStream {
     private volatile long count;
 
     CountingInputStream(InputStream in) {
+        this(in, 0);
+    }
+
+    /** For a stream that starts {@code start} bytes into its file. */
+    CountingInputStream(InputStream in, long start) {
         super(in);
+        count = start;
     }
 
     long count() { return count; }

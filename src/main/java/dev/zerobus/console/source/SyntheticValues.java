@@ -79,8 +79,12 @@ final class SyntheticValues {
             case STRING -> text(hint, index);
             case BINARY -> {
                 byte[] bytes = new byte[8 + random.nextInt(9)];
-                random.nextBytes(bytes);
-                yield Base64.getEncoder().encodeToString(bytes);
+                String base64;
+                do {
+                    random.nextBytes(bytes);
+                    base64 = Base64.getEncoder().encodeToString(bytes);
+                } while (base64.startsWith("0x") || base64.startsWith("0X")); // could read as hex: the codec refuses those
+                yield base64;
             }
             case DATE -> {
                 LocalDate date = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(random.nextInt(365));

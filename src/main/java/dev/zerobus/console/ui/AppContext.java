@@ -7,6 +7,7 @@ import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.ingest.UnfinishedLoad;
 import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.workspace.ConnectionProfile;
+import dev.zerobus.console.workspace.Problem;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
 import java.util.ArrayList;
@@ -53,6 +54,7 @@ public final class AppContext {
     private final UnfinishedLoads unfinishedLoads;
     private final ObjectProperty<@Nullable UnfinishedLoad> resumeRequest = new SimpleObjectProperty<>();
     private final ObjectProperty<PaneId> selectedPane = new SimpleObjectProperty<>(PaneId.CONNECTION);
+    private final ObjectProperty<@Nullable Problem> startProblem = new SimpleObjectProperty<>();
     private final RecentFiles recentFiles;
     private final List<Consumer<Runnable>> beforeQuit = new ArrayList<>();
     private @Nullable CatalogBrowser browser;
@@ -114,6 +116,29 @@ public final class AppContext {
     public List<Consumer<Runnable>> beforeQuit() { return beforeQuit; }
     /** The pane on show. Panes may switch it (e.g. after starting a load). */
     public ObjectProperty<PaneId> selectedPane() { return selectedPane; }
+
+    /** Why no profile was made active at start-up (an unknown DATABRICKS_CONFIG_PROFILE), or null. */
+    public ObjectProperty<@Nullable Problem> startProblem() { return startProblem; }
+
+    /**
+     * Picks the profile at start-up, once the sandbox runs (or failed to), unless one is active already: the remembered
+     * one, else DATABRICKS_CONFIG_PROFILE's or the environment's, else the sandbox. A DATABRICKS_CONFIG_PROFILE that
+     * names no profile is refused as the CLI refuses it, in the words of {@link ProfileStore#unknownConfigProfile()}:
+     * no profile becomes active and the Connection pane opens with the problem, never silently on the sandbox.
+     */
+    public void chooseStartProfile() {
+        if (activeProfile.get() != null) return;
+        Optional<Problem> unknown = profiles.unknownConfigProfile();
+        if (unknown.isPresent()) {
+            startProblem.set(unknown.get());
+            selectedPane.set(PaneId.CONNECTION);
+            return;
+        }
+        String remembered = settings.get("profile", "");
+        Optional<ConnectionProfile> named = remembered.isEmpty() ? Optional.empty()
+                : sandboxProfileNamed(remembered).or(() -> profiles.find(remembered));
+        named.or(profiles::defaultProfile).or(() -> Optional.ofNullable(sandboxProfile())).ifPresent(activeProfile::set);
+    }
 
     /** Loads a session left unfinished (kept across launches), and how each ends. */
     public UnfinishedLoads unfinishedLoads() { return unfinishedLoads; }

@@ -231,6 +231,40 @@ public final class ErrorExplainer {
         return explain(text.toString(), chain, status, error);
     }
 
+    /**
+     * The problem as the user of {@code profile} should read it. The local sandbox (the sandbox profile, or any profile
+     * whose workspace is on a loopback address) mints new secrets every time it starts, so there a rejected client
+     * secret (invalid_client) is most often one read before a restart: say so, and where its new secret is, instead of
+     * pointing at a workspace's service-principal settings. {@code workedBefore}: the same secret was accepted earlier
+     * by this client, so the sandbox did restart (its secrets change at no other time).
+     */
+    public static Problem inContext(Problem problem, ConnectionProfile profile, boolean workedBefore) {
+        if (problem.category() != Category.AUTHENTICATION || !problem.detail().toLowerCase(Locale.ROOT).contains("invalid_client")
+                || !isLocalSandbox(profile)) {
+            return problem;
+        }
+        String message = workedBefore
+                ? "The local sandbox no longer accepts the client secret that worked earlier (OAuth invalid_client): it restarted, "
+                        + "and it mints new secrets every time it starts."
+                : "The local sandbox rejected the client id or secret (OAuth invalid_client). It mints new secrets every time it "
+                        + "starts, so a secret copied before its last restart no longer works.";
+        return problem.withText(message, "Use its current secret. `zerobus-console sandbox` prints it when it starts (client_secret "
+                + "in its JSON line): put it in profile '" + profile.name() + "' (or DATABRICKS_CLIENT_SECRET). In the desktop "
+                + "console, the Sandbox (local) profile always has the running sandbox's secret: select it again, or restart the "
+                + "console (saved copies of it take the new secret then).", null);
+    }
+
+    private static boolean isLocalSandbox(ConnectionProfile profile) {
+        if (profile.source() == ConnectionProfile.Source.SANDBOX) return true;
+        String url = profile.workspaceUrl();
+        try {
+            String host = new java.net.URI(url.contains("://") ? url : "https://" + url).getHost();
+            return host != null && EndpointParser.isLoopback(host.toLowerCase(Locale.ROOT));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** The problem an error text means; {@code detail} is the text, kept in full. */
     public static Problem explain(String message) {
         return explain(message, List.of(), 0, null);

@@ -91,6 +91,29 @@ public final class ProfileStore {
         return named == null || named.isBlank() ? Optional.empty() : Optional.of(named.strip());
     }
 
+    /**
+     * When {@code DATABRICKS_CONFIG_PROFILE} names a profile that does not exist: the problem, worded as for an unknown
+     * {@code --profile} (see {@link #unknownProfile}). The CLI and the desktop console both refuse it this way instead of
+     * falling back to the local sandbox.
+     */
+    public Optional<Problem> unknownConfigProfile() {
+        return configProfileName().filter(name -> find(name).isEmpty()).map(name -> unknownProfile(name, true));
+    }
+
+    /**
+     * The one wording of "no such profile": the name, where it came from ({@code fromEnvironment}: the
+     * {@code DATABRICKS_CONFIG_PROFILE} variable, else the {@code --profile} option), and the profiles that exist.
+     */
+    public Problem unknownProfile(String name, boolean fromEnvironment) {
+        List<String> known = all().stream().map(ConnectionProfile::name).toList();
+        String leaveOut = fromEnvironment ? "unset DATABRICKS_CONFIG_PROFILE" : "leave out --profile";
+        return new Problem("There is no connection profile named '" + name + "'" + (fromEnvironment ? " (DATABRICKS_CONFIG_PROFILE)" : "") + ".",
+                known.isEmpty()
+                        ? "Add a [" + name + "] section with host, client_id and client_secret to ~/.databrickscfg, or " + leaveOut
+                                + " to use the local sandbox."
+                        : "Use one of: " + String.join(", ", known) + (fromEnvironment ? ", or " + leaveOut + "." : "."));
+    }
+
     public Optional<ConnectionProfile> environmentProfile() {
         String host = env.get("DATABRICKS_HOST");
         if (host == null || host.isBlank()) return Optional.empty();

@@ -157,4 +157,37 @@ class StartupTest {
     private static List<ConnectionProfile> listed(FxRobot robot) {
         return List.copyOf(robot.lookup("#profile-list").queryAs(ListView.class).getItems());
     }
+
+    /** Issue 12 item 9, through the real start-up: an unknown DATABRICKS_CONFIG_PROFILE is refused, not replaced by the sandbox. */
+    @Test
+    void anUnknownDatabricksConfigProfileOpensOnTheConnectionPaneWithTheProblem(FxRobot robot) throws Exception {
+        Path cfg = Files.writeString(dir.resolve("databrickscfg"), """
+                [dev]
+                host = https://adb-1111111111111111.1.azuredatabricks.net
+                token = dapi-not-a-real-token
+                """);
+        UiSettings settings = UiTestSupport.settings();
+        settings.put("pane", "catalog");
+        var profiles = new ProfileStore(dir.resolve("config"), cfg, Map.of("DATABRICKS_CONFIG_PROFILE", "prdo"), new MemoryKeychain());
+        var places = new ConsoleApplication.Places(settings, profiles, dir.resolve("unfinished-loads.json"), dir.resolve("sandbox"));
+        var app = new ConsoleApplication();
+        var stage = new Stage[1];
+        robot.interact(() -> {
+            stage[0] = new Stage();
+            app.start(stage[0], places);
+        });
+        AppContext context = app.context();
+        try {
+            UiTestSupport.waitUntil(PATIENCE, () -> context.sandbox().get() != null && context.startProblem().get() != null);
+            UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#notice-text").tryQueryAs(Label.class).filter(Node::isVisible).isPresent());
+
+            assertThat(context.activeProfile().get()).as("not silently the sandbox").isNull();
+            assertThat(context.selectedPane().get()).isEqualTo(dev.zerobus.console.ui.PaneId.CONNECTION);
+            assertThat(robot.lookup("#notice-text").queryAs(Label.class).getText()).isEqualTo("There is no connection profile named "
+                    + "'prdo' (DATABRICKS_CONFIG_PROFILE). Use one of: dev, or unset DATABRICKS_CONFIG_PROFILE.");
+        } finally {
+            robot.interact(stage[0]::hide);
+            app.stop();
+        }
+    }
 }

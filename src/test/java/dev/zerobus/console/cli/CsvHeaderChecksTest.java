@@ -93,4 +93,26 @@ class CsvHeaderChecksTest {
         assertThat(problem(b)).isEqualTo("Error: image.csv is binary (a NUL byte at offset 4), not CSV text.\n"
                 + "Fix: Load the CSV file itself; a UTF-16 file must be saved as UTF-8 first.\n");
     }
+
+    @Test
+    void anUnclosedQuoteIsNamedAndTheGoodRowsAfterItLand() throws Exception {
+        Path csv = dir.resolve("stray-quote.csv");
+        Files.writeString(csv, """
+                device_name,temp,humidity,ts
+                q-a,21,45,2024-05-01T12:30:00Z
+                q-b,"22,46,2024-05-01T12:31:00Z
+                q-c,23,47,2024-05-01T12:32:00Z
+                q-d,24,48,2024-05-01T12:33:00Z
+                """);
+        long before = fixture.count(TABLE);
+
+        var run = ingest(csv);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("Line 3, value q-b,\"22,46,2024-05-01T12:31:00Z: A quote opened on line 3 in column 2 (temp) is "
+                + "never closed; the rest of the file would be read as one value. This line failed alone; reading went on at line 4. "
+                + "Close the quote or escape it as \"\".\n");
+        assertThat(run.out()).contains("\"acked\":3,").contains("\"failed\":1,");
+        assertThat(fixture.count(TABLE)).isEqualTo(before + 3);
+    }
 }

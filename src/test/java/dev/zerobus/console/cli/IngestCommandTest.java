@@ -37,7 +37,7 @@ class IngestCommandTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.out().lines()).hasSize(1);
         assertThat(run.out().strip().replaceAll("\"seconds\":[0-9.]+", "\"seconds\":S"))
-                .isEqualTo("{\"read\":4,\"skipped\":0,\"sent\":3,\"acked\":3,\"failed\":1,\"retries\":0,\"rotations\":0,\"seconds\":S,\"cancelled\":false,\"resent\":0}");
+                .isEqualTo("{\"read\":4,\"skipped\":0,\"sent\":3,\"acked\":3,\"failed\":1,\"retries\":0,\"rotations\":0,\"seconds\":S,\"cancelled\":false,\"resent\":0,\"outcome\":\"rows_failed\"}");
         assertThat(run.err()).contains("Line 3, column temp, value 'hot': ")
                 .contains("Failed rows written to " + failed)
                 .containsPattern("read 4, sent 3, acked 3, failed 1, retries 0, rotations 0, \\d+ rows/s, done\n");

@@ -129,6 +129,22 @@ class OrdinaryMistakesTest {
                 """);
     }
 
+    /**
+     * A stream that failed is reported as failed, never as cancelled: nobody cancelled it (the summary said
+     * "cancelled":true and "Cancelled: 0 rows are in the table"). The principal without grants fails at the stream's
+     * open, the same path as an endpoint with nothing behind it (LoadJobTest has that one, with retries).
+     */
+    @Test
+    void aStreamThatFailsIsReportedAsFailedNotCancelled() throws Exception {
+        var run = fixture.run(new IngestCommand(fixture.connection()), "--profile", CliSandbox.NO_GRANTS, "--table", TABLE,
+                "--file", good().toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(1);
+        assertThat(run.out()).as(run.err()).startsWith("{\"read\":0,\"skipped\":0,\"sent\":0,\"acked\":0,\"failed\":0,")
+                .endsWith("\"cancelled\":false,\"resent\":0,\"outcome\":\"failed\"}\n");
+        assertThat(run.err()).contains("Error: ").doesNotContain("Cancelled");
+    }
+
     @Test
     void anUnresolvableWorkspaceHostFailsAtOnceWithoutRetries() {
         var e = fixture.sandbox.endpoints();

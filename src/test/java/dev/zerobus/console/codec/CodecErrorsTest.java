@@ -55,13 +55,18 @@ class CodecErrorsTest {
             int           | 2147483648                 | '2147483648' is outside INT range -2147483648..2147483647
             bigint        | 9223372036854775808        | '9223372036854775808' is outside BIGINT range -9223372036854775808..9223372036854775807
             int           | 1.5                        | '1.5' is not a whole number
-            int           | 1e3                        | '1e3' is not a whole number
+            int           | 1e-3                       | '1e-3' is not a whole number
+            int           | 1e10                       | '1e10' is outside INT range -2147483648..2147483647
             boolean       | maybe                      | 'maybe' is not a boolean
             float         | 1e39                       | '1e39' is too large for FLOAT (largest is about 3.4028235E38)
+            float         | -1e-50                     | '-1e-50' is too close to 0 for FLOAT: it would be stored as 0 (FLOAT holds 0 and magnitudes from about 1.4E-45 to 3.4028235E38)
+            double        | 1e-400                     | '1e-400' is too close to 0 for DOUBLE: it would be stored as 0 (DOUBLE holds 0 and magnitudes from about 4.9E-324 to 1.7976931348623157E308)
             double        | 0x1p3                      | '0x1p3' is not a number
             double        | 1.5d                       | '1.5d' is not a number
             binary        | not base64!                | 'not base64!' is not valid base64
-            binary        | 0xABC                      | '0xABC' is not valid hex (an even number of 0-9, a-f digits)
+            binary        | 0xABC                      | '0xABC' is not valid base64
+            binary        | hex:ABC                    | 'hex:ABC' is not valid hex (an even number of 0-9, a-f digits after hex:)
+            binary        | 0xDEADbeef                 | '0xDEADbeef' reads two ways: as base64 (BINARY's form) it is 7 bytes d3 10 c4 00 36 de 79, as hex 4 bytes de ad be ef; write hex:DEADbeef for the hex bytes, or base64:0xDEADbeef for the base64 ones
             date          | 2024-02-30                 | '2024-02-30' is not a date
             date          | 2932897                    | '2932897' is outside the years 0001..9999
             date          | 1.5                        | '1.5' is not a whole number of days

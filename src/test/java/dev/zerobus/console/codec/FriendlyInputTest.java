@@ -10,6 +10,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -125,6 +126,15 @@ class FriendlyInputTest {
     }
 
     @Test
+    void readsWholeNumbersWrittenWithAnExponentOrAFractionOfZero() {
+        assertThat(convert("int", "1e3")).isEqualTo(1000);
+        assertThat(convert("int", new BigDecimal("1E+3"))).isEqualTo(1000);
+        assertThat(convert("bigint", " 42.00 ")).isEqualTo(42L);
+        assertThat(convert("smallint", "-3.2767E4")).isEqualTo((short) -32767);
+        assertThat(convert("tinyint", "0e0")).isEqualTo((byte) 0);
+    }
+
+    @Test
     void readsFloatsIncludingNanAndInfinity() {
         assertThat(convert("float", "1.5")).isEqualTo(1.5f);
         assertThat(convert("float", "-2e3")).isEqualTo(-2000f);
@@ -143,7 +153,11 @@ class FriendlyInputTest {
         assertThat((byte[]) convert("binary", "aGVsbG8")).isEqualTo(hello);
         assertThat((byte[]) convert("binary", "-_8=")).isEqualTo(new byte[] {(byte) 0xfb, (byte) 0xff});
         assertThat((byte[]) convert("binary", "+/8=")).isEqualTo(new byte[] {(byte) 0xfb, (byte) 0xff});
-        assertThat((byte[]) convert("binary", "0xDEADbeef")).isEqualTo(HexFormat.of().parseHex("deadbeef"));
+        // Hex only with its marker; a base64 value that starts with 0x is base64 (issue 12 item 11).
+        assertThat((byte[]) convert("binary", "hex:DEADbeef")).isEqualTo(HexFormat.of().parseHex("deadbeef"));
+        assertThat((byte[]) convert("binary", "HEX:")).isEmpty();
+        assertThat((byte[]) convert("binary", "0xG4dbQuv/c=")).isEqualTo(Base64.getDecoder().decode("0xG4dbQuv/c="));
+        assertThat((byte[]) convert("binary", "base64:0xDEADbeef")).isEqualTo(Base64.getDecoder().decode("0xDEADbeef"));
         assertThat((byte[]) convert("binary", hello)).isEqualTo(hello);
     }
 

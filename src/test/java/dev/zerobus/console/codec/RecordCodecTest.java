@@ -25,7 +25,7 @@ class RecordCodecTest {
     private static final String ALL_TYPES_INPUT = """
             {"id": 9223372036854775807, "c_boolean": "yes", "c_tinyint": "-128", "c_smallint": 32767, "c_int": "42",
              "c_bigint": "-9223372036854775808", "c_float": 1.5, "c_double": "-2e3", "c_string": "h\\u00e9llo \\"q\\"\\n",
-             "c_binary": "0x68656c6c6f", "c_date": "2024-05-01", "c_timestamp": "2024-05-01T12:30:00Z",
+             "c_binary": "hex:68656c6c6f", "c_date": "2024-05-01", "c_timestamp": "2024-05-01T12:30:00Z",
              "c_timestamp_ntz": "2024-05-01 12:30:00.123456", "c_array": [1, "2", 3], "c_map": {"a": 1, "b": "2"},
              "c_struct": {"street": "Main St", "zip": 12345, "geo": {"lat": 48.85, "lon": "2.35"}},
              "c_array_struct": [{"k": "x", "v": 1}, {"k": "y"}]}

@@ -61,8 +61,9 @@ class ConnectionCheckTest {
         StepResult token = report.firstFailure().orElseThrow();
         assertThat(token.step()).isEqualTo(CheckStep.TOKEN);
         assertThat(token.problem().message())
-                .isEqualTo("As the ingest service principal 'sandbox-sp': The workspace rejected the client id or secret (OAuth invalid_client).");
-        assertThat(token.problem().fix()).contains("Application ID").contains("The client id used was 'sandbox-sp'");
+                .isEqualTo("As the ingest service principal 'sandbox-sp': The local sandbox rejected the client id or secret (OAuth "
+                        + "invalid_client). It mints new secrets every time it starts, so a secret copied before its last restart no longer works.");
+        assertThat(token.problem().fix()).contains("`zerobus-console sandbox` prints it").contains("The client id used was 'sandbox-sp'");
         assertThat(report.step(CheckStep.STREAM).status()).isEqualTo(Status.SKIPPED);
         assertThat(report.toText()).doesNotContain("wrong-secret-value-123");
         assertThat(captured.toString()).doesNotContain("wrong-secret-value-123");

@@ -189,6 +189,35 @@ class LoadJobTest {
         assertThat(Arrays.asList(resumed.durable().watermark())).containsExactly(200_000L);
     }
 
+    /** Issue 12: an endpoint with nothing behind it failed after its retries and the summary said "cancelled":true. */
+    @Test
+    void aStreamThatFailsAfterItsRetriesIsReportedAsFailedNotCancelled() throws Exception {
+        int closed;
+        try (var socket = new java.net.ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        var p = sandbox.profile();
+        var nothingThere = new dev.zerobus.console.workspace.ConnectionProfile(p.name(), p.source(), p.workspaceUrl(),
+                "http://127.0.0.1:" + closed, p.clientId(), p.clientSecret());
+        Path csv = Files.writeString(dir.resolve("few.csv"), "device_name,temp,humidity,ts\na,1,2,1714566600000000\n");
+        var options = LoadOptions.defaults(RecordFormat.JSON).withRetry(new RetryPolicy(2, Duration.ofMillis(20), Duration.ofMillis(50)));
+        var sourceOptions = SourceOptions.csv();
+        RecordSource source = RecordSource.open(csv, sourceOptions);
+        var job = new LoadJob(nothingThere, RecordCodec.forTable(schema, options.codec()), source, sourceOptions,
+                ColumnMapping.auto(schema, source.columns()), options);
+
+        LoadResult result = job.run();
+
+        assertThat(result.streamFailure()).isNotNull();
+        assertThat(result.streamFailure().problem().message()).startsWith("Gave up after 2 retries");
+        assertThat(result.cancelled()).isFalse();
+        assertThat(result.retries()).as("the retries of a stream that never opened count too").isEqualTo(2);
+        assertThat(result.outcome()).isEqualTo("failed");
+        assertThat(result.toJson()).contains("\"cancelled\":false").endsWith("\"outcome\":\"failed\"}");
+        assertThat(job.progress().stopped()).isFalse();
+        assertThat(result.succeeded()).isFalse();
+    }
+
     @Test
     void codecOptionsDefaultToEmptyCellsAsNull() {
         assertThat(LoadOptions.defaults(RecordFormat.JSON).codec()).isEqualTo(CodecOptions.forCsv());

@@ -99,6 +99,21 @@ public class SandboxExtension implements BeforeAllCallback, AfterAllCallback, Be
                 e.clientId(), Secret.of(e.clientSecret()));
     }
 
+    /**
+     * Stops the sandbox and starts it again on the same data directory and ports, as a restarted
+     * {@code zerobus-console sandbox} does: the tables stay, the secrets are new.
+     */
+    public void restart() {
+        var e = endpoints();
+        workspace().close();
+        sandbox = SandboxWorkspace.startPreferring(options.apply(SandboxOptions.defaults(dataDir()))
+                .withPorts(port(e.zerobusEndpoint()), port(e.workspaceUrl())));
+    }
+
+    private static int port(String url) {
+        return Integer.parseInt(url.substring(url.lastIndexOf(':') + 1));
+    }
+
     private void start() throws IOException {
         dir = Files.createTempDirectory("sandbox-test");
         sandbox = SandboxWorkspace.start(options.apply(SandboxOptions.defaults(dataDir())));

@@ -51,16 +51,30 @@ public final class UiTestSupport {
 
     private static AppContext context(SandboxWorkspace sandbox, Path configDir, UnfinishedLoads unfinished, UiSettings settings,
             Executor fx) {
+        var context = startingContext(sandbox, configDir, configDir.resolve("no.databrickscfg"), Map.of(), unfinished, settings, fx);
+        context.activeProfile().set(context.sandboxProfile());
+        return context;
+    }
+
+    /**
+     * A context as the app has it when the sandbox has just started, before {@link AppContext#chooseStartProfile()}:
+     * no profile active yet; its profiles come from {@code databricksCfg} and the environment {@code env}.
+     */
+    public static AppContext startingContext(SandboxWorkspace sandbox, Path configDir, Path databricksCfg, Map<String, String> env,
+            UiSettings settings) {
+        return startingContext(sandbox, configDir, databricksCfg, env, UnfinishedLoads.inMemory(), settings, Platform::runLater);
+    }
+
+    private static AppContext startingContext(SandboxWorkspace sandbox, Path configDir, Path databricksCfg, Map<String, String> env,
+            UnfinishedLoads unfinished, UiSettings settings, Executor fx) {
         ExecutorService background = Executors.newCachedThreadPool(Thread.ofPlatform().name("test-worker-", 0).daemon().factory());
-        var profiles = new ProfileStore(configDir, configDir.resolve("no.databrickscfg"), Map.of(),
-                new SecretStore.NoKeychain("No keychain in tests"));
+        var profiles = new ProfileStore(configDir, databricksCfg, env, new SecretStore.NoKeychain("No keychain in tests"));
         var context = new AppContext(profiles, settings, unfinished, background, fx);
         var e = sandbox.endpoints();
         context.sandboxNoGrants().set(AppContext.sandboxNoGrantsProfile(e.workspaceUrl(), e.zerobusEndpoint(),
                 SandboxPrincipals.NO_GRANTS, Secret.of(sandbox.secretOf(SandboxPrincipals.NO_GRANTS))));
         context.sandbox().set(AppContext.sandboxProfile(e.workspaceUrl(), e.zerobusEndpoint(), e.clientId(), Secret.of(e.clientSecret())));
         context.sandboxStatus().set("Sandbox running on 127.0.0.1");
-        context.activeProfile().set(context.sandboxProfile());
         return context;
     }
 

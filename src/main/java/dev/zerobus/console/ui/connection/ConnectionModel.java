@@ -113,6 +113,10 @@ public final class ConnectionModel {
         drafts.addListener((MapChangeListener<String, Draft>) change -> markUnsavedChanged());
         form.dirtyProperty().addListener(o -> markUnsavedChanged());
         form.unsavedNewProperty().addListener(o -> markUnsavedChanged());
+        // Why start-up made no profile active (an unknown DATABRICKS_CONFIG_PROFILE): the problem and its fix, as the CLI says them.
+        context.startProblem().subscribe(problem -> {
+            if (problem != null) notice.set(new Notice(problem.message() + " " + problem.fix(), true, false));
+        });
     }
 
     public ObservableList<ConnectionProfile> profiles() { return profiles; }

@@ -201,33 +201,37 @@ class RecordsPaneTest {
                 ,40,delta,2024-05-01 12:33:00
                 105,50,epsilon,yesterday
                 106,60,zeta,2024-05-01 12:35:00
+                107,"70,eta,2024-05-01 12:36:00
+                108,80,theta,2024-05-01 12:37:00
                 """);
         robot.interact(() -> robot.lookup("#records-tabs").queryAs(TabPane.class).getSelectionModel().select(1));
         robot.interact(() -> model.importFile(csv));
         UiTestSupport.waitUntil(PATIENCE, () -> model.importer().canStart().get());
         assertThat(robot.lookup("#map-problem-c_int").queryAs(Label.class).getText()).startsWith("Line 3");
         assertThat(robot.lookup("#map-preview-c_timestamp").queryAs(Label.class).getText()).matches("\\d+");
-        assertThat(robot.lookup("#import-preview").queryAs(TableView.class).getItems()).hasSize(6);
+        assertThat(robot.lookup("#import-preview").queryAs(TableView.class).getItems()).hasSize(8)
+                .anySatisfy(row -> assertThat(row.toString()).contains("⚠ A quote opened on line 8 in column 2 (c_int) is never closed"));
 
         robot.clickOn("#import-start");
         UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#import-outcome").queryAs(Label.class).getText().isEmpty());
-        assertThat(robot.lookup("#import-outcome").queryAs(Label.class).getText()).startsWith("3 rows landed").contains("3 rows failed");
-        assertThat(robot.lookup("#import-errors").queryAs(TableView.class).getItems()).hasSize(3);
-        assertThat(landedRows()).isEqualTo(before + 3);
+        assertThat(robot.lookup("#import-outcome").queryAs(Label.class).getText()).startsWith("4 rows landed").contains("4 rows failed");
+        assertThat(robot.lookup("#import-errors").queryAs(TableView.class).getItems()).hasSize(4);
+        assertThat(landedRows()).isEqualTo(before + 4);
         assertThat(context.ingestions()).anySatisfy(i -> assertThat(i.name()).isEqualTo("Import readings.csv"));
 
         Path saved = dir.resolve("readings.failed.csv");
         model.importer().saveFailedRows(saved).get();
-        assertThat(Files.readString(saved)).contains("notanint", "yesterday", "_error");
+        assertThat(Files.readString(saved)).contains("notanint", "yesterday", "_error", "107,\"\"\"70,eta,2024-05-01 12:36:00\",,,8,");
         assertThat(model.importer().failedRowsFileProperty().get()).isEqualTo(saved);
         Screenshots.save(scene, "records-import-light");
         robot.interact(() -> Theme.DARK.apply(scene));
         Screenshots.save(scene, "records-import-dark");
 
-        Files.writeString(saved, Files.readString(saved).replace("notanint", "20"));
+        Files.writeString(saved, Files.readString(saved).replace("notanint", "20")
+                .replace("\"\"\"70,eta,2024-05-01 12:36:00\",,", "70,eta,2024-05-01 12:36:00"));
         robot.interact(() -> model.importer().reloadFailedRows());
         UiTestSupport.waitUntil(PATIENCE, () -> saved.equals(model.importer().fileProperty().get())
-                && robot.lookup("#import-preview").queryAs(TableView.class).getItems().size() == 3);
+                && robot.lookup("#import-preview").queryAs(TableView.class).getItems().size() == 4);
         assertThat(robot.lookup("#map-problem-c_int").queryAs(Label.class).getText()).isEmpty();
     }
 
