@@ -117,8 +117,14 @@ public final class SandboxWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * A port in use: the JDK's HTTP server throws {@link BindException}; gRPC's Netty on Linux (epoll) throws its own
+     * IOException saying "bind(..) failed: Address already in use" under "Failed to bind to address".
+     */
     private static boolean isPortTaken(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof BindException) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || t.getMessage() != null && t.getMessage().contains("Address already in use")) return true;
+        }
         return false;
     }
 
