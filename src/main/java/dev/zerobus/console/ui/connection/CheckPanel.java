@@ -8,7 +8,6 @@ import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -70,11 +69,8 @@ final class CheckPanel extends VBox {
     }
 
     private HBox createSummary(ConnectionCheckModel check) {
-        var busy = new ProgressIndicator();
+        var busy = StepRow.spinner(18);
         busy.setId("check-progress");
-        busy.getStyleClass().add("step-spinner");
-        busy.setPrefSize(18, 18);
-        busy.setMaxSize(18, 18);
         busy.visibleProperty().bind(check.runningProperty());
         busy.managedProperty().bind(busy.visibleProperty());
         var summary = new Label();
