@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.connection;
 
 import atlantafx.base.theme.Styles;
+import dev.zerobus.console.ui.ProblemLine;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -31,14 +32,8 @@ final class GrantNowBox extends VBox {
         hint.getStyleClass().add("muted");
         var line = new HBox(8, button, spinner, hint);
         line.setAlignment(Pos.CENTER_LEFT);
-        var refused = new Label();
-        refused.setId("grant-now-problem");
-        refused.getStyleClass().add("problem-text");
-        refused.setWrapText(true);
+        var refused = ProblemLine.of("grant-now-problem", grant.problemProperty());
         refused.setMinHeight(Region.USE_PREF_SIZE);
-        refused.textProperty().bind(grant.problemProperty());
-        refused.visibleProperty().bind(grant.problemProperty().isNotEmpty());
-        refused.managedProperty().bind(refused.visibleProperty());
         var statements = new TextArea();
         statements.setId("grant-now-handover");
         statements.setEditable(false);
