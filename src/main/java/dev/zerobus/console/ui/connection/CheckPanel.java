@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.zerobus.console.doctor.CheckStep;
 import dev.zerobus.console.doctor.StepResult;
 import dev.zerobus.console.ui.Fit;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -52,11 +53,7 @@ final class CheckPanel extends VBox {
         run.setTooltip(new Tooltip("Check endpoint, network, token, table, grants and a stream (Shortcut+T)"));
         run.disableProperty().bind(check.runningProperty());
         run.setOnAction(event -> model.testConnection());
-        var cancel = new Button("Cancel", new FontIcon(Feather.X));
-        cancel.setId("check-cancel");
-        cancel.visibleProperty().bind(check.runningProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(event -> check.cancel());
+        var cancel = cancelButton("check-cancel", check.runningProperty(), check::cancel);
         var copy = new CopyButton("Copy report", "Copy every step as text for a ticket (the secret is never included)",
                 check::reportText);
         copy.setId("check-copy-report");
@@ -66,6 +63,16 @@ final class CheckPanel extends VBox {
         var box = new HBox(8, tableLabel, table, run, cancel, copy);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
+    }
+
+    /** Cancel, shown (and taking room) only while {@code running}; the check and the set-up both run this way. */
+    static Button cancelButton(String id, ObservableValue<Boolean> running, Runnable cancel) {
+        var button = new Button("Cancel", new FontIcon(Feather.X));
+        button.setId(id);
+        button.visibleProperty().bind(running);
+        button.managedProperty().bind(button.visibleProperty());
+        button.setOnAction(event -> cancel.run());
+        return button;
     }
 
     private HBox createSummary(ConnectionCheckModel check) {

@@ -119,11 +119,7 @@ final class SetupDialog extends Dialog<ButtonType> {
         run.setMinWidth(Region.USE_PREF_SIZE);
         run.disableProperty().bind(model.canRun().not());
         run.setOnAction(event -> model.run());
-        var cancel = new Button("Cancel", new FontIcon(Feather.X));
-        cancel.setId("setup-cancel");
-        cancel.visibleProperty().bind(model.runningProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(event -> model.cancel());
+        var cancel = CheckPanel.cancelButton("setup-cancel", model.runningProperty(), model::cancel);
         var busy = new ProgressIndicator();
         busy.setPrefSize(18, 18);
         busy.setMaxSize(18, 18);
