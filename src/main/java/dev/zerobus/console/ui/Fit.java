@@ -4,6 +4,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -43,6 +44,20 @@ public final class Fit {
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static String convert(javafx.scene.control.ComboBox combo, Object value) {
         return combo.getConverter().toString(value);
+    }
+
+    /**
+     * A dialog's body that scrolls inside the dialog pane, so the dialog and its buttons fit a 1024x700 window
+     * whatever the body holds; {@code width} x {@code height} is the viewport it asks for.
+     */
+    public static ScrollPane scrollingBody(Node content, String id, double width, double height) {
+        var scroll = new ScrollPane(content);
+        scroll.setId(id);
+        scroll.setFitToWidth(true);
+        scroll.setPrefViewportWidth(width);
+        scroll.setPrefViewportHeight(height);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     /** A column width that shows {@code title} whole, between {@code min} and {@code max} pixels. */

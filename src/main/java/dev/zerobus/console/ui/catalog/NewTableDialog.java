@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.catalog;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.setup.Warehouse;
+import dev.zerobus.console.ui.Fit;
 import java.io.File;
 import java.util.List;
 import java.util.Map;
@@ -13,7 +14,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -55,12 +55,7 @@ final class NewTableDialog extends Dialog<ButtonType> {
         problem.getStyleClass().add("problem-text");
         problem.setWrapText(true);
         problem.setMinHeight(Region.USE_PREF_SIZE);
-        var scroll = new ScrollPane(content);
-        scroll.setId("new-table-scroll");
-        scroll.setFitToWidth(true);
-        scroll.setPrefViewportWidth(640);
-        scroll.setPrefViewportHeight(430);
-        scroll.getStyleClass().add("edge-to-edge");
+        var scroll = Fit.scrollingBody(content, "new-table-scroll", 640, 430);
         getDialogPane().setContent(scroll);
         // Fits a 1024x700 window with both buttons in view; the body scrolls.
         getDialogPane().setPrefSize(760, 620);

@@ -4,11 +4,11 @@ import atlantafx.base.theme.Styles;
 import dev.zerobus.console.doctor.CheckStep;
 import dev.zerobus.console.doctor.StepResult;
 import dev.zerobus.console.ui.Fit;
+import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -53,11 +53,7 @@ final class CheckPanel extends VBox {
         run.setTooltip(new Tooltip("Check endpoint, network, token, table, grants and a stream (Shortcut+T)"));
         run.disableProperty().bind(check.runningProperty());
         run.setOnAction(event -> model.testConnection());
-        var cancel = new Button("Cancel", new FontIcon(Feather.X));
-        cancel.setId("check-cancel");
-        cancel.visibleProperty().bind(check.runningProperty());
-        cancel.managedProperty().bind(cancel.visibleProperty());
-        cancel.setOnAction(event -> check.cancel());
+        var cancel = cancelButton("check-cancel", check.runningProperty(), check::cancel);
         var copy = new CopyButton("Copy report", "Copy every step as text for a ticket (the secret is never included)",
                 check::reportText);
         copy.setId("check-copy-report");
@@ -69,12 +65,19 @@ final class CheckPanel extends VBox {
         return box;
     }
 
+    /** Cancel, shown (and taking room) only while {@code running}; the check and the set-up both run this way. */
+    static Button cancelButton(String id, ObservableValue<Boolean> running, Runnable cancel) {
+        var button = new Button("Cancel", new FontIcon(Feather.X));
+        button.setId(id);
+        button.visibleProperty().bind(running);
+        button.managedProperty().bind(button.visibleProperty());
+        button.setOnAction(event -> cancel.run());
+        return button;
+    }
+
     private HBox createSummary(ConnectionCheckModel check) {
-        var busy = new ProgressIndicator();
+        var busy = StepRow.spinner(18);
         busy.setId("check-progress");
-        busy.getStyleClass().add("step-spinner");
-        busy.setPrefSize(18, 18);
-        busy.setMaxSize(18, 18);
         busy.visibleProperty().bind(check.runningProperty());
         busy.managedProperty().bind(busy.visibleProperty());
         var summary = new Label();

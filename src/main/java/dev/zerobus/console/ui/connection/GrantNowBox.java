@@ -1,10 +1,10 @@
 package dev.zerobus.console.ui.connection;
 
 import atlantafx.base.theme.Styles;
+import dev.zerobus.console.ui.ProblemLine;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -26,23 +26,14 @@ final class GrantNowBox extends VBox {
         button.setTooltip(new Tooltip("Run the missing GRANT statements as You (you need to own the table, hold MANAGE, or be a metastore admin)"));
         button.disableProperty().bind(grant.runningProperty());
         button.setOnAction(event -> model.grantMissing());
-        var spinner = new ProgressIndicator();
-        spinner.getStyleClass().add("step-spinner");
-        spinner.setPrefSize(16, 16);
-        spinner.setMaxSize(16, 16);
+        var spinner = StepRow.spinner(16);
         spinner.visibleProperty().bind(grant.runningProperty());
         var hint = new Label("Runs the GRANTs above as You, then tests again.");
         hint.getStyleClass().add("muted");
         var line = new HBox(8, button, spinner, hint);
         line.setAlignment(Pos.CENTER_LEFT);
-        var refused = new Label();
-        refused.setId("grant-now-problem");
-        refused.getStyleClass().add("problem-text");
-        refused.setWrapText(true);
+        var refused = ProblemLine.of("grant-now-problem", grant.problemProperty());
         refused.setMinHeight(Region.USE_PREF_SIZE);
-        refused.textProperty().bind(grant.problemProperty());
-        refused.visibleProperty().bind(grant.problemProperty().isNotEmpty());
-        refused.managedProperty().bind(refused.visibleProperty());
         var statements = new TextArea();
         statements.setId("grant-now-handover");
         statements.setEditable(false);

@@ -152,22 +152,22 @@ public final class ProfileFormModel {
 
     /** Puts the stored secret into the field in clear text: only on the user's explicit "reveal". */
     public void revealSecret() {
-        Secret stored = storedSecret.get();
-        if (stored == null) return;
-        loading = true;
-        secretText.set(stored.reveal());
-        loading = false;
-        storedSecret.set(null);
+        reveal(storedSecret, secretText);
     }
 
     /** Puts the stored personal access token into the field in clear text: only on the user's explicit "reveal". */
     public void revealToken() {
-        Secret stored = storedToken.get();
-        if (stored == null) return;
+        reveal(storedToken, youTokenText);
+    }
+
+    /** The stored value goes into its field as if loaded (not an edit), and the form stops holding it apart. */
+    private void reveal(ObjectProperty<@Nullable Secret> stored, StringProperty field) {
+        Secret secret = stored.get();
+        if (secret == null) return;
         loading = true;
-        youTokenText.set(stored.reveal());
+        field.set(secret.reveal());
         loading = false;
-        storedToken.set(null);
+        stored.set(null);
     }
 
     /** Sets "Ingest as" to a principal set-up just made (its secret stays masked, as a stored one). */

@@ -1,20 +1,18 @@
 package dev.zerobus.console.ui.connection;
 
 import atlantafx.base.theme.Styles;
+import dev.zerobus.console.doctor.StepResult;
 import dev.zerobus.console.setup.SetupStep;
 import java.util.Locale;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.kordamp.ikonli.feather.Feather;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /** One set-up step: status, what happened, and the equivalent SQL / CLI command to copy. */
 final class SetupStepRow extends VBox {
@@ -73,21 +71,14 @@ final class SetupStepRow extends VBox {
         return box;
     }
 
+    /** The connection check's step icons: a set-up step that is done shows as a passed check step. */
     private static Node icon(String state) {
-        if (state.equals("running")) {
-            var spinner = new ProgressIndicator();
-            spinner.getStyleClass().add("step-spinner");
-            spinner.setPrefSize(16, 16);
-            spinner.setMaxSize(16, 16);
-            return spinner;
-        }
-        var icon = new FontIcon(switch (state) {
-            case "done" -> Feather.CHECK_CIRCLE;
-            case "failed" -> Feather.X_CIRCLE;
-            case "skipped" -> Feather.SKIP_FORWARD;
-            default -> Feather.CIRCLE;
+        return StepRow.icon(switch (state) {
+            case "running" -> StepResult.Status.RUNNING;
+            case "done" -> StepResult.Status.PASSED;
+            case "failed" -> StepResult.Status.FAILED;
+            case "skipped" -> StepResult.Status.SKIPPED;
+            default -> StepResult.Status.PENDING;
         });
-        icon.getStyleClass().add("step-icon");
-        return icon;
     }
 }

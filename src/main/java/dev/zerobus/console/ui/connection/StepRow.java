@@ -89,14 +89,9 @@ final class StepRow extends VBox {
         return label;
     }
 
-    private static Node icon(Status status) {
-        if (status == Status.RUNNING) {
-            var spinner = new ProgressIndicator();
-            spinner.getStyleClass().add("step-spinner");
-            spinner.setPrefSize(16, 16);
-            spinner.setMaxSize(16, 16);
-            return spinner;
-        }
+    /** A step's state at a glance: a spinner while it runs, else an icon; the set-up steps use the same ones. */
+    static Node icon(Status status) {
+        if (status == Status.RUNNING) return spinner(16);
         var icon = new FontIcon(switch (status) {
             case PASSED -> Feather.CHECK_CIRCLE;
             case FAILED -> Feather.X_CIRCLE;
@@ -106,6 +101,15 @@ final class StepRow extends VBox {
         });
         icon.getStyleClass().add("step-icon");
         return icon;
+    }
+
+    /** The small busy indicator of a step or check (styled {@code step-spinner}), {@code size} pixels square. */
+    static ProgressIndicator spinner(double size) {
+        var spinner = new ProgressIndicator();
+        spinner.getStyleClass().add("step-spinner");
+        spinner.setPrefSize(size, size);
+        spinner.setMaxSize(size, size);
+        return spinner;
     }
 
     private static String statusText(Status status) {

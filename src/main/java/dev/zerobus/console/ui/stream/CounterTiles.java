@@ -93,7 +93,7 @@ final class CounterTiles extends GridPane {
         sub.textProperty().bind(stats.map(detail));
         var box = new VBox(2, name, number, sub);
         box.setAlignment(Pos.TOP_LEFT);
-        box.getStyleClass().add("counter-tile");
+        box.getStyleClass().addAll("counter-tile", "raised-block");
         Tooltip.install(box, new Tooltip(help));
         box.setMinWidth(Region.USE_PREF_SIZE); // numbers are never cut
         box.setMaxWidth(Double.MAX_VALUE);

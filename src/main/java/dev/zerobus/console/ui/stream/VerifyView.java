@@ -2,9 +2,9 @@ package dev.zerobus.console.ui.stream;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.catalog.ZerobusSystemTables;
+import dev.zerobus.console.ui.ProblemLine;
 import java.util.Map;
 import java.util.function.Consumer;
-import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
@@ -47,7 +47,7 @@ final class VerifyView extends VBox {
         summary.getStyleClass().add("verify-summary");
         summary.setWrapText(true);
         summary.setMaxWidth(Double.MAX_VALUE);
-        var problem = problemLine("stream-verify-problem", model.problemProperty());
+        var problem = ProblemLine.of("stream-verify-problem", model.problemProperty());
         var rows = rowsTable("stream-verify-rows", "Press Verify to read the newest rows of the table.", model.rows(), model.columns());
         rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         VBox.setVgrow(rows, Priority.ALWAYS);
@@ -67,7 +67,7 @@ final class VerifyView extends VBox {
         summary.setId("stream-monitor-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.monitorSummaryProperty());
-        var problem = problemLine("stream-monitor-problem", model.monitorProblemProperty());
+        var problem = ProblemLine.of("stream-monitor-problem", model.monitorProblemProperty());
         problem.getStyleClass().add("mono");
         var rows = rowsTable("stream-monitor-rows", "Run a query to see what Zerobus recorded.", model.monitorRows(), model.monitorColumns());
         rows.setPrefHeight(140);
@@ -82,16 +82,6 @@ final class VerifyView extends VBox {
         return pane;
     }
 
-    /** A problem under a result; takes no room while empty. */
-    private static Label problemLine(String id, ReadOnlyStringProperty text) {
-        var problem = new Label();
-        problem.setId(id);
-        problem.getStyleClass().add("problem-text");
-        problem.setWrapText(true);
-        problem.textProperty().bind(text);
-        problem.managedProperty().bind(text.isNotEmpty());
-        return problem;
-    }
 
     /** Rows read back, one table column per name in {@code columns} as they come, a SQL NULL shown as NULL. */
     private static TableView<Map<String, @Nullable String>> rowsTable(String id, String placeholder,

@@ -4,6 +4,7 @@ import static dev.zerobus.console.ui.records.shared.Sections.sectionTitle;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.ProblemLine;
 import dev.zerobus.console.ui.ToolbarRow;
 import dev.zerobus.console.ui.records.shared.Zones;
 import javafx.animation.Animation;
@@ -134,12 +135,7 @@ public final class ComposerView extends VBox {
 
         var json = new JsonEditor(model.jsonTextProperty(), model.unknownKeys());
         VBox.setVgrow(json, Priority.ALWAYS);
-        var recordError = new Label();
-        recordError.setId("json-error");
-        recordError.getStyleClass().add("problem-text");
-        recordError.setWrapText(true);
-        recordError.textProperty().bind(model.recordErrorProperty());
-        recordError.managedProperty().bind(recordError.textProperty().isNotEmpty());
+        var recordError = ProblemLine.of("json-error", model.recordErrorProperty());
         var verdict = new Label();
         verdict.setId("json-verdict");
         verdict.textProperty().bind(model.validProperty().map(ok -> ok ? "Valid for the table" : "Not valid yet: see the marked fields"));

@@ -89,7 +89,7 @@ final class RecordForm extends VBox {
         error.managedProperty().bind(error.textProperty().isNotEmpty());
         error.visibleProperty().bind(error.managedProperty());
         var block = new VBox(4, header, editor.node(), error);
-        block.getStyleClass().add("field-block");
+        block.getStyleClass().addAll("field-block", "raised-block");
         final CheckBox nullBox = isNull;
         editor.onChange(() -> {
             if (applying) return;

@@ -4,6 +4,7 @@ import static dev.zerobus.console.ui.records.shared.Sections.titled;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.ProblemLine;
 import dev.zerobus.console.ui.ToolbarRow;
 import dev.zerobus.console.ui.records.load.LoadProgressView;
 import dev.zerobus.console.ui.records.shared.ErrorsTable;
@@ -106,12 +107,7 @@ public final class ImportView extends VBox {
     private VBox createMapping() {
         var scroll = new ScrollPane(new MappingGrid(model));
         scroll.setFitToWidth(true);
-        var problems = new Label();
-        problems.setId("mapping-problems");
-        problems.getStyleClass().add("problem-text");
-        problems.setWrapText(true);
-        problems.textProperty().bind(model.mappingProblemsProperty());
-        problems.managedProperty().bind(problems.textProperty().isNotEmpty());
+        var problems = ProblemLine.of("mapping-problems", model.mappingProblemsProperty());
         var box = titled("Mapping", "File column → table column; values checked before the load", scroll);
         box.getChildren().add(problems);
         return box;

@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.records.fileimport;
 
 import dev.zerobus.console.ui.Fit;
+import dev.zerobus.console.ui.ProblemLine;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
@@ -76,13 +77,7 @@ final class MappingGrid extends GridPane {
         preview.setId("map-preview-" + row.name());
         preview.getStyleClass().add("mono");
         preview.textProperty().bind(row.previewProperty());
-        var problem = new Label();
-        problem.setId("map-problem-" + row.name());
-        problem.getStyleClass().add("problem-text");
-        problem.setWrapText(true);
-        problem.textProperty().bind(row.problemProperty());
-        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
-        problem.visibleProperty().bind(problem.managedProperty());
+        var problem = ProblemLine.of("map-problem-" + row.name(), row.problemProperty());
         var valueBox = new VBox(2, preview, problem);
         HBox.setHgrow(valueBox, Priority.ALWAYS);
         GridPane.setHalignment(valueBox, HPos.LEFT);

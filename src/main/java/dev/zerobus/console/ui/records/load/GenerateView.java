@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.ui.records.shared.ErrorsTable;
 import dev.zerobus.console.ui.records.shared.Sections;
+import javafx.beans.property.Property;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,35 +21,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** The generate tab: a synthetic load at a target rate and count, for throughput trials. */
 public final class GenerateView extends VBox {
     public GenerateView(GenerateModel model) {
-        var count = new Spinner<Integer>(1, 100_000_000, (int) model.countProperty().get(), 1000);
-        count.setId("generate-count");
+        var count = spinner("generate-count", 1, 100_000_000, 1000, model.countProperty());
         count.setEditable(true);
-        count.valueProperty().subscribe(n -> model.countProperty().set(n));
-        model.countProperty().subscribe(n -> count.getValueFactory().setValue(n.intValue())); // a resume sets them
-        var rate = new Spinner<Integer>(0, 1_000_000, model.rateProperty().get(), 500);
-        rate.setId("generate-rate");
+        var rate = spinner("generate-rate", 0, 1_000_000, 500, model.rateProperty());
         rate.setEditable(true);
-        rate.valueProperty().subscribe(n -> model.rateProperty().set(n));
-        model.rateProperty().subscribe(n -> rate.getValueFactory().setValue(n.intValue())); // a resume sets them
         var unlimited = new Label();
         unlimited.setId("generate-rate-meaning");
         unlimited.getStyleClass().add("muted");
         unlimited.textProperty().bind(rate.valueProperty().map(n -> n == 0 ? "0 = unlimited: as fast as the streams take them"
                 : String.format(java.util.Locale.ROOT, "%,d records/s in total (0 = unlimited)", n)));
-        var streams = new Spinner<Integer>(1, 16, model.streamsProperty().get());
-        streams.setId("generate-streams");
-        streams.valueProperty().subscribe(n -> model.streamsProperty().set(n));
-        model.streamsProperty().subscribe(n -> streams.getValueFactory().setValue(n.intValue())); // a resume sets them
-        var batch = new Spinner<Integer>(1, 10_000, model.recordsPerRequestProperty().get(), 50);
-        batch.setId("generate-batch");
+        var streams = spinner("generate-streams", 1, 16, 1, model.streamsProperty());
+        var batch = spinner("generate-batch", 1, 10_000, 50, model.recordsPerRequestProperty());
         batch.setEditable(true);
-        batch.valueProperty().subscribe(n -> model.recordsPerRequestProperty().set(n));
-        model.recordsPerRequestProperty().subscribe(n -> batch.getValueFactory().setValue(n.intValue())); // a resume sets them
-        var seed = new Spinner<Integer>(0, Integer.MAX_VALUE, (int) model.seedProperty().get());
-        seed.setId("generate-seed");
+        var seed = spinner("generate-seed", 0, Integer.MAX_VALUE, 1, model.seedProperty());
         seed.setEditable(true);
-        seed.valueProperty().subscribe(n -> model.seedProperty().set(n));
-        model.seedProperty().subscribe(n -> seed.getValueFactory().setValue(n.intValue())); // a resume sets them
         var format = new ChoiceBox<>(FXCollections.observableArrayList(RecordFormat.values()));
         format.setId("generate-format");
         format.valueProperty().bindBidirectional(model.formatProperty());
@@ -76,6 +62,15 @@ public final class GenerateView extends VBox {
         setSpacing(12);
         getChildren().setAll(Sections.sectionTitle("Synthetic load", "Values fit each column's type and name (names, emails, prices…)"),
                 grid, startRow, new LoadProgressView(model.run(), "generate"), errorsBox);
+    }
+
+    /** A whole-number field that follows its model property both ways: a resume sets the property, the field shows it. */
+    private static Spinner<Integer> spinner(String id, int min, int max, int step, Property<Number> value) {
+        var spinner = new Spinner<Integer>(min, max, value.getValue().intValue(), step);
+        spinner.setId(id);
+        spinner.valueProperty().subscribe(n -> value.setValue(n.intValue()));
+        value.subscribe(n -> spinner.getValueFactory().setValue(n.intValue()));
+        return spinner;
     }
 
     private static Label label(String text, String tip) {
