@@ -13,6 +13,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -27,8 +28,9 @@ final class MappingGrid extends GridPane {
         setId("mapping-grid");
         getStyleClass().add("mapping-grid");
         var name = new ColumnConstraints();
-        var source = new ColumnConstraints(160);
-        var preview = new ColumnConstraints(90, 200, Double.MAX_VALUE);
+        var source = new ColumnConstraints(); // as wide as its combo boxes (in em: they grow with the text size)
+        // At least as wide as its header; values may be cut (their tooltips show them whole).
+        var preview = new ColumnConstraints(Region.USE_COMPUTED_SIZE, 200, Double.MAX_VALUE);
         preview.setHgrow(Priority.ALWAYS);
         getColumnConstraints().setAll(name, source, preview);
         model.mapping().addListener((ListChangeListener<MappingRow>) c -> rebuild());
@@ -54,6 +56,7 @@ final class MappingGrid extends GridPane {
     private void addMappingRow(int index, MappingRow row, ObservableList<MappingRow.Choice> choices) {
         var name = new Label(row.name() + (row.required() ? " *" : ""));
         name.getStyleClass().add("field-name");
+        Fit.keepWidth(name);
         var type = new Label(row.typeText());
         type.getStyleClass().addAll("muted", "mono");
         Fit.tooltipWithText(type);
@@ -63,6 +66,7 @@ final class MappingGrid extends GridPane {
         var source = new ComboBox<>(choices);
         source.setId("map-source-" + row.name());
         source.setMaxWidth(Double.MAX_VALUE);
+        Fit.widthInEm(source, 11.5).setMinWidth(Region.USE_PREF_SIZE); // "Skip (NULL)" whole at every text size
         source.valueProperty().bindBidirectional(row.sourceProperty());
         var constant = new TextField();
         constant.setId("map-constant-" + row.name());
@@ -76,6 +80,7 @@ final class MappingGrid extends GridPane {
         preview.setId("map-preview-" + row.name());
         preview.getStyleClass().add("mono");
         preview.textProperty().bind(row.previewProperty());
+        Fit.tooltipWithText(preview);
         var problem = new Label();
         problem.setId("map-problem-" + row.name());
         problem.getStyleClass().add("problem-text");
@@ -92,6 +97,7 @@ final class MappingGrid extends GridPane {
     private static Label header(String text) {
         var label = new Label(text);
         label.getStyleClass().add("grid-header");
+        Fit.keepWidth(label);
         return label;
     }
 }
