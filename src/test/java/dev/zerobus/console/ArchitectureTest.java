@@ -79,8 +79,18 @@ class ArchitectureTest {
     @Test
     void viewModelsTouchNoSceneGraph() {
         noClasses().that().resideInAPackage("dev.zerobus.console.ui..").and().haveSimpleNameEndingWith("Model")
-                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..")
-                .because("a model (XxxModel) holds state and commands; only its View builds nodes")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx.scene..", "javafx.application..", "javafx.animation..")
+                .because("a model (XxxModel) holds state and commands and runs without the toolkit; its View builds nodes and owns timers")
+                .check(classes);
+    }
+
+    @Test
+    void recordsModelsTakeTheirServicesNotTheAppContext() {
+        noClasses().that().resideInAPackage("dev.zerobus.console.ui.records..")
+                .and().doNotHaveFullyQualifiedName("dev.zerobus.console.ui.records.RecordsPane")
+                .should().dependOnClassesThat().haveFullyQualifiedName("dev.zerobus.console.ui.AppContext")
+                .because("RecordsPane wires the Records models with the services, executors and hand-offs they use; "
+                        + "a model that reaches for a service locator cannot be built or tested without the whole app")
                 .check(classes);
     }
 

@@ -173,7 +173,7 @@ public final class ConsoleApplication extends Application {
                     try {
                         session.close();
                     } catch (IngestException e) {
-                        LOG.warn("A stream on {} did not close cleanly: {}", session.options().table(), e.explanation().cause());
+                        LOG.warn("A stream on {} did not close cleanly: {}", session.options().table(), e.problem().message());
                     }
                 }));
             }

@@ -11,7 +11,7 @@ public class CatalogException extends RuntimeException {
     private final transient Problem problem;
 
     public CatalogException(Problem problem) {
-        super(Objects.requireNonNull(problem, "problem").message(), problem.cause());
+        super(Objects.requireNonNull(problem, "problem").message(), problem.error());
         this.problem = problem;
     }
 

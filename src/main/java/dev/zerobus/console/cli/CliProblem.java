@@ -9,7 +9,7 @@ final class CliProblem extends RuntimeException {
     private final int exitCode;
 
     CliProblem(Problem problem, int exitCode) {
-        super(Objects.requireNonNull(problem, "problem").message(), problem.cause());
+        super(Objects.requireNonNull(problem, "problem").message(), problem.error());
         this.problem = problem;
         this.exitCode = exitCode;
     }

@@ -124,8 +124,8 @@ abstract class LoadCommand extends ConnectedCommand {
     /** What the summary line cannot say: why a stream stopped, the first bad rows, where the failed rows went. */
     void report(LoadResult result, Connection connection, PrintWriter err) {
         if (result.streamFailure() != null) {
-            var why = result.streamFailure().explanation();
-            err.println(connection.redact("Error: " + why.cause()));
+            var why = result.streamFailure().problem();
+            err.println(connection.redact("Error: " + why.message()));
             err.println(connection.redact("Fix: " + why.fix()));
         }
         result.errors().stream().limit(ERRORS_SHOWN).forEach(e -> err.println(describe(e)));

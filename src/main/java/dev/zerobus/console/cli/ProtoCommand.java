@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 @Command(name = "proto", mixinStandardHelpOptions = true,
         description = "Prints the proto2 schema (.proto) of a table for Zerobus PROTO streams, as the official generators write it.",
         footer = {"", "Exit codes: 0 written, 1 the table could not be read, 2 some columns cannot be carried (listed on stderr)."})
-public final class ProtoCommand extends ConnectedCommand {
+public final class ProtoCommand extends AsYouCommand {
     @Option(names = "--table", required = true, paramLabel = "CATALOG.SCHEMA.TABLE", description = "The Unity Catalog table.")
     String table;
 
@@ -29,11 +29,6 @@ public final class ProtoCommand extends ConnectedCommand {
 
     ProtoCommand(ConnectionOptions connection) {
         super(connection);
-    }
-
-    @Override
-    boolean needsIngestIdentity() {
-        return false; // runs as "You"
     }
 
     @Override

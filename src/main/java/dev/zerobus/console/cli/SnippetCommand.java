@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
         description = {"Prints a complete producer program for a table, using an official Zerobus Ingest SDK.",
             "It reads the client secret from DATABRICKS_CLIENT_SECRET; the secret itself is never printed."},
         footer = {"", "Exit codes: 0 printed, 1 the table could not be read, 2 a usage problem."})
-public final class SnippetCommand extends ConnectedCommand {
+public final class SnippetCommand extends AsYouCommand {
     @Option(names = "--table", required = true, paramLabel = "CATALOG.SCHEMA.TABLE", description = "The table to write to.")
     String table;
 
@@ -33,11 +33,6 @@ public final class SnippetCommand extends ConnectedCommand {
 
     SnippetCommand(ConnectionOptions connection) {
         super(connection);
-    }
-
-    @Override
-    boolean needsIngestIdentity() {
-        return false; // runs as "You"
     }
 
     @Override

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(name = "sql", mixinStandardHelpOptions = true,
         description = "Runs one SQL statement on a SQL warehouse (the Statement Execution API) and prints its rows.",
         footer = {"", "Exit codes: 0 the statement succeeded, 1 it FAILED (the warehouse's message is printed), 2 a usage problem."})
-public final class SqlCommand extends ConnectedCommand {
+public final class SqlCommand extends AsYouCommand {
     @Parameters(index = "0", paramLabel = "STATEMENT", description = "The statement, e.g. \"SELECT COUNT(*) FROM main.default.sensor_readings\".")
     String statement;
 
@@ -31,11 +31,6 @@ public final class SqlCommand extends ConnectedCommand {
 
     SqlCommand(ConnectionOptions connection) {
         super(connection);
-    }
-
-    @Override
-    boolean needsIngestIdentity() {
-        return false; // runs as "You"
     }
 
     @Override

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
         description = {"Lists the catalogs; with --catalog, its schemas; with --catalog and --schema, its tables,",
             "with their type, format and whether Zerobus can write to them."},
         footer = {"", "Exit codes: 0 listed, 1 the listing failed, 2 a usage problem."})
-public final class TablesCommand extends ConnectedCommand {
+public final class TablesCommand extends AsYouCommand {
     @Option(names = "--catalog", paramLabel = "CATALOG", description = "List the schemas of this catalog.")
     @Nullable String catalog;
 
@@ -29,11 +29,6 @@ public final class TablesCommand extends ConnectedCommand {
 
     TablesCommand(ConnectionOptions connection) {
         super(connection);
-    }
-
-    @Override
-    boolean needsIngestIdentity() {
-        return false; // runs as "You"
     }
 
     @Override

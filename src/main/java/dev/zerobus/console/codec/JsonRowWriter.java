@@ -23,12 +23,8 @@ final class JsonRowWriter {
         boolean first = true;
         for (int i = 0; i < columns.size(); i++) {
             if (row[i] == null) continue;
-            if (!first) out.append(',');
-            first = false;
             TableColumn column = columns.get(i);
-            string(out, column.name());
-            out.append(':');
-            value(out, column.type(), row[i], column.name(), errors);
+            first = member(out, first, column.name(), column.type(), row[i], column.name(), errors);
         }
         return errors.isEmpty() ? out.append('}').toString() : null;
     }
@@ -57,11 +53,8 @@ final class JsonRowWriter {
                 out.append('{');
                 boolean first = true;
                 for (Map.Entry<?, ?> entry : map.entrySet()) {
-                    if (!first) out.append(',');
-                    first = false;
-                    string(out, String.valueOf(entry.getKey()));
-                    out.append(':');
-                    value(out, valueType, entry.getValue(), path + "[\"" + entry.getKey() + "\"]", errors);
+                    first = member(out, first, String.valueOf(entry.getKey()), valueType, entry.getValue(),
+                            path + "[\"" + entry.getKey() + "\"]", errors);
                 }
                 out.append('}');
             }
@@ -71,16 +64,23 @@ final class JsonRowWriter {
                 boolean first = true;
                 for (int i = 0; i < fields.size(); i++) {
                     if (struct[i] == null) continue;
-                    if (!first) out.append(',');
-                    first = false;
-                    string(out, fields.get(i).name());
-                    out.append(':');
-                    value(out, fields.get(i).type(), struct[i], path + "." + fields.get(i).name(), errors);
+                    ColumnType.Field field = fields.get(i);
+                    first = member(out, first, field.name(), field.type(), struct[i], path + "." + field.name(), errors);
                 }
                 out.append('}');
             }
             default -> throw new IllegalArgumentException("not a row value: " + value.getClass().getName() + " at " + path);
         }
+    }
+
+    /** One {@code "name":value} of an object (a comma before all but the first); returns false, the next one's {@code first}. */
+    private static boolean member(StringBuilder out, boolean first, String name, ColumnType type, Object value, String path,
+                                  List<FieldError> errors) {
+        if (!first) out.append(',');
+        string(out, name);
+        out.append(':');
+        value(out, type, value, path, errors);
+        return false;
     }
 
     static void string(StringBuilder out, String s) {

@@ -87,8 +87,7 @@ public final class ConnectionCheck {
                     outcome = runStep(step);
                 } catch (RuntimeException e) {
                     LOG.debug("Connection check step {} failed unexpectedly", step, e);
-                    var explanation = ErrorExplainer.explain(e);
-                    outcome = Outcome.fail(new Problem(explanation.cause(), explanation.fix(), null, e));
+                    outcome = Outcome.fail(ErrorExplainer.explain(e));
                 }
                 Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
                 result = new StepResult(step, outcome.problem == null ? Status.PASSED : Status.FAILED, elapsed,
@@ -126,7 +125,7 @@ public final class ConnectionCheck {
                     : "As the ingest service principal '" + profile.clientId() + "': ";
             case BOTH -> "";
         };
-        return new Problem(who + p.message(), p.fix(), p.copyableFix(), p.cause());
+        return p.withText(who + p.message(), p.fix(), p.copyableFix());
     }
 
     /** "You": sign in with the profile's own auth type and ask SCIM who that is. */
@@ -230,11 +229,11 @@ public final class ConnectionCheck {
             var token = source.getToken();
             return Outcome.pass("Token issued, valid until " + token.getExpiry().truncatedTo(ChronoUnit.SECONDS));
         } catch (RuntimeException e) {
-            var explanation = ErrorExplainer.explain(e);
-            String fix = explanation.category() == ErrorExplainer.Category.AUTHENTICATION
-                    ? explanation.fix() + " The client id used was '" + profile.clientId() + "'."
-                    : explanation.fix();
-            return Outcome.fail(new Problem(explanation.cause(), fix, null, e));
+            var why = ErrorExplainer.explain(e);
+            String fix = why.category() == ErrorExplainer.Category.AUTHENTICATION
+                    ? why.fix() + " The client id used was '" + profile.clientId() + "'."
+                    : why.fix();
+            return Outcome.fail(why.withText(why.message(), fix, null));
         }
     }
 
@@ -314,9 +313,9 @@ public final class ConnectionCheck {
                     "Check the Zerobus endpoint and that outbound HTTP/2 (gRPC) traffic on port 443 is allowed.", null, e));
         } catch (Exception | LinkageError e) {
             Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
-            var explanation = ErrorExplainer.explain(cause);
-            return Outcome.fail(new Problem(explanation.cause() + " The service said: " + firstLine(explanation.detail()),
-                    explanation.fix(), grantFrom(explanation.detail()), cause));
+            var why = ErrorExplainer.explain(cause);
+            return Outcome.fail(why.withText(why.message() + " The service said: " + firstLine(why.detail()),
+                    why.fix(), grantFrom(why.detail())));
         }
     }
 
@@ -340,6 +339,6 @@ public final class ConnectionCheck {
     }
 
     private Problem redact(Problem p) {
-        return new Problem(redact(p.message()), redact(p.fix()), p.copyableFix(), p.cause());
+        return new Problem(redact(p.message()), redact(p.fix()), p.copyableFix(), p.category(), p.retryable(), redact(p.detail()), p.error());
     }
 }

@@ -1,17 +1,17 @@
 package dev.zerobus.console.ingest;
 
-import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import dev.zerobus.console.workspace.Problem;
 
-/** A session stopped for good: the explanation says why in the user's words and what to do. */
+/** A session stopped for good: the problem says why in the user's words and what to do. */
 public final class IngestException extends Exception {
-    private final Explanation explanation;
+    private final Problem problem;
 
-    public IngestException(Explanation explanation, Throwable cause) {
-        super(explanation.cause() + " " + explanation.fix() + " (" + explanation.detail() + ")", cause);
-        this.explanation = explanation;
+    public IngestException(Problem problem, Throwable cause) {
+        super(problem.message() + " " + problem.fix() + " (" + problem.detail() + ")", cause);
+        this.problem = problem;
     }
 
-    public Explanation explanation() {
-        return explanation;
+    public Problem problem() {
+        return problem;
     }
 }

@@ -10,7 +10,7 @@ import com.databricks.zerobus.ZerobusSdk;
 import dev.zerobus.console.ingest.AckLedger.Entry;
 import dev.zerobus.console.ingest.IngestEvent.Kind;
 import dev.zerobus.console.workspace.ErrorExplainer;
-import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import dev.zerobus.console.workspace.Problem;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -231,7 +231,7 @@ public final class IngestionSession implements AutoCloseable {
     private void recover(Throwable failure) throws IngestException {
         Throwable cause = unwrap(failure);
         asyncFailure = null;
-        Explanation why = ErrorExplainer.explain(cause);
+        Problem why = ErrorExplainer.explain(cause);
         List<Entry> unacked = ledgerDrain();
         if (why.category().planned() && (streamAcked || rotationsWithoutAck < options.retry().maxAttempts())) {
             // The service ended the stream on schedule (6002, after close_stream_signal): roll over at once, no back-off,
@@ -261,14 +261,14 @@ public final class IngestionSession implements AutoCloseable {
         }
         countError(why);
         if (!isRetryable(cause, why)) throw fail(why, cause, unacked);
-        setState(SessionState.RECOVERING, "Recovering: " + why.cause());
+        setState(SessionState.RECOVERING, "Recovering: " + why.message());
         closeQuietly(stream);
         int attempt;
         while ((attempt = attemptsWithoutProgress.incrementAndGet()) <= options.retry().maxAttempts()) {
             Duration wait = options.retry().backoff(attempt);
             metrics.retries.incrementAndGet();
             event(Kind.RETRY, "Retry " + attempt + "/" + options.retry().maxAttempts() + " in " + wait.toMillis() + " ms after: "
-                    + why.cause());
+                    + why.message());
             sleep(wait);
             int sent = 0;
             try {
@@ -280,7 +280,7 @@ public final class IngestionSession implements AutoCloseable {
                 metrics.recoveries.incrementAndGet();
                 setState(SessionState.OPEN, "Recovered after " + attempt + " attempt(s); re-sent "
                         + unacked.stream().mapToInt(Entry::count).sum() + " unacknowledged records");
-                event(Kind.RECOVERED, "Recovered from: " + why.cause());
+                event(Kind.RECOVERED, "Recovered from: " + why.message());
                 return;
             } catch (Exception e) {
                 unacked = notDurable(unacked, sent);
@@ -291,10 +291,10 @@ public final class IngestionSession implements AutoCloseable {
             }
         }
         int rows = unacked.stream().mapToInt(Entry::count).sum();
-        throw fail(new Explanation(why.category(), "Gave up after " + options.retry().maxAttempts()
-                + " retries without an acknowledgement in between: " + why.cause(),
+        throw fail(Problem.classified(why.category(), "Gave up after " + options.retry().maxAttempts()
+                + " retries without an acknowledgement in between: " + why.message(),
                 rows + " records sent and not acknowledged are reported as not landed (some may have landed: at-least-once). "
-                        + why.fix(), false, why.detail()), cause, unacked);
+                        + why.fix(), false, why.detail(), why.error()), cause, unacked);
     }
 
     /** Still not durable after a failed re-send: what the new stream did not ACK, then what was not re-sent yet, in order. */
@@ -310,29 +310,29 @@ public final class IngestionSession implements AutoCloseable {
         metrics.recordsResent.addAndGet(old.count());
     }
 
-    private Explanation explainAndCount(Throwable cause) {
+    private Problem explainAndCount(Throwable cause) {
         return countError(ErrorExplainer.explain(cause));
     }
 
-    private Explanation countError(Explanation why) {
+    private Problem countError(Problem why) {
         metrics.errors.incrementAndGet();
-        metrics.event(new IngestEvent(Instant.now(), Kind.ERROR, why.cause() + " (" + why.detail() + ")", why));
+        metrics.event(new IngestEvent(Instant.now(), Kind.ERROR, why.message() + " (" + why.detail() + ")", why));
         return why;
     }
 
-    private IngestException fail(Explanation why, Throwable cause, List<Entry> lost) {
+    private IngestException fail(Problem why, Throwable cause, List<Entry> lost) {
         for (Entry e : lost) {
             metrics.recordsFailed.addAndGet(e.count());
             listener.onFailed(e.sourceIndex(), e.count(), why);
         }
         closeQuietly(stream);
-        setState(SessionState.FAILED, "Stopped: " + why.cause());
-        LOG.info("Session on {} failed ({}): {}", options.table(), why.category(), why.cause());
+        setState(SessionState.FAILED, "Stopped: " + why.message());
+        LOG.info("Session on {} failed ({}): {}", options.table(), why.category(), why.message());
         return new IngestException(why, cause);
     }
 
     /** The classifier decides; only an error it cannot place falls back to the SDK's own exception type. */
-    private static boolean isRetryable(Throwable cause, Explanation why) {
+    private static boolean isRetryable(Throwable cause, Problem why) {
         if (why.category() != ErrorExplainer.Category.UNKNOWN) return why.retryable();
         return cause instanceof ZerobusException && !(cause instanceof NonRetriableException);
     }
@@ -455,8 +455,9 @@ public final class IngestionSession implements AutoCloseable {
     private void checkUsable() throws IngestException {
         SessionState state = metrics.state();
         if (state.isTerminal()) {
-            throw new IngestException(new Explanation(ErrorExplainer.Category.UNKNOWN, "The session is " + state.name().toLowerCase()
-                    + ".", "Open a new session.", false, state.name()), new IllegalStateException(state.name()));
+            var error = new IllegalStateException(state.name());
+            throw new IngestException(Problem.classified(ErrorExplainer.Category.UNKNOWN, "The session is " + state.name().toLowerCase()
+                    + ".", "Open a new session.", false, state.name(), error), error);
         }
     }
 

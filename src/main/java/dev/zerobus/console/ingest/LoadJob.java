@@ -11,7 +11,7 @@ import dev.zerobus.console.source.RecordSource;
 import dev.zerobus.console.source.SourceOptions;
 import dev.zerobus.console.source.SourceRow;
 import dev.zerobus.console.workspace.ConnectionProfile;
-import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import dev.zerobus.console.workspace.Problem;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -285,7 +285,7 @@ public final class LoadJob {
     private void openSessions(ZerobusSdk sdk, SessionOptions sessionOptions) {
         var listener = new SessionListener() {
             @Override public void onDurable(long sourceIndex, int count) { durable.add(sourceIndex, count); }
-            @Override public void onFailed(long sourceIndex, int count, Explanation why) { streamFailedRows.addAndGet(count); }
+            @Override public void onFailed(long sourceIndex, int count, Problem why) { streamFailedRows.addAndGet(count); }
         };
         for (int i = 0; i < options.streams(); i++) {
             try {
@@ -420,7 +420,7 @@ public final class LoadJob {
             }
         } catch (IngestException e) {
             streamFailure.compareAndSet(null, e);
-            LOG.info("A stream of the load on {} failed: {}", codec.schema().fullName(), e.explanation().cause());
+            LOG.info("A stream of the load on {} failed: {}", codec.schema().fullName(), e.problem().message());
             drainUntilEnd(queue);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

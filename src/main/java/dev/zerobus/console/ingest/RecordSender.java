@@ -2,7 +2,7 @@ package dev.zerobus.console.ingest;
 
 import dev.zerobus.console.codec.CodecResult;
 import dev.zerobus.console.codec.RecordCodec;
-import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import dev.zerobus.console.workspace.Problem;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -91,7 +91,7 @@ public final class RecordSender implements AutoCloseable {
             outcome.sent(open.metrics().snapshot().lastOffsetSent());
         } catch (IngestException e) {
             pending.remove(index);
-            outcome.failed(e.explanation().cause() + " " + e.explanation().fix());
+            outcome.failed(e.problem().message() + " " + e.problem().fix());
         }
     }
 
@@ -106,10 +106,10 @@ public final class RecordSender implements AutoCloseable {
                 }
             }
 
-            @Override public void onFailed(long sourceIndex, int count, Explanation why) {
+            @Override public void onFailed(long sourceIndex, int count, Problem why) {
                 for (long i = sourceIndex; i < sourceIndex + count; i++) {
                     Outcome o = pending.remove(i);
-                    if (o != null) o.failed(why.cause() + " " + why.fix());
+                    if (o != null) o.failed(why.message() + " " + why.fix());
                 }
             }
         });
@@ -127,7 +127,7 @@ public final class RecordSender implements AutoCloseable {
             try {
                 current.close();
             } catch (IngestException e) {
-                LOG.info("The record sender's stream on {} closed with a failure: {}", options.table(), e.explanation().cause());
+                LOG.info("The record sender's stream on {} closed with a failure: {}", options.table(), e.problem().message());
             }
         });
     }

@@ -1,6 +1,6 @@
 package dev.zerobus.console.ingest;
 
-import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import dev.zerobus.console.workspace.Problem;
 
 /**
  * Hears what happens to a session's rows. {@code onDurable} runs on the SDK's native ACK thread: keep it short
@@ -11,7 +11,7 @@ public interface SessionListener {
 
     default void onDurable(long sourceIndex, int count) {}
 
-    default void onFailed(long sourceIndex, int count, Explanation why) {}
+    default void onFailed(long sourceIndex, int count, Problem why) {}
 
     SessionListener NONE = new SessionListener() {};
 }

@@ -2,6 +2,7 @@ package dev.zerobus.console.sandbox;
 
 import dev.zerobus.console.sandbox.delta.CommitFaults;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,6 +55,8 @@ public final class FaultPlan implements CommitFaults {
     private final AtomicInteger failCommits = new AtomicInteger();
     /** Slow down every Unity Catalog REST call by this much (to show progress and cancel in the console). */
     private final AtomicReference<Duration> catalogDelay = new AtomicReference<>(Duration.ZERO);
+    private final Object catalogDelayChanged = new Object();
+    private final AtomicInteger heldCatalogCalls = new AtomicInteger();
     /** "Like the service": ACK latency drawn from the service's distribution, throughput held to the quota. */
     private final AtomicBoolean serviceLike = new AtomicBoolean();
     private final AtomicLong quotaRowsPerSecond = new AtomicLong(DEFAULT_QUOTA_ROWS_PER_SECOND);
@@ -78,7 +81,36 @@ public final class FaultPlan implements CommitFaults {
     public FaultPlan withholdAcks(boolean withhold) { withholdAcks.set(withhold); return this; }
     public FaultPlan rejectNextTokens(int count) { rejectTokens.set((int) check("rejectNextTokens", count, 0, Limits.MAX_COUNT, "requests")); return this; }
     public FaultPlan failNextCommits(int count) { failCommits.set((int) check("failNextCommits", count, 0, Limits.MAX_COUNT, "commits")); return this; }
-    public FaultPlan catalogDelay(Duration delay) { catalogDelay.set(checkMillis("catalogDelayMs", delay, 0, Limits.MAX_DELAY_MS)); return this; }
+    /** Slows every Unity Catalog call by {@code delay}; calls already waiting take the new delay (zero lets them go). */
+    public FaultPlan catalogDelay(Duration delay) {
+        catalogDelay.set(checkMillis("catalogDelayMs", delay, 0, Limits.MAX_DELAY_MS));
+        synchronized (catalogDelayChanged) {
+            catalogDelayChanged.notifyAll();
+        }
+        return this;
+    }
+
+    /**
+     * Holds a Unity Catalog call for the catalog delay, counted from the call's start. A change of the delay applies
+     * at once to the calls that wait, so that a test can hold a call as long as it needs and then let it go.
+     */
+    public void delayCatalogCall() throws InterruptedException {
+        long start = System.nanoTime();
+        synchronized (catalogDelayChanged) {
+            if (catalogDelay.get().isZero()) return;
+            heldCatalogCalls.incrementAndGet();
+            try {
+                for (long left; (left = catalogDelay.get().toNanos() - (System.nanoTime() - start)) > 0; ) {
+                    TimeUnit.NANOSECONDS.timedWait(catalogDelayChanged, left);
+                }
+            } finally {
+                heldCatalogCalls.decrementAndGet();
+            }
+        }
+    }
+
+    /** How many Unity Catalog calls the catalog delay holds right now. */
+    public int heldCatalogCalls() { return heldCatalogCalls.get(); }
 
     /**
      * "Like the service": every ACK is held back by a latency drawn from the service's distribution (p50 ~150 ms,
@@ -131,7 +163,7 @@ public final class FaultPlan implements CommitFaults {
         withholdAcks.set(false);
         rejectTokens.set(0);
         failCommits.set(0);
-        catalogDelay.set(Duration.ZERO);
+        catalogDelay(Duration.ZERO);
         serviceLike.set(false);
         quotaRowsPerSecond.set(DEFAULT_QUOTA_ROWS_PER_SECOND);
         quotaBytesPerSecond.set(DEFAULT_QUOTA_BYTES_PER_SECOND);

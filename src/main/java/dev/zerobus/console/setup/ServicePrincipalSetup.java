@@ -295,7 +295,7 @@ public final class ServicePrincipalSetup {
                     : " Created before the failure: " + String.join(", ", created.stream().map(CreatedResource::description).toList())
                     + (removed.size() == created.size() ? "; all removed again." : removed.isEmpty() ? "; still there."
                     : "; removed again: " + String.join(", ", removed.stream().map(CreatedResource::description).toList()) + ".");
-            Problem full = new Problem(problem.message() + createdText, problem.fix(), problem.copyableFix(), problem.cause());
+            Problem full = problem.withText(problem.message() + createdText, problem.fix(), problem.copyableFix());
             return new SetupException(full, steps, created, removed);
         }
     }

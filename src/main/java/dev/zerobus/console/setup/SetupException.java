@@ -20,7 +20,7 @@ public final class SetupException extends RuntimeException {
     }
 
     public SetupException(Problem problem, List<SetupStep> steps, List<CreatedResource> created, List<CreatedResource> removed) {
-        super(Objects.requireNonNull(problem, "problem").message(), problem.cause());
+        super(Objects.requireNonNull(problem, "problem").message(), problem.error());
         this.problem = problem;
         this.steps = List.copyOf(steps);
         this.created = List.copyOf(created);

@@ -110,11 +110,10 @@ public final class TableGrants {
 
     private static Problem refused(Problem why, List<String> rest) {
         String handOver = String.join(";\n", rest) + ";";
-        return new Problem(why.message(), why.copyableFix() == null
+        return why.withText(why.message(), why.copyableFix() == null
                 ? why.fix() + " Or hand the GRANT statements below to the table's owner, someone with MANAGE on it, or a metastore admin."
                 : why.fix() + " Or hand them the GRANT statements below, which give the principal what Zerobus needs.",
-                (why.copyableFix() == null ? "" : "-- for you:\n" + why.copyableFix() + "\n-- or, for the principal:\n") + handOver,
-                why.cause());
+                (why.copyableFix() == null ? "" : "-- for you:\n" + why.copyableFix() + "\n-- or, for the principal:\n") + handOver);
     }
 
     /**

@@ -25,12 +25,10 @@ import org.jspecify.annotations.Nullable;
  * CSV through FastCSV, streaming. Cell-count checks are ours (FastCSV is told to ignore mismatches) so that a
  * short or long row becomes a {@link SourceRow.Failed} instead of ending the read. Not thread-safe.
  */
-final class CsvRecordSource implements RecordSource {
+final class CsvRecordSource extends FileRecordSource {
     private static final Pattern RECORD_LINE = Pattern.compile("record starting at line (\\d+)");
-    private final CountingInputStream in;
     private final CsvReader<CsvRecord> reader;
     private final CloseableIterator<CsvRecord> records;
-    private final long totalBytes;
     private final char delimiter;
     private final List<String> columns;
     /** Positions of the file's cells that are kept: all but the {@code _error*} columns of a failed-rows file. */
@@ -41,14 +39,9 @@ final class CsvRecordSource implements RecordSource {
     private long lastLine;
     private boolean finished;
 
-    private final Path path;
-
     CsvRecordSource(Path path, SourceOptions options) throws IOException {
-        this.path = path;
-        totalBytes = Files.size(path);
-        refuseNonText(path, totalBytes);
+        super(path, textSize(path));
         delimiter = options.delimiter();
-        in = new CountingInputStream(Files.newInputStream(path));
         reader = CsvReader.builder()
                 .fieldSeparator(options.delimiter())
                 .quoteCharacter(options.quote())
@@ -128,16 +121,16 @@ final class CsvRecordSource implements RecordSource {
     }
 
     @Override public List<String> columns() { return columns; }
-    @Override public long bytesRead() { return in.count(); }
-    @Override public long totalBytes() { return totalBytes; }
 
     @Override public void close() throws IOException {
         reader.close();
     }
 
-    @Override
-    public Path path() {
-        return path;
+    /** The size of {@code path}, once it is known to be a text file (checked before it is opened for reading). */
+    private static long textSize(Path path) throws IOException {
+        long size = Files.size(path);
+        refuseNonText(path, size);
+        return size;
     }
 
     /** An empty, gzip/zip-compressed or binary file is named as such, not read as a header of garbage. */

@@ -21,20 +21,14 @@ import org.jspecify.annotations.Nullable;
  * An element that is not an object is a {@link SourceRow.Failed} and reading goes on; a syntax error cannot be
  * resynchronised inside one document, so it is a fatal {@code Failed} row and the source ends. Not thread-safe.
  */
-final class JsonArrayRecordSource implements RecordSource {
-    private final CountingInputStream in;
+final class JsonArrayRecordSource extends FileRecordSource {
     private final JsonParser parser;
-    private final long totalBytes;
     private final Set<String> columns = new LinkedHashSet<>();
     private long recordIndex;
     private boolean finished;
 
-    private final Path path;
-
     JsonArrayRecordSource(Path path, SourceOptions options) throws IOException {
-        this.path = path;
-        totalBytes = Files.size(path);
-        in = new CountingInputStream(Files.newInputStream(path));
+        super(path, Files.size(path));
         // Jackson detects UTF-8/16/32 and skips a BOM on bytes; other charsets need a Reader.
         parser = options.charset().equals(StandardCharsets.UTF_8)
                 ? JsonValues.FACTORY.createParser(in)
@@ -83,16 +77,9 @@ final class JsonArrayRecordSource implements RecordSource {
     }
 
     @Override public List<String> columns() { return List.copyOf(columns); }
-    @Override public long bytesRead() { return in.count(); }
-    @Override public long totalBytes() { return totalBytes; }
 
     @Override public void close() throws IOException {
         parser.close();
         in.close();
-    }
-
-    @Override
-    public Path path() {
-        return path;
     }
 }

@@ -19,22 +19,16 @@ import org.jspecify.annotations.Nullable;
  * next line reads normally. Memory is bounded by the longest line, and lines beyond {@link #MAX_LINE_CHARS} are
  * failed rows rather than read whole. Not thread-safe.
  */
-final class JsonLinesRecordSource implements RecordSource {
-    private final CountingInputStream in;
+final class JsonLinesRecordSource extends FileRecordSource {
     /** Longest line kept: 16 Mi chars, Jackson's own default limit for one string is 20 M. */
     static final int MAX_LINE_CHARS = 16 * 1024 * 1024;
     private final LineReader reader;
-    private final long totalBytes;
     private final Set<String> columns = new LinkedHashSet<>();
     private long lineNumber;
     private long recordIndex;
 
-    private final Path path;
-
     JsonLinesRecordSource(Path path, SourceOptions options) throws IOException {
-        this.path = path;
-        totalBytes = Files.size(path);
-        in = new CountingInputStream(Files.newInputStream(path));
+        super(path, Files.size(path));
         reader = new LineReader(new InputStreamReader(in, options.charset()), MAX_LINE_CHARS);
     }
 
@@ -74,15 +68,8 @@ final class JsonLinesRecordSource implements RecordSource {
     }
 
     @Override public List<String> columns() { return List.copyOf(columns); }
-    @Override public long bytesRead() { return in.count(); }
-    @Override public long totalBytes() { return totalBytes; }
 
     @Override public void close() throws IOException {
         reader.close();
-    }
-
-    @Override
-    public Path path() {
-        return path;
     }
 }

@@ -98,7 +98,7 @@ public final class QuitModel {
             try {
                 session.close();
             } catch (IngestException e) {
-                LOG.warn("A stream on {} did not close cleanly on quit: {}", session.options().table(), e.explanation().cause());
+                LOG.warn("A stream on {} did not close cleanly on quit: {}", session.options().table(), e.problem().message());
             }
         }
     }

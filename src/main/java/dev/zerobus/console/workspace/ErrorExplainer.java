@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Turns any error the Zerobus SDK, databricks-sdk-java or the network can raise into an {@link Explanation}: a
- * category, a one-line cause, a fix, and whether retrying can help. Unknown errors keep their full text. This is the
+ * Turns any error the Zerobus SDK, databricks-sdk-java or the network can raise into a {@link Problem}: a
+ * category, a one-line message (what happened), a fix, and whether retrying can help. Unknown errors keep their full text. This is the
  * one classifier: {@code IngestionSession} retries exactly what it calls retryable, {@code LoadJob} and the UI show
  * its words. Codes decide first: the gRPC status the SDK prints ({@code status: Unavailable}), the Zerobus error code
  * ({@code Error code 4024}), the HTTP status of the token endpoint or of a REST call; the message text only chooses
@@ -34,10 +34,7 @@ public final class ErrorExplainer {
         }
     }
 
-    /** What an error means. {@code detail} is the original text, kept in full. */
-    public record Explanation(Category category, String cause, String fix, boolean retryable, String detail) {}
-
-    private record Rule(Category category, boolean retryable, Predicate<Signal> matches, String cause, String fix) {}
+    private record Rule(Category category, boolean retryable, Predicate<Signal> matches, String message, String fix) {}
 
     /** What a rule looks at: the whole text in lower case, the exception chain and an HTTP status if any. */
     private record Signal(String text, String lower, List<Throwable> chain, int httpStatus) {
@@ -219,7 +216,8 @@ public final class ErrorExplainer {
 
     private ErrorExplainer() {}
 
-    public static Explanation explain(Throwable error) {
+    /** The problem an exception means; {@code detail} is the text of its cause chain, {@code error} the exception. */
+    public static Problem explain(Throwable error) {
         List<Throwable> chain = new ArrayList<>();
         StringBuilder text = new StringBuilder();
         int status = 0;
@@ -230,18 +228,19 @@ public final class ErrorExplainer {
             if (t instanceof DatabricksError d && d.getErrorCode() != null) text.append(" [").append(d.getErrorCode()).append(']');
         }
         if (text.isEmpty()) text.append(error.getClass().getName());
-        return explain(text.toString(), chain, status);
+        return explain(text.toString(), chain, status, error);
     }
 
-    public static Explanation explain(String message) {
-        return explain(message, List.of(), 0);
+    /** The problem an error text means; {@code detail} is the text, kept in full. */
+    public static Problem explain(String message) {
+        return explain(message, List.of(), 0, null);
     }
 
-    public static Explanation explain(String message, int httpStatus) {
-        return explain(message, List.of(), httpStatus);
+    public static Problem explain(String message, int httpStatus) {
+        return explain(message, List.of(), httpStatus, null);
     }
 
-    private static Explanation explain(String text, List<Throwable> chain, int httpStatus) {
+    private static Problem explain(String text, List<Throwable> chain, int httpStatus, @Nullable Throwable error) {
         var signal = new Signal(text, text.toLowerCase(Locale.ROOT), chain, httpStatus);
         CodeClass code = codeClass(signal);
         if (code != null) {
@@ -254,15 +253,16 @@ public final class ErrorExplainer {
             }
             if (chosen == null) chosen = firstRuleOf(code.allowed().getFirst());
             // A retryable code with words that need a fix first (DNS, TLS under UNAVAILABLE) is not retried.
-            return new Explanation(chosen.category(), chosen.cause(), fixFor(chosen, text), code.retryable() && chosen.retryable(), text);
+            return Problem.classified(chosen.category(), chosen.message(), fixFor(chosen, text), code.retryable() && chosen.retryable(),
+                    text, error);
         }
         for (Rule rule : RULES) {
             if (rule.matches().test(signal)) {
-                return new Explanation(rule.category(), rule.cause(), fixFor(rule, text), rule.retryable(), text);
+                return Problem.classified(rule.category(), rule.message(), fixFor(rule, text), rule.retryable(), text, error);
             }
         }
-        return new Explanation(Category.UNKNOWN, "Unexpected error: " + text,
-                "If it repeats, copy the report (it never contains secrets) into a support ticket.", false, text);
+        return Problem.classified(Category.UNKNOWN, "Unexpected error: " + text,
+                "If it repeats, copy the report (it never contains secrets) into a support ticket.", false, text, error);
     }
 
     /**

@@ -10,9 +10,8 @@ import com.databricks.sdk.service.iam.MeRequest;
 import dev.zerobus.console.doctor.CheckReport;
 import dev.zerobus.console.doctor.CheckStep;
 import dev.zerobus.console.doctor.ConnectionCheck;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
@@ -28,9 +27,8 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -40,17 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class YouSignInTest {
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dir.resolve("sandbox")));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
 
     private static ConnectionProfile profile(UserAuth you) {
         var e = sandbox.endpoints();

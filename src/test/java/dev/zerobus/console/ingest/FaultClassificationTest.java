@@ -13,7 +13,7 @@ import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ErrorExplainer.Category;
-import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
+import dev.zerobus.console.workspace.Problem;
 import dev.zerobus.console.workspace.ErrorExplainer;
 import dev.zerobus.console.workspace.Secret;
 import java.nio.file.Path;
@@ -70,20 +70,20 @@ class FaultClassificationTest {
     }
 
     /** Loads {@code n} records through a session and returns the errors it explained on the way; all must be durable. */
-    private List<Explanation> errorsWhileLoading(SessionOptions options, int n) throws Exception {
+    private List<Problem> errorsWhileLoading(SessionOptions options, int n) throws Exception {
         var durable = new IngestionSessionTest.Durable();
-        List<Explanation> errors;
+        List<Problem> errors;
         try (var session = IngestionSession.open(options, durable)) {
             for (long i = 0; i < n; i++) session.ingest(json(i), i);
             session.flush();
-            errors = session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ERROR).map(IngestEvent::explanation).toList();
+            errors = session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ERROR).map(IngestEvent::problem).toList();
         }
         assertThat(durable.records.get()).as("every record durable").isEqualTo(n);
         assertThat(durable.failed.get()).isZero();
         return errors;
     }
 
-    private static void assertRetryable(List<Explanation> errors, Category category) {
+    private static void assertRetryable(List<Problem> errors, Category category) {
         assertThat(errors).as("the fault was seen").isNotEmpty();
         assertThat(errors).allSatisfy(x -> {
             assertThat(x.category()).as(x.detail()).isEqualTo(category);
@@ -92,8 +92,8 @@ class FaultClassificationTest {
     }
 
     /** The ROTATED events of a session: each carries the explanation of the close it rolled over. */
-    private static List<Explanation> rotations(IngestionSession session) {
-        return session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ROTATED).map(IngestEvent::explanation).toList();
+    private static List<Problem> rotations(IngestionSession session) {
+        return session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ROTATED).map(IngestEvent::problem).toList();
     }
 
     @Test
@@ -135,10 +135,10 @@ class FaultClassificationTest {
     @Test
     void aFailedCommitIsRetryableNotAnInvalidRecord() throws Exception {
         sandbox.faults().failNextCommits(1);
-        List<Explanation> errors = errorsWhileLoading(SessionOptions.json(profile(), TABLE).withRetry(FAST), 50);
+        List<Problem> errors = errorsWhileLoading(SessionOptions.json(profile(), TABLE).withRetry(FAST), 50);
         assertRetryable(errors, Category.STREAM_CLOSED);
         assertThat(errors.getFirst().detail()).contains("status: Unavailable").contains("failed at offset");
-        assertThat(errors.getFirst().cause()).contains("commit");
+        assertThat(errors.getFirst().message()).contains("commit");
     }
 
     /** Flushes on another thread; once the session counted a retry, lifts the fault so that the flush completes. */
@@ -164,8 +164,8 @@ class FaultClassificationTest {
             for (long i = 0; i < 20; i++) session.ingest(json(i), i);
             // The first ACK time-out is classified (a retry counted) before the ACKs flow again.
             flushReleasingWhenRetried(session, () -> sandbox.faults().withholdAcks(false));
-            List<Explanation> errors = session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ERROR)
-                    .map(IngestEvent::explanation).toList();
+            List<Problem> errors = session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ERROR)
+                    .map(IngestEvent::problem).toList();
             assertRetryable(errors, Category.TIMEOUT);
         }
         assertThat(durable.records.get()).isEqualTo(20);
@@ -183,7 +183,7 @@ class FaultClassificationTest {
             session.ingest(json(0), 0);
             flushReleasingWhenRetried(session, () -> sandbox.faults().ackLatency(Duration.ZERO));
             assertRetryable(session.metrics().events().stream().filter(e -> e.kind() == IngestEvent.Kind.ERROR)
-                    .map(IngestEvent::explanation).toList(), Category.TIMEOUT);
+                    .map(IngestEvent::problem).toList(), Category.TIMEOUT);
         }
     }
 
@@ -200,7 +200,7 @@ class FaultClassificationTest {
         var client = new WorkspaceClient(new DatabricksConfig().setHost(e.workspaceUrl()).setClientId(e.clientId())
                 .setClientSecret(e.clientSecret()).setAuthType("oauth-m2m").setHttpTimeoutSeconds(1));
         Throwable t = catchThrowable(() -> client.tables().get(TABLE));
-        Explanation x = ErrorExplainer.explain(t);
+        Problem x = ErrorExplainer.explain(t);
         assertThat(x.category()).as(x.detail()).isEqualTo(Category.TIMEOUT);
         assertThat(x.retryable()).isTrue();
     }
@@ -213,10 +213,10 @@ class FaultClassificationTest {
                 session.flush();
             }
         }).isInstanceOfSatisfying(IngestException.class, ex -> {
-            assertThat(ex.explanation().category()).as(ex.explanation().detail()).isEqualTo(category);
-            assertThat(ex.explanation().retryable()).isFalse();
-            assertThat(ex.explanation().detail()).contains(detail);
-            assertThat(ex.explanation().cause()).doesNotContain("Gave up");
+            assertThat(ex.problem().category()).as(ex.problem().detail()).isEqualTo(category);
+            assertThat(ex.problem().retryable()).isFalse();
+            assertThat(ex.problem().detail()).contains(detail);
+            assertThat(ex.problem().message()).doesNotContain("Gave up");
         });
     }
 
@@ -248,11 +248,11 @@ class FaultClassificationTest {
     @Test
     void statusDecidesBeforeWords() {
         // The words of a retryable status cannot make it a bad record, and a bad record's words cannot make it retryable.
-        Explanation commit = ErrorExplainer.explain("Stream closed: status: Unavailable, message: \"Commit to table a.b.c failed at offset 0: "
+        Problem commit = ErrorExplainer.explain("Stream closed: status: Unavailable, message: \"Commit to table a.b.c failed at offset 0: "
                 + "disk full. Unacknowledged records must be sent again on a new stream\", details: [], metadata: MetadataMap { headers: {} }");
         assertThat(commit.category()).isEqualTo(Category.STREAM_CLOSED);
         assertThat(commit.retryable()).isTrue();
-        Explanation record = ErrorExplainer.explain("status: InvalidArgument, message: \"Record at offset 3 does not fit table a.b.c: "
+        Problem record = ErrorExplainer.explain("status: InvalidArgument, message: \"Record at offset 3 does not fit table a.b.c: "
                 + "temp: expected an integer; the stream is unavailable\"");
         assertThat(record.category()).isEqualTo(Category.INVALID_RECORD);
         assertThat(record.retryable()).isFalse();

@@ -12,6 +12,7 @@ import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.schema.TableSchema;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ErrorExplainer;
+import dev.zerobus.console.workspace.Problem;
 import dev.zerobus.console.workspace.Secret;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +51,7 @@ class IngestionSessionTest {
         final AtomicLong failed = new AtomicLong();
         final List<IngestEvent> events = new ArrayList<>();
         @Override public void onDurable(long sourceIndex, int count) { records.addAndGet(count); }
-        @Override public void onFailed(long sourceIndex, int count, ErrorExplainer.Explanation why) { failed.addAndGet(count); }
+        @Override public void onFailed(long sourceIndex, int count, Problem why) { failed.addAndGet(count); }
         @Override public synchronized void onEvent(IngestEvent event) { events.add(event); }
     }
 
@@ -165,10 +166,10 @@ class IngestionSessionTest {
                 session.ingest(record.getKey(), 0);
                 session.flush();
             }).as(record.getKey()).isInstanceOfSatisfying(IngestException.class, ex -> {
-                assertThat(ex.explanation().category()).isEqualTo(ErrorExplainer.Category.INVALID_RECORD);
-                assertThat(ex.explanation().cause()).contains("error code 4044");
-                assertThat(ex.explanation().detail()).contains(record.getValue()).contains("Error Code: 4044");
-                assertThat(ex.explanation().retryable()).isFalse();
+                assertThat(ex.problem().category()).isEqualTo(ErrorExplainer.Category.INVALID_RECORD);
+                assertThat(ex.problem().message()).contains("error code 4044");
+                assertThat(ex.problem().detail()).contains(record.getValue()).contains("Error Code: 4044");
+                assertThat(ex.problem().retryable()).isFalse();
             });
             assertThat(session.metrics().retries()).isZero();
             session.close();
@@ -205,9 +206,9 @@ class IngestionSessionTest {
                 SandboxPrincipals.NO_GRANTS, Secret.of(sandbox.secretOf(SandboxPrincipals.NO_GRANTS)));
         assertThatThrownBy(() -> IngestionSession.open(SessionOptions.json(noGrants, TABLE).withRetry(FAST), SessionListener.NONE))
                 .isInstanceOfSatisfying(IngestException.class, ex -> {
-                    assertThat(ex.explanation().category()).isEqualTo(ErrorExplainer.Category.PERMISSION);
-                    assertThat(ex.explanation().detail()).contains("4024");
-                    assertThat(ex.explanation().fix()).contains("GRANT SELECT, MODIFY ON TABLE main.default.sensor_readings TO `no-grants-sp`");
+                    assertThat(ex.problem().category()).isEqualTo(ErrorExplainer.Category.PERMISSION);
+                    assertThat(ex.problem().detail()).contains("4024");
+                    assertThat(ex.problem().fix()).contains("GRANT SELECT, MODIFY ON TABLE main.default.sensor_readings TO `no-grants-sp`");
                 });
     }
 
@@ -221,8 +222,8 @@ class IngestionSessionTest {
             session.ingest("{\"device_name\":\"bad\",\"ts\":\"2024-05-01\"}", 1);
             session.flush();
         }).isInstanceOfSatisfying(IngestException.class, ex -> {
-            assertThat(ex.explanation().category()).isEqualTo(ErrorExplainer.Category.INVALID_RECORD);
-            assertThat(ex.explanation().detail()).contains("ts: timestamps must be integer microseconds");
+            assertThat(ex.problem().category()).isEqualTo(ErrorExplainer.Category.INVALID_RECORD);
+            assertThat(ex.problem().detail()).contains("ts: timestamps must be integer microseconds");
         });
         assertThat(session.state()).isEqualTo(SessionState.FAILED);
         assertThat(durable.records.get()).isEqualTo(1);
@@ -247,10 +248,10 @@ class IngestionSessionTest {
             session.ingestBatch(records, batch * 100L);
         }
         assertThatThrownBy(session::flush).isInstanceOfSatisfying(IngestException.class, ex -> {
-            assertThat(ex.explanation().cause()).startsWith("Gave up after 6 retries without an acknowledgement in between: ")
+            assertThat(ex.problem().message()).startsWith("Gave up after 6 retries without an acknowledgement in between: ")
                     .contains("acknowledgement within the ACK time-out");
-            assertThat(ex.explanation().category()).isEqualTo(ErrorExplainer.Category.TIMEOUT);
-            assertThat(ex.explanation().fix()).contains("1000 records sent and not acknowledged");
+            assertThat(ex.problem().category()).isEqualTo(ErrorExplainer.Category.TIMEOUT);
+            assertThat(ex.problem().fix()).contains("1000 records sent and not acknowledged");
         });
         assertThat(session.state()).isEqualTo(SessionState.FAILED);
         assertThat(session.metrics().retries()).isEqualTo(6);

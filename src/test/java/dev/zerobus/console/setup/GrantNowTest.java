@@ -7,34 +7,22 @@ import dev.zerobus.console.doctor.CheckReport;
 import dev.zerobus.console.doctor.CheckStep;
 import dev.zerobus.console.doctor.ConnectionCheck;
 import dev.zerobus.console.doctor.StepResult;
-import dev.zerobus.console.sandbox.SandboxOptions;
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The doctor's "Grant now": the owner's grant turns no-grants-sp's check green; an ordinary user gets the reason and the GRANT. */
 class GrantNowTest {
     private static final String TABLE = "main.default.sensor_readings";
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dir.resolve("sandbox")));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
 
     private static ConnectionProfile noGrantsAs(String userToken) {
-        return SetupSandbox.userOnly(sandbox, userToken)
+        return SetupSandbox.userOnly(sandbox.workspace(), userToken)
                 .withIngestAs(SandboxPrincipals.NO_GRANTS, SetupSandbox.secret(sandbox.secretOf(SandboxPrincipals.NO_GRANTS)));
     }
 

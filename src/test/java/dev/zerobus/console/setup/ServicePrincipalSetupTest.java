@@ -2,13 +2,12 @@ package dev.zerobus.console.setup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.catalog.Cancellation;
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.catalog.TableSql;
 import dev.zerobus.console.ingest.LoadResult;
-import dev.zerobus.console.sandbox.SandboxOptions;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.workspace.ConnectionProfile;
@@ -16,9 +15,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,21 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServicePrincipalSetupTest {
     @TempDir static Path dir;
-    static SandboxWorkspace sandbox;
-
-    @BeforeAll
-    static void start() {
-        sandbox = SandboxWorkspace.start(SandboxOptions.defaults(dir.resolve("sandbox")));
-    }
-
-    @AfterAll
-    static void stop() {
-        sandbox.close();
-    }
+    @RegisterExtension static final SandboxExtension sandbox = new SandboxExtension();
 
     @Test
     void aUserWithOnlyAPatSetsUpATableFromACsvAndIngests10000RowsAsTheNewPrincipal() throws Exception {
-        ConnectionProfile user = SetupSandbox.userOnly(sandbox, sandbox.endpoints().userToken());
+        ConnectionProfile user = SetupSandbox.userOnly(sandbox.workspace(), sandbox.endpoints().userToken());
         Path csv = SetupSandbox.ordersCsv(dir, 10_000);
         List<SetupStep> seen = new ArrayList<>();
 
@@ -99,7 +87,7 @@ class ServicePrincipalSetupTest {
     @Test
     void anExistingTableAndTheProfilesPrincipalAreUsedAsTheyAreAndOnlyMissingGrantsAreMade() {
         var e = sandbox.endpoints();
-        ConnectionProfile user = SetupSandbox.userOnly(sandbox, e.userToken())
+        ConnectionProfile user = SetupSandbox.userOnly(sandbox.workspace(), e.userToken())
                 .withIngestAs("no-grants-sp", SetupSandbox.secret(sandbox.secretOf("no-grants-sp")));
 
         SetupResult result = new ServicePrincipalSetup(user).run(SetupRequest.forTable("main.default.all_types"),
@@ -116,7 +104,7 @@ class ServicePrincipalSetupTest {
 
     @Test
     void rollbackRemovesTheTablePrincipalSecretAndGrantsASetupCreated() throws Exception {
-        ConnectionProfile user = SetupSandbox.userOnly(sandbox, sandbox.endpoints().userToken());
+        ConnectionProfile user = SetupSandbox.userOnly(sandbox.workspace(), sandbox.endpoints().userToken());
         var setup = new ServicePrincipalSetup(user);
         SetupResult result = setup.run(SetupRequest.forTable("main.default.rolled_back").withPrincipal("rolled-back-sp")
                 .withFile(SetupSandbox.ordersCsv(dir, 5), null).withDoctor(false), s -> {}, Cancellation.none());
@@ -130,7 +118,7 @@ class ServicePrincipalSetupTest {
 
     @Test
     void aRunCancelledAfterCreatingTheTableDropsItAgainAndSaysSo() throws Exception {
-        ConnectionProfile user = SetupSandbox.userOnly(sandbox, sandbox.endpoints().userToken());
+        ConnectionProfile user = SetupSandbox.userOnly(sandbox.workspace(), sandbox.endpoints().userToken());
         var cancellation = new Cancellation();
         var setup = new ServicePrincipalSetup(user);
 

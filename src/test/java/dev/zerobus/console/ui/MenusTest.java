@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -51,12 +50,7 @@ class MenusTest {
     @Start
     void start(Stage stage) {
         context = UiTestSupport.context(sandbox, dir.resolve("config-" + System.nanoTime()));
-        window = new MainWindow(context, Theme.LIGHT);
-        var scene = new Scene(window, 1024, 700);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        window.attached();
-        stage.show();
+        window = UiTestSupport.showMainWindow(stage, context, 1024, 700);
     }
 
     private Menu menu(FxRobot robot, String title) {

@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -60,15 +59,7 @@ class QuitAndResumeTest {
         var context = UiTestSupport.context(sandbox.workspace(), dir.resolve("config"), unfinished, settings);
         var exits = new AtomicInteger();
         var holder = new MainWindow[1];
-        robot.interact(() -> {
-            var window = new MainWindow(context, theme);
-            var scene = new Scene(window, 1280, 820);
-            theme.apply(scene);
-            stage.setScene(scene);
-            window.attached(exits::incrementAndGet);
-            stage.show();
-            holder[0] = window;
-        });
+        robot.interact(() -> holder[0] = UiTestSupport.showMainWindow(stage, context, theme, 1280, 820, exits::incrementAndGet));
         return new Launch(context, holder[0], exits);
     }
 

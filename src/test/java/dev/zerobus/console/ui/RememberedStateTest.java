@@ -2,15 +2,13 @@ package dev.zerobus.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
+import dev.zerobus.console.ui.records.RecordsPane;
 import dev.zerobus.console.ui.records.load.GenerateModel;
-import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.nio.file.Path;
 import java.time.Duration;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -35,16 +33,7 @@ class RememberedStateTest {
     }
 
     private AppContext launch(FxRobot robot, UiSettings settings) {
-        var context = UiTestSupport.context(sandbox.workspace(), dir.resolve("config"), dev.zerobus.console.ingest.UnfinishedLoads.inMemory(), settings);
-        robot.interact(() -> {
-            var window = new MainWindow(context, Theme.LIGHT);
-            var scene = new Scene(window, 1280, 820);
-            Theme.LIGHT.apply(scene);
-            stage.setScene(scene);
-            window.attached(() -> {});
-            stage.show();
-        });
-        return context;
+        return UiTestSupport.showMainWindow(robot, stage, sandbox.workspace(), dir.resolve("config"), settings, () -> {});
     }
 
     @Test
@@ -64,7 +53,7 @@ class RememberedStateTest {
         UiSettings settings = UiTestSupport.settings();
         var context = launch(robot, settings);
         robot.interact(() -> {
-            var form = new GenerateModel(context);
+            var form = RecordsPane.model(context).generator();
             form.countProperty().set(12_345);
             form.rateProperty().set(250);
             form.streamsProperty().set(3);
@@ -73,7 +62,7 @@ class RememberedStateTest {
             form.formatProperty().set(RecordFormat.PROTO);
         });
         var next = new GenerateModel[1];
-        robot.interact(() -> next[0] = new GenerateModel(launch(robot, settings)));
+        robot.interact(() -> next[0] = RecordsPane.model(launch(robot, settings)).generator());
         assertThat(next[0].countProperty().get()).isEqualTo(12_345);
         assertThat(next[0].rateProperty().get()).isEqualTo(250);
         assertThat(next[0].streamsProperty().get()).isEqualTo(3);

@@ -2,16 +2,12 @@ package dev.zerobus.console.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.TableDetails;
-import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.ui.records.RecordsModel;
 import dev.zerobus.console.ui.records.RecordsPane;
-import dev.zerobus.console.ui.theme.Theme;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.nio.file.Path;
 import java.time.Duration;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
@@ -38,16 +34,7 @@ class StaleStatesTest {
     }
 
     private AppContext launch(FxRobot robot, UiSettings settings) {
-        var context = UiTestSupport.context(sandbox.workspace(), dir.resolve("config"), UnfinishedLoads.inMemory(), settings);
-        robot.interact(() -> {
-            var window = new MainWindow(context, Theme.LIGHT);
-            var scene = new Scene(window, 1280, 820);
-            Theme.LIGHT.apply(scene);
-            stage.setScene(scene);
-            window.attached(() -> {});
-            stage.show();
-        });
-        return context;
+        return UiTestSupport.showMainWindow(robot, stage, sandbox.workspace(), dir.resolve("config"), settings, () -> {});
     }
 
     private static String text(FxRobot robot, String id) {

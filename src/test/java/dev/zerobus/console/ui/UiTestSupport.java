@@ -23,6 +23,7 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.jspecify.annotations.Nullable;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -63,15 +64,36 @@ public final class UiTestSupport {
         return context;
     }
 
-    /** The real main window in a light scene of the given size on the stage, attached and shown. */
+    /** The real main window in a light scene of the given size on the stage, attached and shown. FX thread. */
     public static MainWindow showMainWindow(Stage stage, AppContext context, double width, double height) {
-        var window = new MainWindow(context, Theme.LIGHT);
+        return showMainWindow(stage, context, Theme.LIGHT, width, height, null);
+    }
+
+    /**
+     * The same in {@code theme}; {@code onExit} runs where the app would exit (null: the window hides), so that a test
+     * can count the exits and launch again on the same stage. FX thread.
+     */
+    public static MainWindow showMainWindow(Stage stage, AppContext context, Theme theme, double width, double height,
+                                            @Nullable Runnable onExit) {
+        var window = new MainWindow(context, theme);
         var scene = new Scene(window, width, height);
-        Theme.LIGHT.apply(scene);
+        theme.apply(scene);
         stage.setScene(scene);
-        window.attached();
+        if (onExit == null) window.attached(); else window.attached(onExit);
         stage.show();
         return window;
+    }
+
+    /**
+     * Launches the console again as a restart does: a new context on the sandbox with {@code settings} (what the last
+     * launch remembered) and its main window (1280x820, light) on the stage; {@code onExit} runs instead of exiting.
+     * Test thread.
+     */
+    public static AppContext showMainWindow(FxRobot robot, Stage stage, SandboxWorkspace sandbox, Path configDir, UiSettings settings,
+                                            Runnable onExit) {
+        var context = context(sandbox, configDir, UnfinishedLoads.inMemory(), settings);
+        robot.interact(() -> showMainWindow(stage, context, Theme.LIGHT, 1280, 820, onExit));
+        return context;
     }
 
     /** Settings in a fresh node of the user's Preferences (under console-test), never the console's own. */

@@ -26,7 +26,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.DialogPane;
 import javafx.scene.control.Label;
@@ -75,12 +74,7 @@ class WindowSizesTest {
         this.stage = stage;
         context = UiTestSupport.context(sandbox, dir.resolve("config"));
         context.settings().put("catalog.lastTable", "main.default.all_types");
-        window = new MainWindow(context, Theme.LIGHT);
-        var scene = new Scene(window, 1024, 700);
-        Theme.LIGHT.apply(scene);
-        stage.setScene(scene);
-        window.attached();
-        stage.show();
+        window = UiTestSupport.showMainWindow(stage, context, 1024, 700);
     }
 
     @Test

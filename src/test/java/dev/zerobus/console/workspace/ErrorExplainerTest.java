@@ -26,7 +26,6 @@ import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.workspace.ErrorExplainer.Category;
-import dev.zerobus.console.workspace.ErrorExplainer.Explanation;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
@@ -80,8 +79,8 @@ class ErrorExplainerTest {
         return failure(() -> client.createJsonStream(table, clientId, secret, OPTIONS).get(60, TimeUnit.SECONDS));
     }
 
-    private static Explanation explained(Throwable t, Category category, boolean retryable) {
-        Explanation x = ErrorExplainer.explain(t);
+    private static Problem explained(Throwable t, Category category, boolean retryable) {
+        Problem x = ErrorExplainer.explain(t);
         assertThat(x.category()).as(x.detail()).isEqualTo(category);
         assertThat(x.retryable()).as(x.detail()).isEqualTo(retryable);
         assertThat(x.detail()).contains(t.getMessage());
@@ -156,7 +155,7 @@ class ErrorExplainerTest {
             sandbox.faults().reset();
         }
         // A real 5xx need not carry an OAuth body.
-        Explanation bare = ErrorExplainer.explain("Token fetch failed: Unity catalog server error (502): <html>Bad Gateway</html>");
+        Problem bare = ErrorExplainer.explain("Token fetch failed: Unity catalog server error (502): <html>Bad Gateway</html>");
         assertThat(bare.category()).isEqualTo(Category.TOKEN_SERVICE_UNAVAILABLE);
         assertThat(bare.retryable()).isTrue();
     }
@@ -170,8 +169,8 @@ class ErrorExplainerTest {
                 .withRetry(new RetryPolicy(5, Duration.ofMillis(20), Duration.ofMillis(200))), SessionListener.NONE)) {
             for (int i = 0; i < 120; i++) session.ingest("{\"device_name\":\"d" + i + "\"}", i);
             session.flush();
-            Explanation x = session.metrics().events().stream().filter(ev -> ev.kind() == IngestEvent.Kind.ROTATED)
-                    .map(IngestEvent::explanation).findFirst().orElseThrow();
+            Problem x = session.metrics().events().stream().filter(ev -> ev.kind() == IngestEvent.Kind.ROTATED)
+                    .map(IngestEvent::problem).findFirst().orElseThrow();
             assertThat(x.detail()).contains("status: Unavailable").contains("Stream timeout reached");
             assertThat(x.category()).isEqualTo(Category.STREAM_LIFETIME);
             assertThat(x.category().planned()).isTrue();
@@ -197,8 +196,8 @@ class ErrorExplainerTest {
         try (var refused = new ZerobusSdk(e.zerobusEndpoint(), "http://127.0.0.1:1")) {
             Throwable t = createJson(refused, SENSORS, e.clientId(), e.clientSecret());
             assertThat(t).hasMessageStartingWith("Token fetch failed: Network error: error sending request for url");
-            Explanation x = explained(t, Category.CONNECTION_REFUSED, true);
-            assertThat(x.cause()).contains("token endpoint");
+            Problem x = explained(t, Category.CONNECTION_REFUSED, true);
+            assertThat(x.message()).contains("token endpoint");
             assertThat(x.fix()).contains("The SDK tried http://127.0.0.1:1/oidc/v1/token.");
         }
     }
@@ -241,13 +240,13 @@ class ErrorExplainerTest {
 
     @Test
     void resourceExhaustedIsThroughputUnlessItIsAboutSize() {
-        Explanation throughput = ErrorExplainer.explain("Stream is closed: status: ResourceExhausted, message: \"Throughput limit exceeded "
+        Problem throughput = ErrorExplainer.explain("Stream is closed: status: ResourceExhausted, message: \"Throughput limit exceeded "
                 + "for stream at offset 1200: 15000 records/s\", details: [], metadata: MetadataMap { headers: {} }");
         assertThat(throughput.category()).isEqualTo(Category.THROUGHPUT_LIMIT);
         assertThat(throughput.retryable()).isTrue();
         assertThat(throughput.fix()).contains("more streams");
 
-        Explanation size = ErrorExplainer.explain("Failed to ingest: status: ResourceExhausted, message: \"grpc: received message "
+        Problem size = ErrorExplainer.explain("Failed to ingest: status: ResourceExhausted, message: \"grpc: received message "
                 + "larger than max (11000030 vs. 10485760)\", details: [], metadata: MetadataMap { headers: {} }");
         assertThat(size.category()).isEqualTo(Category.MESSAGE_TOO_LARGE);
         assertThat(size.retryable()).isFalse();
@@ -257,37 +256,37 @@ class ErrorExplainerTest {
     @Test
     void zerobusErrorCodes4024And4044And6002HaveCauseAndFix() {
         // The service's wording and codes as quoted by emqx/emqx pull 18393 (its Zerobus bridge and tests).
-        Explanation grants = ErrorExplainer.explain("Failed to create a stream: status: PermissionDenied, message: \"Principal "
+        Problem grants = ErrorExplainer.explain("Failed to create a stream: status: PermissionDenied, message: \"Principal "
                 + "'sp' lacks SELECT, MODIFY on table main.default.t. Error Code: 4024, Error State: 0.\"");
         assertThat(grants.category()).isEqualTo(Category.PERMISSION);
-        assertThat(grants.cause()).contains("4024");
+        assertThat(grants.message()).contains("4024");
         assertThat(grants.fix()).contains("SELECT and MODIFY granted on the table itself");
         assertThat(grants.retryable()).isFalse();
 
-        Explanation unknownField = ErrorExplainer.explain("Stream is closed: status: InvalidArgument, message: \"Record decoder/encoder "
+        Problem unknownField = ErrorExplainer.explain("Stream is closed: status: InvalidArgument, message: \"Record decoder/encoder "
                 + "error: unrecognized field name 'ip'. Error Code: 4044, Error State: 3.\"");
         assertThat(unknownField.category()).isEqualTo(Category.INVALID_RECORD);
-        assertThat(unknownField.cause()).contains("error code 4044").contains("a field the table does not have");
+        assertThat(unknownField.message()).contains("error code 4044").contains("a field the table does not have");
         assertThat(unknownField.fix()).contains("drop fields that are not columns").contains("Nullable columns may be left out");
         assertThat(unknownField.retryable()).isFalse();
 
-        Explanation wrongType = ErrorExplainer.explain("Record decoder/encoder error: invalid type: string \"72F\", expected an "
+        Problem wrongType = ErrorExplainer.explain("Record decoder/encoder error: invalid type: string \"72F\", expected an "
                 + "integer. Error Code: 4044, Error State: 3.");
         assertThat(wrongType.category()).isEqualTo(Category.INVALID_RECORD);
         assertThat(wrongType.detail()).contains("invalid type: string \"72F\", expected an integer");
 
-        Explanation descriptor = ErrorExplainer.explain("Record decoder/encoder error: the descriptor does not fit table main.default.t "
+        Problem descriptor = ErrorExplainer.explain("Record decoder/encoder error: the descriptor does not fit table main.default.t "
                 + "(1 difference): NOT NULL column 'id' is missing. Error Code: 4044, Error State: 3.");
         assertThat(descriptor.category()).isEqualTo(Category.SCHEMA_MISMATCH);
         assertThat(descriptor.fix()).contains("Nullable columns may be left out of the descriptor; NOT NULL columns may not");
 
-        Explanation timeout = ErrorExplainer.explain("Stream is closed: status: Unavailable, message: \"Stream timeout reached. Closing "
+        Problem timeout = ErrorExplainer.explain("Stream is closed: status: Unavailable, message: \"Stream timeout reached. Closing "
                 + "the stream (ID: 7f3c). Error Code: 6002, Error State: 0.\"");
         assertThat(timeout.category()).isEqualTo(Category.STREAM_LIFETIME);
-        assertThat(timeout.cause()).contains("error code 6002").contains("about every 15 minutes");
+        assertThat(timeout.message()).contains("error code 6002").contains("about every 15 minutes");
         assertThat(timeout.retryable()).isTrue();
 
-        Explanation bareClose = ErrorExplainer.explain("Stream is closed: status: Internal, message: \"Stream closed\", details: [], "
+        Problem bareClose = ErrorExplainer.explain("Stream is closed: status: Internal, message: \"Stream closed\", details: [], "
                 + "metadata: MetadataMap { headers: {} }");
         assertThat(bareClose.category()).isEqualTo(Category.STREAM_LIFETIME);
         assertThat(ErrorExplainer.explain("connection reset by peer").category()).isEqualTo(Category.STREAM_CLOSED);
@@ -295,23 +294,23 @@ class ErrorExplainerTest {
 
     @Test
     void javaNetworkExceptions() {
-        Explanation refused = ErrorExplainer.explain(new ConnectException("Connection refused"));
+        Problem refused = ErrorExplainer.explain(new ConnectException("Connection refused"));
         assertThat(refused.category()).isEqualTo(Category.CONNECTION_REFUSED);
         assertThat(refused.retryable()).isTrue();
 
-        Explanation dns = ErrorExplainer.explain(new RuntimeException("I/O error",
+        Problem dns = ErrorExplainer.explain(new RuntimeException("I/O error",
                 new UnknownHostException("dbc-1234.cloud.databricks.com: Name or service not known")));
         assertThat(dns.category()).isEqualTo(Category.DNS);
         assertThat(dns.fix()).contains("workspace URL");
 
-        Explanation timeout = ErrorExplainer.explain(new SocketTimeoutException("Read timed out"));
+        Problem timeout = ErrorExplainer.explain(new SocketTimeoutException("Read timed out"));
         assertThat(timeout.category()).isEqualTo(Category.TIMEOUT);
         assertThat(timeout.retryable()).isTrue();
     }
 
     @Test
     void anOldGlibcIsNativeLibrary() {
-        Explanation x = ErrorExplainer.explain(new UnsatisfiedLinkError("/tmp/libzerobus_jni8812.so: /lib/x86_64-linux-gnu/libc.so.6: "
+        Problem x = ErrorExplainer.explain(new UnsatisfiedLinkError("/tmp/libzerobus_jni8812.so: /lib/x86_64-linux-gnu/libc.so.6: "
                 + "version `GLIBC_2.34' not found (required by /tmp/libzerobus_jni8812.so)"));
         assertThat(x.category()).isEqualTo(Category.NATIVE_LIBRARY);
         assertThat(x.retryable()).isFalse();
@@ -321,10 +320,10 @@ class ErrorExplainerTest {
     @Test
     void unknownErrorsKeepTheirFullText() {
         String text = "Something odd happened: code 7731 at the flux capacitor, detail line two";
-        Explanation x = ErrorExplainer.explain(new IllegalStateException(text));
+        Problem x = ErrorExplainer.explain(new IllegalStateException(text));
         assertThat(x.category()).isEqualTo(Category.UNKNOWN);
         assertThat(x.detail()).isEqualTo(text);
-        assertThat(x.cause()).contains(text);
+        assertThat(x.message()).contains(text);
         assertThat(x.retryable()).isFalse();
     }
 }

@@ -102,12 +102,9 @@ sealed interface DdlStatement {
         return new Parser(tokens).statement();
     }
 
-    final class Parser {
-        private final List<Token> tokens;
-        private int next;
-
+    final class Parser extends SqlTokens.Cursor {
         Parser(List<Token> tokens) {
-            this.tokens = tokens;
+            super(tokens);
         }
 
         DdlStatement statement() {
@@ -414,16 +411,6 @@ sealed interface DdlStatement {
         private void symbol(String symbol) {
             if (!peek().isSymbol(symbol)) throw error();
             next++;
-        }
-
-        private boolean accept(String symbol) {
-            if (!peek().isSymbol(symbol)) return false;
-            next++;
-            return true;
-        }
-
-        private Token peek() {
-            return tokens.get(next);
         }
 
         /** Databricks' PARSE_SYNTAX_ERROR text: "Syntax error at or near 'x'." */

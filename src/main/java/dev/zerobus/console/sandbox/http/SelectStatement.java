@@ -43,12 +43,9 @@ record SelectStatement(List<String> table, boolean countOnly, List<String> colum
         return new Parser(tokens).statement();
     }
 
-    private static final class Parser {
-        private final List<Token> tokens;
-        private int next;
-
+    private static final class Parser extends SqlTokens.Cursor {
         Parser(List<Token> tokens) {
-            this.tokens = tokens;
+            super(tokens);
         }
 
         SelectStatement statement() {
@@ -142,16 +139,6 @@ record SelectStatement(List<String> table, boolean countOnly, List<String> colum
             Token t = tokens.get(next);
             if (!t.isSymbol(symbol)) throw new Unsupported("Expected '" + symbol + "', found " + t.describe() + ".");
             next++;
-        }
-
-        private boolean accept(String symbol) {
-            if (!peek().isSymbol(symbol)) return false;
-            next++;
-            return true;
-        }
-
-        private Token peek() {
-            return tokens.get(next);
         }
     }
 }

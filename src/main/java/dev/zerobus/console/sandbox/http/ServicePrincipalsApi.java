@@ -114,13 +114,8 @@ final class ServicePrincipalsApi {
 
     /** SCIM PATCH (RFC 7644 3.5.2) with {@code replace} of {@code displayName}, the one change the console makes. */
     private void patch(HttpExchangeContext request) throws IOException {
-        if (!admin(request, "change service principals")) return;
-        Principal principal = find(request);
+        Principal principal = changeable(request, "change", "changed");
         if (principal == null) return;
-        if (tokens.isBuiltIn(principal)) {
-            scimError(request, 400, "'" + principal.clientId() + "' is built into the sandbox and cannot be changed.", "mutability");
-            return;
-        }
         JsonNode body = request.json();
         JsonNode operations = body.path("Operations");
         if (!operations.isArray() || operations.isEmpty()) {
@@ -153,15 +148,25 @@ final class ServicePrincipalsApi {
     }
 
     private void delete(HttpExchangeContext request) throws IOException {
-        if (!admin(request, "delete service principals")) return;
-        Principal principal = find(request);
+        Principal principal = changeable(request, "delete", "deleted");
         if (principal == null) return;
-        if (tokens.isBuiltIn(principal)) {
-            scimError(request, 400, "'" + principal.clientId() + "' is built into the sandbox and cannot be deleted.", "mutability");
-            return;
-        }
         tokens.deleteServicePrincipal(principal);
         request.respond(204, "application/json", new byte[0]);
+    }
+
+    /**
+     * The principal a PATCH or DELETE names, when the caller is an admin and it is not built into the sandbox; null
+     * once the SCIM error is sent ({@code verb} "change", {@code done} "changed" name the action in the messages).
+     */
+    private Principal changeable(HttpExchangeContext request, String verb, String done) throws IOException {
+        if (!admin(request, verb + " service principals")) return null;
+        Principal principal = find(request);
+        if (principal == null) return null;
+        if (tokens.isBuiltIn(principal)) {
+            scimError(request, 400, "'" + principal.clientId() + "' is built into the sandbox and cannot be " + done + ".", "mutability");
+            return null;
+        }
+        return principal;
     }
 
     private boolean authenticated(HttpExchangeContext request) throws IOException {

@@ -40,6 +40,28 @@ final class SqlTokens {
         }
     }
 
+    /** Where a parser stands in the tokens; both sandbox SQL parsers step through them this way. */
+    abstract static class Cursor {
+        final List<Token> tokens;
+        int next;
+
+        Cursor(List<Token> tokens) {
+            this.tokens = tokens;
+        }
+
+        /** The token at the cursor, not consumed; the last token is always END. */
+        Token peek() {
+            return tokens.get(next);
+        }
+
+        /** Consumes {@code symbol} when it is next; false (nothing consumed) otherwise. */
+        boolean accept(String symbol) {
+            if (!peek().isSymbol(symbol)) return false;
+            next++;
+            return true;
+        }
+    }
+
     /** Text that is no token: {@code near} quotes where, as PARSE_SYNTAX_ERROR does; the message says what. */
     static final class Malformed extends RuntimeException {
         final String near;

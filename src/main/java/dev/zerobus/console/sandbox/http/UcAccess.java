@@ -4,7 +4,6 @@ import dev.zerobus.console.sandbox.FaultPlan;
 import dev.zerobus.console.sandbox.metadata.Catalogs.TableInfo;
 import dev.zerobus.console.sandbox.metadata.Securable;
 import dev.zerobus.console.sandbox.metadata.WorkspaceState;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -28,14 +27,11 @@ final class UcAccess {
 
     /** Starts a Unity Catalog call: the injected catalog delay, then the bearer token. Returns the principal's name. */
     String begin(HttpExchangeContext request) {
-        Duration delay = faults.catalogDelay();
-        if (!delay.isZero() && !delay.isNegative()) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new ApiException(503, "TEMPORARILY_UNAVAILABLE", "The sandbox is shutting down.");
-            }
+        try {
+            faults.delayCatalogCall();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "TEMPORARILY_UNAVAILABLE", "The sandbox is shutting down.");
         }
         return authenticate(request);
     }

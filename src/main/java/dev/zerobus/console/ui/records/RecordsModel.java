@@ -1,16 +1,18 @@
 package dev.zerobus.console.ui.records;
 
 import dev.zerobus.console.catalog.TableDetails;
-import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.records.compose.ComposerModel;
 import dev.zerobus.console.ui.records.fileimport.ImportModel;
 import dev.zerobus.console.ui.records.load.GenerateModel;
 import java.nio.file.Path;
 import dev.zerobus.console.ingest.UnfinishedLoad;
+import dev.zerobus.console.workspace.ConnectionProfile;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,7 +20,8 @@ import org.jspecify.annotations.Nullable;
  * pane. A change of table or profile closes the composer's stream. FX thread only.
  */
 public final class RecordsModel {
-    private final AppContext context;
+    private final ReadOnlyObjectProperty<@Nullable TableDetails> table;
+    private final ObjectProperty<@Nullable UnfinishedLoad> resumeRequest;
     private final ComposerModel composer;
     private final ImportModel importer;
     private final GenerateModel generator;
@@ -28,20 +31,28 @@ public final class RecordsModel {
     /** The Records pane's tabs, for {@link #shownProperty()}. */
     public enum Section { COMPOSE, IMPORT, GENERATE }
 
-    public RecordsModel(AppContext context) {
-        this.context = context;
-        this.composer = new ComposerModel(context);
-        this.importer = new ImportModel(context);
-        this.generator = new GenerateModel(context);
-        context.activeTable().subscribe(this::tableChanged);
-        context.activeProfile().addListener((obs, old, now) -> composer.closeSession());
-        context.resumeRequest().subscribe(this::resume);
+    /**
+     * @param table         the table chosen in the Catalog pane
+     * @param profile       the active connection profile
+     * @param resumeRequest a stopped load to resume; taken (set to null) once its table is {@code table}
+     */
+    public RecordsModel(ComposerModel composer, ImportModel importer, GenerateModel generator,
+                        ReadOnlyObjectProperty<@Nullable TableDetails> table, ObservableValue<@Nullable ConnectionProfile> profile,
+                        ObjectProperty<@Nullable UnfinishedLoad> resumeRequest) {
+        this.table = table;
+        this.resumeRequest = resumeRequest;
+        this.composer = composer;
+        this.importer = importer;
+        this.generator = generator;
+        table.subscribe(this::tableChanged);
+        profile.addListener((obs, old, now) -> composer.closeSession());
+        resumeRequest.subscribe(this::resume);
     }
 
     public ComposerModel composer() { return composer; }
     public ImportModel importer() { return importer; }
     public GenerateModel generator() { return generator; }
-    public ReadOnlyObjectProperty<@Nullable TableDetails> tableProperty() { return context.activeTable(); }
+    public ReadOnlyObjectProperty<@Nullable TableDetails> tableProperty() { return table; }
     /** The tab a command wants on show (a resumed load's); null until one does. */
     public ReadOnlyObjectProperty<@Nullable Section> shownProperty() { return shown.getReadOnlyProperty(); }
     /** Why Zerobus cannot write to the table, or empty. */
@@ -54,9 +65,9 @@ public final class RecordsModel {
 
     /** Takes a resume request once its table is the active one: a generated load restarts, a file import is reopened. */
     private void resume(@Nullable UnfinishedLoad load) {
-        TableDetails table = context.activeTable().get();
-        if (load == null || table == null || !table.fullName().equalsIgnoreCase(load.table())) return;
-        context.resumeRequest().set(null);
+        TableDetails active = table.get();
+        if (load == null || active == null || !active.fullName().equalsIgnoreCase(load.table())) return;
+        resumeRequest.set(null);
         switch (load.recipe().kind()) {
             case GENERATED -> {
                 shown.set(null); // so that the same tab asked twice is selected twice
@@ -71,12 +82,12 @@ public final class RecordsModel {
         }
     }
 
-    private void tableChanged(@Nullable TableDetails table) {
-        composer.tableProperty().set(table);
-        importer.tableProperty().set(table);
-        generator.tableProperty().set(table);
-        String reason = table == null ? null : table.notWritableReason();
+    private void tableChanged(@Nullable TableDetails now) {
+        composer.tableProperty().set(now);
+        importer.tableProperty().set(now);
+        generator.tableProperty().set(now);
+        String reason = now == null ? null : now.notWritableReason();
         notWritable.set(reason == null ? "" : reason);
-        resume(context.resumeRequest().get());
+        resume(resumeRequest.get());
     }
 }

@@ -1,7 +1,5 @@
 package dev.zerobus.console.ui.records;
 
-import dev.zerobus.console.ui.AppContext;
-import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.records.compose.ComposerView;
 import dev.zerobus.console.ui.records.fileimport.ImportView;
 import dev.zerobus.console.ui.records.load.GenerateView;
@@ -25,7 +23,8 @@ public final class RecordsView extends VBox {
     private final Tab importTab;
     private final ImportView importView;
 
-    public RecordsView(RecordsModel model, AppContext context) {
+    /** {@code openCatalog} shows the Catalog pane (the empty state's button). */
+    public RecordsView(RecordsModel model, Runnable openCatalog) {
         setId("records-pane");
         getStyleClass().addAll("pane-content", "records-pane");
         getStylesheets().add(RecordsView.class.getResource("records.css").toExternalForm());
@@ -45,7 +44,7 @@ public final class RecordsView extends VBox {
         tabs.setId("records-tabs");
         tabs.visibleProperty().bind(model.tableProperty().isNotNull());
 
-        var empty = createEmptyState(context);
+        var empty = createEmptyState(openCatalog);
         empty.visibleProperty().bind(model.tableProperty().isNull());
         var body = new StackPane(tabs, empty);
         VBox.setVgrow(body, Priority.ALWAYS);
@@ -83,14 +82,14 @@ public final class RecordsView extends VBox {
         return header;
     }
 
-    private static VBox createEmptyState(AppContext context) {
+    private static VBox createEmptyState(Runnable openCatalog) {
         var icon = new FontIcon(Feather.DATABASE);
         icon.getStyleClass().add("empty-icon");
         var text = new Label("Choose a table in the Catalog pane to compose, import or generate records for it.");
         text.getStyleClass().add("muted");
         var open = new Button("Open the Catalog");
         open.setId("records-open-catalog");
-        open.setOnAction(e -> context.selectedPane().set(PaneId.CATALOG));
+        open.setOnAction(e -> openCatalog.run());
         var box = new VBox(12, icon, text, open);
         box.setAlignment(Pos.CENTER);
         box.setId("records-empty");

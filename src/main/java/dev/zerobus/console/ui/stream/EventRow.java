@@ -30,7 +30,7 @@ public record EventRow(int stream, IngestEvent event) {
 
     public boolean isProblem() {
         // a planned rotation carries the service's words (6002) but is no problem
-        return event.kind() == IngestEvent.Kind.ERROR || event.explanation() != null && event.kind() != IngestEvent.Kind.ROTATED;
+        return event.kind() == IngestEvent.Kind.ERROR || event.problem() != null && event.kind() != IngestEvent.Kind.ROTATED;
     }
 
     public boolean matches(String filter) {
@@ -41,8 +41,8 @@ public record EventRow(int stream, IngestEvent event) {
 
     /** One line of the exported log; never carries record contents (events don't). */
     public String line() {
-        var e = event.explanation();
-        String why = e == null ? "" : "  | cause: " + e.cause() + "  | fix: " + e.fix();
+        var e = event.problem();
+        String why = e == null ? "" : "  | cause: " + e.message() + "  | fix: " + e.fix();
         return event.at() + "  stream " + stream + "  " + event.kind() + "  " + event.message() + why;
     }
 }

@@ -43,10 +43,10 @@ final class ProblemsView extends VBox {
                 setGraphic(null);
                 return;
             }
-            var e = row.event().explanation();
+            var e = row.event().problem();
             when.setText(row.time() + " · stream " + row.stream() + (e == null ? "" : " · " + e.category()
                     + (e.retryable() ? " · retried automatically" : " · not retryable")));
-            cause.setText(e == null ? row.event().message() : e.cause());
+            cause.setText(e == null ? row.event().message() : e.message());
             fix.setText(e == null ? "" : "Fix: " + e.fix());
             fix.setManaged(e != null);
             for (Label label : new Label[] {cause, fix}) {

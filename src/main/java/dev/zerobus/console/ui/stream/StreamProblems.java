@@ -17,7 +17,7 @@ final class StreamProblems {
     static String describe(Throwable error) {
         Throwable e = error;
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) e = e.getCause();
-        if (e instanceof IngestException ie) return ie.explanation().cause() + " " + ie.explanation().fix();
+        if (e instanceof IngestException ie) return ie.problem().message() + " " + ie.problem().fix();
         if (e instanceof CatalogException ce) return ce.problem().message() + " " + ce.problem().fix();
         if (e instanceof SessionBundle.NotABundleException) return e.getMessage() + " Open a .zip written by Save session….";
         LOG.warn("Stream pane command failed", e);

@@ -4,7 +4,9 @@ import atlantafx.base.theme.Styles;
 import dev.zerobus.console.catalog.ZerobusSystemTables;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -45,22 +47,9 @@ final class VerifyView extends VBox {
         summary.getStyleClass().add("verify-summary");
         summary.setWrapText(true);
         summary.setMaxWidth(Double.MAX_VALUE);
-        var problem = new Label();
-        problem.setId("stream-verify-problem");
-        problem.getStyleClass().add("problem-text");
-        problem.setWrapText(true);
-        problem.textProperty().bind(model.problemProperty());
-        problem.managedProperty().bind(model.problemProperty().isNotEmpty());
-        var rows = new TableView<Map<String, @Nullable String>>(model.rows());
-        rows.setId("stream-verify-rows");
-        rows.setPlaceholder(new Label("Press Verify to read the newest rows of the table."));
-        rows.getStyleClass().add("dense");
+        var problem = problemLine("stream-verify-problem", model.problemProperty());
+        var rows = rowsTable("stream-verify-rows", "Press Verify to read the newest rows of the table.", model.rows(), model.columns());
         rows.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        model.columns().addListener((ListChangeListener<String>) change -> rows.getColumns().setAll(
-                model.columns().stream().map(name -> EventLogView.column(name, 140, (Map<String, @Nullable String> row) -> {
-                    String value = row.get(name);
-                    return value == null ? "NULL" : value;
-                })).toList()));
         VBox.setVgrow(rows, Priority.ALWAYS);
         var top = new HBox(10, run, busy, cancel, summary);
         top.setAlignment(Pos.CENTER_LEFT);
@@ -78,22 +67,10 @@ final class VerifyView extends VBox {
         summary.setId("stream-monitor-summary");
         summary.setWrapText(true);
         summary.textProperty().bind(model.monitorSummaryProperty());
-        var problem = new Label();
-        problem.setId("stream-monitor-problem");
-        problem.getStyleClass().addAll("problem-text", "mono");
-        problem.setWrapText(true);
-        problem.textProperty().bind(model.monitorProblemProperty());
-        problem.managedProperty().bind(model.monitorProblemProperty().isNotEmpty());
-        var rows = new TableView<Map<String, @Nullable String>>(model.monitorRows());
-        rows.setId("stream-monitor-rows");
-        rows.setPlaceholder(new Label("Run a query to see what Zerobus recorded."));
-        rows.getStyleClass().add("dense");
+        var problem = problemLine("stream-monitor-problem", model.monitorProblemProperty());
+        problem.getStyleClass().add("mono");
+        var rows = rowsTable("stream-monitor-rows", "Run a query to see what Zerobus recorded.", model.monitorRows(), model.monitorColumns());
         rows.setPrefHeight(140);
-        model.monitorColumns().addListener((ListChangeListener<String>) change -> rows.getColumns().setAll(
-                model.monitorColumns().stream().map(name -> EventLogView.column(name, 140, (Map<String, @Nullable String> row) -> {
-                    String value = row.get(name);
-                    return value == null ? "NULL" : value;
-                })).toList()));
         var hint = new Label("Zerobus records streams and ingested data in system tables (Beta, regional, 365 days). Reading "
                 + "them needs metastore and workspace admin, or USE and SELECT on the system schemas.");
         hint.getStyleClass().add("muted");
@@ -103,6 +80,32 @@ final class VerifyView extends VBox {
         pane.setId("stream-monitoring");
         pane.setExpanded(false);
         return pane;
+    }
+
+    /** A problem under a result; takes no room while empty. */
+    private static Label problemLine(String id, ReadOnlyStringProperty text) {
+        var problem = new Label();
+        problem.setId(id);
+        problem.getStyleClass().add("problem-text");
+        problem.setWrapText(true);
+        problem.textProperty().bind(text);
+        problem.managedProperty().bind(text.isNotEmpty());
+        return problem;
+    }
+
+    /** Rows read back, one table column per name in {@code columns} as they come, a SQL NULL shown as NULL. */
+    private static TableView<Map<String, @Nullable String>> rowsTable(String id, String placeholder,
+            ObservableList<Map<String, @Nullable String>> rows, ObservableList<String> columns) {
+        var table = new TableView<Map<String, @Nullable String>>(rows);
+        table.setId(id);
+        table.setPlaceholder(new Label(placeholder));
+        table.getStyleClass().add("dense");
+        columns.addListener((ListChangeListener<String>) change -> table.getColumns().setAll(
+                columns.stream().map(name -> EventLogView.column(name, 140, (Map<String, @Nullable String> row) -> {
+                    String value = row.get(name);
+                    return value == null ? "NULL" : value;
+                })).toList()));
+        return table;
     }
 
     private static void fill(VBox queries, VerifyModel model, Consumer<ZerobusSystemTables.Query> run) {

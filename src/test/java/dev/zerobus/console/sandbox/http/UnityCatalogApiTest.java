@@ -16,6 +16,7 @@ import com.databricks.sdk.service.catalog.SchemaInfo;
 import com.databricks.sdk.service.catalog.TableInfo;
 import com.databricks.sdk.service.catalog.TableType;
 import com.databricks.sdk.service.iam.MeRequest;
+import dev.zerobus.console.Await;
 import dev.zerobus.console.sandbox.SandboxExtension;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.schema.ColumnType;
@@ -23,6 +24,10 @@ import dev.zerobus.console.schema.TableColumn;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,6 +172,23 @@ class UnityCatalogApiTest {
         }
 
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+    }
+
+    @Test
+    void liftingTheCatalogDelayLetsTheCallsItHoldsGo() throws Exception {
+        sandbox.faults().catalogDelay(Duration.ofMinutes(10));
+        try (ExecutorService caller = Executors.newSingleThreadExecutor()) {
+            Future<String> held = caller.submit(() -> client.catalogs().get("main").getName());
+            Await.until("the call to be held", Duration.ofSeconds(30), () -> sandbox.faults().heldCatalogCalls() == 1);
+            assertThat(held).isNotDone();
+
+            sandbox.faults().catalogDelay(Duration.ZERO);
+
+            assertThat(held.get(30, TimeUnit.SECONDS)).as("answered long before the ten minutes").isEqualTo("main");
+            assertThat(sandbox.faults().heldCatalogCalls()).isZero();
+        } finally {
+            sandbox.faults().catalogDelay(Duration.ZERO);
+        }
     }
 
     @Test

@@ -133,12 +133,22 @@ class ConnectionPaneTest {
     void passesEveryStepWithTheSandboxPrincipalWithoutBlockingTheFxThread(FxRobot robot) {
         waitForProfiles(robot);
         var probe = new PulseProbe();
-        robot.interact(probe::start);
-        click(robot, "#check-run");
+        // The table step's catalog call is held by the sandbox until the test lets it go; the FX thread must keep
+        // drawing meanwhile (bench/ui-responsiveness measures the pulse gaps of a whole run).
+        ui.faults().catalogDelay(Duration.ofMinutes(10));
+        try {
+            click(robot, "#check-run");
+            UiTestSupport.waitUntil(CHECK, () -> "running".equals(label(robot, "#step-status-table")) && ui.faults().heldCatalogCalls() > 0);
+            robot.interact(probe::start);
+            UiTestSupport.waitUntil(CHECK, () -> probe.pulses() >= 10);
+            assertThat(ui.faults().heldCatalogCalls()).as("the pulses came while the call was held").isPositive();
+            assertThat(label(robot, "#step-status-table")).isEqualTo("running");
+        } finally {
+            ui.faults().catalogDelay(Duration.ZERO);
+            robot.interact(probe::stop);
+        }
         UiTestSupport.waitUntil(CHECK, () -> label(robot, "#check-summary").startsWith("All 7 steps passed"));
-        robot.interact(probe::stop);
         assertThat(context.tokenStatus().get()).startsWith("OK, expires ");
-        assertThat(probe.maxGapMillis()).isLessThan(1500);
         screenshots(robot, "passed");
     }
 

@@ -44,7 +44,7 @@ class StreamModelsTest {
 
     static EventRow retry() {
         var why = ErrorExplainer.explain("Stream closed by server");
-        return new EventRow(1, new IngestEvent(Instant.parse("2026-01-01T10:00:05Z"), IngestEvent.Kind.ERROR, why.cause(), why));
+        return new EventRow(1, new IngestEvent(Instant.parse("2026-01-01T10:00:05Z"), IngestEvent.Kind.ERROR, why.message(), why));
     }
 
     @Test

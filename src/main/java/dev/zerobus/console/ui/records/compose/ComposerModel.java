@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.records.compose;
 
 import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.codec.CodecOptions;
 import dev.zerobus.console.codec.CodecResult;
 import dev.zerobus.console.codec.FieldError;
@@ -12,7 +13,7 @@ import dev.zerobus.console.ingest.SessionOptions;
 import dev.zerobus.console.schema.ProtoSchemaMapper;
 import dev.zerobus.console.source.SyntheticRecords;
 import dev.zerobus.console.ui.ActiveIngestion;
-import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.ui.records.shared.RecordJson;
 import dev.zerobus.console.ui.records.shared.RowCounts;
 import dev.zerobus.console.workspace.ConnectionProfile;
@@ -22,9 +23,13 @@ import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.*;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
@@ -35,16 +40,26 @@ import org.jspecify.annotations.Nullable;
 /**
  * The composer: one record as JSON text (the form edits the same record), validated by the table's codec as it
  * changes, sent once or N times on the table's composer stream, with the history of what was sent and the
- * templates saved for the table. FX thread only; generating copies, encoding and SDK calls run on the background
+ * templates saved for the table. FX thread only; generating copies, encoding and SDK calls run on the sender's
  * executor through the table's {@link RecordSender}. While records are on their way, {@link #trackingProperty()} is
  * true and the view calls {@link #refreshSent()} on a timer (~100 ms), never once per ACK.
  */
 public final class ComposerModel {
     public enum Copies { SAME_RECORD, GENERATED }
 
+    /** Opens a sender for a stream; {@code onOpened} runs on the sender's executor each time its stream opens. */
+    @FunctionalInterface
+    public interface Senders {
+        RecordSender open(SessionOptions options, Consumer<IngestionSession> onOpened);
+    }
+
     private static final int MAX_HISTORY_ROWS = 500;
 
-    private final AppContext context;
+    private final ObservableValue<@Nullable ConnectionProfile> profile;
+    private final Senders senders;
+    private final Function<ConnectionProfile, TableReader> readers;
+    private final Consumer<ActiveIngestion> streamList;
+    private final Executor fx;
     private final TableMemory memory;
     private final ObjectProperty<@Nullable TableDetails> table = new SimpleObjectProperty<>();
     private final StringProperty jsonText = new SimpleStringProperty("{}");
@@ -70,9 +85,22 @@ public final class ComposerModel {
     private @Nullable RecordSender session;
     private long sampleSeed = 1;
 
-    public ComposerModel(AppContext context) {
-        this.context = context;
-        this.memory = new TableMemory(context.settings());
+    /**
+     * @param profile    the active connection profile (nothing is sent without one)
+     * @param settings   where each table's sent records and templates are remembered
+     * @param senders    opens the table's stream sender (it runs on the background executor)
+     * @param readers    a SQL reader per profile, for the rows before the stream (see {@link RowCounts})
+     * @param streamList lists an opened stream in the Stream pane (called on the FX thread)
+     * @param fx         the FX thread, where the listing is handed
+     */
+    public ComposerModel(ObservableValue<@Nullable ConnectionProfile> profile, UiSettings settings, Senders senders,
+                         Function<ConnectionProfile, TableReader> readers, Consumer<ActiveIngestion> streamList, Executor fx) {
+        this.profile = profile;
+        this.senders = senders;
+        this.readers = readers;
+        this.streamList = streamList;
+        this.fx = fx;
+        this.memory = new TableMemory(settings);
         jsonText.addListener((obs, old, now) -> validate());
         zone.addListener((obs, old, now) -> { rebuildCodec(); validate(); });
         table.addListener((obs, old, now) -> tableChanged(now));
@@ -114,9 +142,9 @@ public final class ComposerModel {
     /** Sends the record (or {@code count} copies or generated records) on the table's composer stream. */
     public void send() {
         TableDetails t = table.get();
-        ConnectionProfile profile = context.activeProfile().get();
+        ConnectionProfile active = profile.getValue();
         if (t == null || codec == null) return;
-        if (profile == null) {
+        if (active == null) {
             status.set("Choose a connection profile in the Connection pane first.");
             return;
         }
@@ -124,7 +152,7 @@ public final class ComposerModel {
             status.set("Not sent: fix the marked fields first.");
             return;
         }
-        RecordSender s = session(profile, t);
+        RecordSender s = session(active, t);
         long epoch = historyEpoch;
         String json = jsonText.get();
         boolean generated = copies.get() == Copies.GENERATED;
@@ -172,24 +200,24 @@ public final class ComposerModel {
         session = null;
     }
 
-    private RecordSender session(ConnectionProfile profile, TableDetails t) {
+    private RecordSender session(ConnectionProfile active, TableDetails t) {
         RecordFormat f = format.get();
-        if (session != null && session.options().profile().equals(profile) && session.options().table().equals(t.fullName())
+        if (session != null && session.options().profile().equals(active) && session.options().table().equals(t.fullName())
                 && session.options().format() == f) {
             return session;
         }
         closeSession();
         SessionOptions options = f == RecordFormat.JSON
-                ? SessionOptions.json(profile, t.fullName())
-                : SessionOptions.proto(profile, t.fullName(), ProtoSchemaMapper.map(t.schema()).descriptor());
-        session = new RecordSender(options, context.background(), opened -> announce(profile, t, opened));
+                ? SessionOptions.json(active, t.fullName())
+                : SessionOptions.proto(active, t.fullName(), ProtoSchemaMapper.map(t.schema()).descriptor());
+        session = senders.open(options, opened -> announce(active, t, opened));
         return session;
     }
 
     /** Sender thread: lists the stream in the Stream pane, with the row count before it when that is cheap. */
-    private void announce(ConnectionProfile profile, TableDetails t, IngestionSession opened) {
-        long before = RowCounts.before(context, profile, t);
-        context.fx().execute(() -> context.ingestions().add(
+    private void announce(ConnectionProfile active, TableDetails t, IngestionSession opened) {
+        long before = RowCounts.before(readers, active, t);
+        fx.execute(() -> streamList.accept(
                 new ActiveIngestion("Composer: " + t.schema().tableName(), t, Instant.now(), null, opened, before)));
     }
 

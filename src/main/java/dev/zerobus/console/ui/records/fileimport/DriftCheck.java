@@ -10,12 +10,13 @@ import dev.zerobus.console.setup.SchemaInference;
 import dev.zerobus.console.setup.SetupException;
 import dev.zerobus.console.setup.TableService;
 import dev.zerobus.console.setup.Warehouses;
-import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.Problem;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -23,6 +24,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,19 +32,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Schema drift on import: the file's columns (inferred from a bounded sample) that the table lacks, and, when the
  * person agrees after seeing the SQL, {@code ALTER TABLE ... ADD COLUMNS} (nullable) run as You on a SQL warehouse.
- * The table then reloads everywhere (the active table changes). Properties are FX-thread only.
+ * The altered table then goes to {@code altered} (the app makes it the active table, so it reloads everywhere).
+ * Properties are FX-thread only.
  */
 public final class DriftCheck {
     private static final Logger LOG = LoggerFactory.getLogger(DriftCheck.class);
 
-    private final AppContext context;
+    private final ObservableValue<@Nullable ConnectionProfile> profile;
+    private final Consumer<TableDetails> altered;
+    private final Executor background;
+    private final Executor fx;
     private final ReadOnlyObjectWrapper<@Nullable SchemaDrift> drift = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private long request;
 
-    DriftCheck(AppContext context) {
-        this.context = context;
+    /**
+     * @param profile    the active connection profile; its "You" runs the ALTER TABLE
+     * @param altered    takes the table once its columns are added (called on the FX thread)
+     * @param background runs the inference and the SQL
+     * @param fx         the FX thread, where results come back
+     */
+    public DriftCheck(ObservableValue<@Nullable ConnectionProfile> profile, Consumer<TableDetails> altered, Executor background,
+                      Executor fx) {
+        this.profile = profile;
+        this.altered = altered;
+        this.background = background;
+        this.fx = fx;
     }
 
     /** The drift when the file has columns the table lacks, else null. */
@@ -62,7 +78,7 @@ public final class DriftCheck {
         long mine = ++request;
         drift.set(null);
         problem.set("");
-        CompletableFuture.supplyAsync(() -> SchemaDrift.of(table.schema(), SchemaInference.infer(file).tableColumns()), context.background())
+        CompletableFuture.supplyAsync(() -> SchemaDrift.of(table.schema(), SchemaInference.infer(file).tableColumns()), background)
                 .whenCompleteAsync((found, error) -> {
                     if (mine != request) return;
                     if (error != null) {
@@ -70,7 +86,7 @@ public final class DriftCheck {
                         return; // the preview reports unreadable files; drift is only a hint on top
                     }
                     drift.set(found.hasMissingColumns() ? found : null);
-                }, context.fx());
+                }, fx);
     }
 
     void clear() {
@@ -79,27 +95,27 @@ public final class DriftCheck {
         problem.set("");
     }
 
-    /** Runs the drift's ALTER TABLE as You; on success the active table is the altered one. */
+    /** Runs the drift's ALTER TABLE as You; on success the altered table goes to {@code altered}. */
     public void addColumns() {
         SchemaDrift d = drift.get();
-        ConnectionProfile profile = context.activeProfile().get();
-        if (d == null || profile == null || running.get()) return;
+        ConnectionProfile active = profile.getValue();
+        if (d == null || active == null || running.get()) return;
         running.set(true);
         problem.set("");
         CompletableFuture.supplyAsync(() -> {
-            var you = WorkspaceClients.asYou(profile);
+            var you = WorkspaceClients.asYou(active);
             String warehouse = new Warehouses(you).pick(null).id();
             return new TableService(you).addColumns(d, warehouse, Cancellation.none());
-        }, context.background()).whenCompleteAsync((altered, error) -> {
+        }, background).whenCompleteAsync((table, error) -> {
             running.set(false);
             if (error == null) {
                 drift.set(null);
-                context.activeTable().set(altered);
+                altered.accept(table);
                 return;
             }
             Problem why = problemOf(error);
             problem.set(why.message() + " " + why.fix() + (why.copyableFix() == null ? "" : "\n" + why.copyableFix()));
-        }, context.fx());
+        }, fx);
     }
 
     private static Problem problemOf(Throwable error) {

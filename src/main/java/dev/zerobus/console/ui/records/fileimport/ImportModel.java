@@ -14,7 +14,6 @@ import dev.zerobus.console.source.SourceFormat;
 import dev.zerobus.console.source.SourceOptions;
 import dev.zerobus.console.source.SourcePreview;
 import dev.zerobus.console.source.SourceRow;
-import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.records.load.LoadRunModel;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.io.IOException;
@@ -26,10 +25,13 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.*;
 import javafx.collections.FXCollections;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 
@@ -51,7 +53,10 @@ public final class ImportModel {
         @Override public String toString() { return label; }
     }
 
-    private final AppContext context;
+    private final ObservableValue<@Nullable ConnectionProfile> profile;
+    private final Consumer<Path> opened;
+    private final Executor background;
+    private final Executor fx;
     private final ObjectProperty<@Nullable TableDetails> table = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<@Nullable Path> file = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<@Nullable SourcePreview> preview = new ReadOnlyObjectWrapper<>();
@@ -69,12 +74,24 @@ public final class ImportModel {
     private final ReadOnlyObjectWrapper<@Nullable UnfinishedLoad> resuming = new ReadOnlyObjectWrapper<>();
     private final DriftCheck drift;
 
-    public ImportModel(AppContext context) {
-        this.context = context;
-        this.run = new LoadRunModel(context);
-        this.drift = new DriftCheck(context);
+    /**
+     * @param profile    the active connection profile (no import starts without one)
+     * @param run        runs the load and shows its progress
+     * @param drift      finds the file's columns the table lacks
+     * @param opened     takes each file opened, for File > Recent files
+     * @param background reads the file and opens the load
+     * @param fx         the FX thread, where results come back
+     */
+    public ImportModel(ObservableValue<@Nullable ConnectionProfile> profile, LoadRunModel run, DriftCheck drift, Consumer<Path> opened,
+                       Executor background, Executor fx) {
+        this.profile = profile;
+        this.run = run;
+        this.drift = drift;
+        this.opened = opened;
+        this.background = background;
+        this.fx = fx;
         canStart = Bindings.createBooleanBinding(() -> preview.get() != null && mappingProblems.get().isEmpty()
-                && !run.runningProperty().get() && context.activeProfile().get() != null, preview, mappingProblems, run.runningProperty(), context.activeProfile());
+                && !run.runningProperty().get() && profile.getValue() != null, preview, mappingProblems, run.runningProperty(), profile);
         table.addListener((obs, old, now) -> { if (file.get() != null) importFile(file.get()); });
         zone.addListener((obs, old, now) -> recheck());
         run.resultProperty().addListener((obs, old, now) -> failedRowsFile.set(now == null || now.failed() == 0 ? null : now.failedRowsFile()));
@@ -114,10 +131,10 @@ public final class ImportModel {
     public void importFile(Path path) {
         resuming.set(null);
         file.set(path);
-        context.recentFiles().add(path);
+        opened.accept(path);
         fileProblem.set("");
-        CompletableFuture.supplyAsync(() -> readPreview(path), context.background())
-                .whenCompleteAsync((read, error) -> previewRead(path, read, error), context.fx());
+        CompletableFuture.supplyAsync(() -> readPreview(path), background)
+                .whenCompleteAsync((read, error) -> previewRead(path, read, error), fx);
     }
 
     /** Where "Save failed rows" opens: beside the imported file, where its owner looks for it (null: no file yet). */
@@ -145,18 +162,18 @@ public final class ImportModel {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, context.background()).thenApplyAsync(saved -> {
+        }, background).thenApplyAsync(saved -> {
             failedRowsFile.set(saved);
             return saved;
-        }, context.fx());
+        }, fx);
     }
 
     public void start() {
         TableDetails t = table.get();
         Path path = file.get();
         SourcePreview p = preview.get();
-        ConnectionProfile profile = context.activeProfile().get();
-        if (!canStart.get() || t == null || path == null || p == null || profile == null) return;
+        ConnectionProfile active = profile.getValue();
+        if (!canStart.get() || t == null || path == null || p == null || active == null) return;
         ColumnMapping columnMapping = check.mapping(t.schema(), p.columns(), mapping);
         CodecOptions codecOptions = CodecOptions.forCsv().withZone(zone.get());
         LoadOptions options = LoadOptions.defaults(format.get()).withStreams(streams.get())
@@ -173,13 +190,13 @@ public final class ImportModel {
                 if (resume != null && !same) throw new ChangedFile();
                 LoadOptions loadOptions = same ? options.withAlreadyDurable(resume.ranges()) : options;
                 Path failed = Files.createTempFile("zerobus-failed-rows-", p.options().format() == SourceFormat.CSV ? ".csv" : ".jsonl");
-                var job = new LoadJob(profile, RecordCodec.forTable(t.schema(), codecOptions), RecordSource.open(path, p.options()),
+                var job = new LoadJob(active, RecordCodec.forTable(t.schema(), codecOptions), RecordSource.open(path, p.options()),
                         p.options(), columnMapping, loadOptions.withFailedRowsFile(failed));
                 return new Prepared(job, recipe);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, context.background()).whenCompleteAsync((prepared, error) -> {
+        }, background).whenCompleteAsync((prepared, error) -> {
             if (error != null && error.getCause() instanceof ChangedFile) {
                 resuming.set(null);
                 fileProblem.set(path.getFileName() + " changed since the import stopped, so its rows cannot be matched with what landed. "
@@ -189,9 +206,9 @@ public final class ImportModel {
             } else {
                 String id = resume != null ? resume.id() : UUID.randomUUID().toString();
                 resuming.set(null);
-                run.start(prepared.job(), "Import " + path.getFileName(), profile, t, prepared.recipe(), id);
+                run.start(prepared.job(), "Import " + path.getFileName(), active, t, prepared.recipe(), id);
             }
-        }, context.fx());
+        }, fx);
     }
 
     private record Prepared(LoadJob job, UnfinishedLoad.Recipe recipe) {}

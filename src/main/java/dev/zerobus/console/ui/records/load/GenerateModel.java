@@ -11,7 +11,6 @@ import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;
 import dev.zerobus.console.source.SourceOptions;
 import dev.zerobus.console.source.SyntheticRecords;
-import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.util.UUID;
@@ -23,6 +22,7 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableValue;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +30,8 @@ import org.jspecify.annotations.Nullable;
  * across launches (settings "generate.*"). FX thread only.
  */
 public final class GenerateModel {
-    private final AppContext context;
+    private final ObservableValue<@Nullable ConnectionProfile> profile;
+    private final UiSettings settings;
     private final ObjectProperty<@Nullable TableDetails> table = new SimpleObjectProperty<>();
     private final LongProperty count = new SimpleLongProperty(10_000);
     private final IntegerProperty rate = new SimpleIntegerProperty(0);
@@ -41,12 +42,18 @@ public final class GenerateModel {
     private final LoadRunModel run;
     private final BooleanBinding canStart;
 
-    public GenerateModel(AppContext context) {
-        this.context = context;
-        this.run = new LoadRunModel(context);
+    /**
+     * @param profile  the active connection profile (no load starts without one)
+     * @param settings where the form's values are remembered
+     * @param run      runs the load and shows its progress
+     */
+    public GenerateModel(ObservableValue<@Nullable ConnectionProfile> profile, UiSettings settings, LoadRunModel run) {
+        this.profile = profile;
+        this.settings = settings;
+        this.run = run;
         remember();
-        canStart = Bindings.createBooleanBinding(() -> table.get() != null && context.activeProfile().get() != null
-                && !run.runningProperty().get() && count.get() > 0, table, context.activeProfile(), run.runningProperty(), count);
+        canStart = Bindings.createBooleanBinding(() -> table.get() != null && profile.getValue() != null
+                && !run.runningProperty().get() && count.get() > 0, table, profile, run.runningProperty(), count);
     }
 
     public ObjectProperty<@Nullable TableDetails> tableProperty() { return table; }
@@ -82,24 +89,24 @@ public final class GenerateModel {
 
     private void start(@Nullable UnfinishedLoad resume) {
         TableDetails t = table.get();
-        ConnectionProfile profile = context.activeProfile().get();
-        if (!canStart.get() || t == null || profile == null) return;
+        ConnectionProfile active = profile.getValue();
+        if (!canStart.get() || t == null || active == null) return;
         var records = new SyntheticRecords(t.schema(), seed.get());
         RecordSource source = records.asSource(count.get());
         CodecOptions codec = CodecOptions.defaults();
         LoadOptions options = LoadOptions.defaults(format.get()).withStreams(streams.get()).withCodec(codec)
                 .withRecordsPerRequest(Math.max(1, recordsPerRequest.get())).withRate(rate.get())
                 .withAlreadyDurable(resume == null ? null : resume.ranges());
-        var job = new LoadJob(profile, RecordCodec.forTable(t.schema(), codec), source, SourceOptions.jsonLines(),
+        var job = new LoadJob(active, RecordCodec.forTable(t.schema(), codec), source, SourceOptions.jsonLines(),
                 ColumnMapping.auto(t.schema(), source.columns()), options);
         var recipe = UnfinishedLoad.Recipe.generated(count.get(), seed.get(), rate.get(), streams.get(), recordsPerRequest.get(), format.get());
-        run.start(job, "Generated load on " + t.schema().tableName(), profile, t, recipe,
+        run.start(job, "Generated load on " + t.schema().tableName(), active, t, recipe,
                 resume == null ? UUID.randomUUID().toString() : resume.id());
     }
 
     /** Restores the last values and keeps them as they change. */
     private void remember() {
-        UiSettings s = context.settings();
+        UiSettings s = settings;
         count.set(Math.clamp(s.getLong("generate.count", count.get()), 1, 100_000_000));
         rate.set((int) Math.clamp(s.getLong("generate.rate", rate.get()), 0, 1_000_000));
         streams.set((int) Math.clamp(s.getLong("generate.streams", streams.get()), 1, 16));

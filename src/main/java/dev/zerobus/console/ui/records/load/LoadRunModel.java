@@ -1,13 +1,14 @@
 package dev.zerobus.console.ui.records.load;
 
 import dev.zerobus.console.catalog.TableDetails;
+import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadProgress;
 import dev.zerobus.console.ingest.LoadResult;
 import dev.zerobus.console.ingest.RowError;
 import dev.zerobus.console.ingest.UnfinishedLoad;
+import dev.zerobus.console.ingest.UnfinishedLoads;
 import dev.zerobus.console.ui.ActiveIngestion;
-import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.records.shared.RowCounts;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import java.time.Duration;
@@ -15,6 +16,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -33,7 +37,12 @@ import org.jspecify.annotations.Nullable;
  * FX thread only.
  */
 public final class LoadRunModel {
-    private final AppContext context;
+    private final UnfinishedLoads unfinishedLoads;
+    private final Function<ConnectionProfile, TableReader> readers;
+    private final Consumer<ActiveIngestion> streamList;
+    private final Consumer<UnfinishedLoad> resumeRequests;
+    private final Executor background;
+    private final Executor fx;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper paused = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper();
@@ -48,8 +57,22 @@ public final class LoadRunModel {
     private @Nullable LoadJob job;
     private @Nullable String loadId;
 
-    public LoadRunModel(AppContext context) {
-        this.context = context;
+    /**
+     * @param unfinishedLoads where a load that stops before the end is kept, so that it can be continued
+     * @param readers         a SQL reader per profile, for the rows before the load (see {@link RowCounts})
+     * @param streamList      lists a started load in the Stream pane (called on the FX thread)
+     * @param resumeRequests  takes Continue's request to resume a stopped load (called on the FX thread)
+     * @param background      runs the row count and the blocking {@link LoadJob#run()}
+     * @param fx              the FX thread, where results come back
+     */
+    public LoadRunModel(UnfinishedLoads unfinishedLoads, Function<ConnectionProfile, TableReader> readers,
+                        Consumer<ActiveIngestion> streamList, Consumer<UnfinishedLoad> resumeRequests, Executor background, Executor fx) {
+        this.unfinishedLoads = unfinishedLoads;
+        this.readers = readers;
+        this.streamList = streamList;
+        this.resumeRequests = resumeRequests;
+        this.background = background;
+        this.fx = fx;
     }
 
     public ReadOnlyBooleanProperty runningProperty() { return running.getReadOnlyProperty(); }
@@ -71,7 +94,7 @@ public final class LoadRunModel {
 
     /**
      * Starts the job; it is listed in the Stream pane as {@code name}. If it stops before the end, it is kept in
-     * {@link AppContext#unfinishedLoads()} under {@code id} with {@code recipe}, so that it can be resumed (also after a
+     * the unfinished loads under {@code id} with {@code recipe}, so that it can be resumed (also after a
      * restart); ending in full removes that entry.
      */
     public void start(LoadJob newJob, String name, ConnectionProfile profile, TableDetails table, UnfinishedLoad.Recipe recipe,
@@ -84,22 +107,22 @@ public final class LoadRunModel {
         failedOutcome.set(false);
         stoppedOutcome.set(false);
         canContinue.set(false);
-        newJob.whenEnded(ended -> context.unfinishedLoads().ended(new UnfinishedLoad(id, name, table.fullName(), profile.name(),
+        newJob.whenEnded(ended -> unfinishedLoads.ended(new UnfinishedLoad(id, name, table.fullName(), profile.name(),
                 recipe, ended.durable().toList(), ended.durable().count(), newJob.progress().fraction(), System.currentTimeMillis()), ended));
         fraction.set(ProgressValues.INDETERMINATE);
         counts.set("Opening " + "stream(s) on " + table.fullName() + "…");
         rate.set("");
         running.set(true);
-        CompletableFuture.supplyAsync(() -> RowCounts.before(context, profile, table), context.background())
-                .thenAcceptAsync(before -> context.ingestions().add(
-                        new ActiveIngestion(name, table, Instant.now(), newJob, null, before)), context.fx())
-                .thenRunAsync(() -> runJob(newJob), context.background());
+        CompletableFuture.supplyAsync(() -> RowCounts.before(readers, profile, table), background)
+                .thenAcceptAsync(before -> streamList.accept(
+                        new ActiveIngestion(name, table, Instant.now(), newJob, null, before)), fx)
+                .thenRunAsync(() -> runJob(newJob), background);
     }
 
     /** The stopped load this model ran, while it can still be resumed (it is kept in the unfinished loads). */
     public @Nullable UnfinishedLoad resumable() {
         String id = loadId;
-        return id == null || running.get() ? null : context.unfinishedLoads().find(id).orElse(null);
+        return id == null || running.get() ? null : unfinishedLoads.find(id).orElse(null);
     }
 
     public void pause() { if (job != null) { job.pause(); paused.set(true); } }
@@ -111,10 +134,10 @@ public final class LoadRunModel {
         try {
             done = newJob.run();
         } catch (Exception e) {
-            context.fx().execute(() -> finished(null, "The load stopped unexpectedly. Try again; if it repeats, attach the log file to a bug report."));
+            fx.execute(() -> finished(null, "The load stopped unexpectedly. Try again; if it repeats, attach the log file to a bug report."));
             return;
         }
-        context.fx().execute(() -> finished(done, null));
+        fx.execute(() -> finished(done, null));
     }
 
     private void finished(@Nullable LoadResult done, @Nullable String problem) {
@@ -138,15 +161,15 @@ public final class LoadRunModel {
     /** Asks for the stopped load to be continued (the Records pane takes the request), skipping what landed. */
     public void continueLoad() {
         UnfinishedLoad load = resumable();
-        if (load != null) context.resumeRequest().set(load);
+        if (load != null) resumeRequests.accept(load);
     }
 
     static String describe(LoadResult done, double reached) {
         String landed = String.format(Locale.ROOT, "%,d rows landed (ACKed) in %.1f s", done.acked(), done.seconds());
         String failed = done.failed() == 0 ? "" : String.format(Locale.ROOT, "; %,d rows failed", done.failed());
         if (done.streamFailure() != null) {
-            return landed + failed + ". The stream stopped: " + done.streamFailure().explanation().cause() + " "
-                    + done.streamFailure().explanation().fix();
+            return landed + failed + ". The stream stopped: " + done.streamFailure().problem().message() + " "
+                    + done.streamFailure().problem().fix();
         }
         if (done.cancelled()) {
             return String.format(Locale.ROOT, "Stopped at %.0f %%: ", Math.max(0, reached) * 100) + landed + failed

@@ -1,8 +1,9 @@
 package dev.zerobus.console.ui.records.shared;
 
 import dev.zerobus.console.catalog.TableDetails;
-import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.workspace.ConnectionProfile;
+import java.util.function.Function;
 
 /** The "rows before" an ingestion starts, for the Stream pane's Verify. */
 public final class RowCounts {
@@ -10,12 +11,12 @@ public final class RowCounts {
 
     /**
      * Counts the table's rows when that is cheap (the local sandbox); on a workspace a COUNT may have to start a
-     * SQL warehouse, so it is skipped (-1). Call off the FX thread.
+     * SQL warehouse, so it is skipped (-1). {@code readers} gives the profile's SQL reader. Call off the FX thread.
      */
-    public static long before(AppContext context, ConnectionProfile profile, TableDetails table) {
+    public static long before(Function<ConnectionProfile, TableReader> readers, ConnectionProfile profile, TableDetails table) {
         if (profile.source() != ConnectionProfile.Source.SANDBOX) return -1;
         try {
-            return context.reader(profile).count(table.fullName());
+            return readers.apply(profile).count(table.fullName());
         } catch (RuntimeException e) {
             return -1; // the count is a convenience for Verify; the ingestion goes on without it
         }

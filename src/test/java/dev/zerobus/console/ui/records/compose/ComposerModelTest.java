@@ -4,31 +4,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.catalog.TableDetails;
 import dev.zerobus.console.ingest.RecordFormat;
-import dev.zerobus.console.ui.AppContext;
-import dev.zerobus.console.ui.FxQueue;
 import dev.zerobus.console.ui.UiSandbox;
+import dev.zerobus.console.ui.records.ModelServices;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** The composer's model without the FX toolkit: the test's thread is the FX thread, the sandbox is real. */
+/**
+ * The composer's model without the FX toolkit or an app context: the test's thread is the FX thread, the sandbox is
+ * real, and the model gets only the services it uses.
+ */
 class ComposerModelTest {
     private static final Duration PATIENCE = Duration.ofSeconds(60);
     private static final String TABLE = "main.default.sensor_readings";
 
     @RegisterExtension static final UiSandbox ui = new UiSandbox();
-    final FxQueue fx = new FxQueue();
-    AppContext context;
+    ModelServices services;
     ComposerModel model;
     TableDetails table;
 
     @BeforeEach
     void open() throws Exception {
-        context = ui.newAppContext(fx);
-        table = context.browser(context.sandboxProfile()).table(TABLE);
-        model = new ComposerModel(context);
+        services = new ModelServices(ui);
+        table = services.table(TABLE);
+        model = new ComposerModel(services.profile, services.settings, services.senders(), services::reader,
+                services.streamList::add, services.fx);
         model.tableProperty().set(table);
     }
 
@@ -53,12 +55,15 @@ class ComposerModelTest {
 
         assertThat(model.statusProperty().get()).isEqualTo("5 records sent to " + TABLE);
         assertThat(model.trackingProperty().get()).isTrue();
-        fx.until(PATIENCE, model::refreshSent, () -> !model.trackingProperty().get());
+        services.fx.until(PATIENCE, model::refreshSent, () -> !model.trackingProperty().get());
         assertThat(statuses()).hasSize(5).containsOnly("ACKed (durable)");
         assertThat(model.history().getLast().json()).contains("composer-1"); // the first record sent is the oldest row
         assertThat(model.history().stream().map(SentRecord::json).distinct()).hasSize(5);
         assertThat(rows() - before).isEqualTo(5);
-        assertThat(context.ingestions()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("Composer: sensor_readings"));
+        assertThat(services.streamList).singleElement().satisfies(i -> {
+            assertThat(i.name()).isEqualTo("Composer: sensor_readings");
+            assertThat(i.rowsBefore()).as("counted before the stream, for Verify").isEqualTo(before);
+        });
     }
 
     @Test
@@ -69,10 +74,10 @@ class ComposerModelTest {
         model.formatProperty().set(RecordFormat.PROTO);
         model.send();
 
-        fx.until(PATIENCE, model::refreshSent, () -> !model.trackingProperty().get());
+        services.fx.until(PATIENCE, model::refreshSent, () -> !model.trackingProperty().get());
         assertThat(statuses()).containsExactly("ACKed (durable)", "ACKed (durable)");
         assertThat(rows() - before).isEqualTo(2);
-        assertThat(context.ingestions()).hasSize(2);
+        assertThat(services.streamList).as("one stream per record type").hasSize(2);
     }
 
     @Test

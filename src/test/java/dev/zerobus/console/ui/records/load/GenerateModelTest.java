@@ -3,30 +3,31 @@ package dev.zerobus.console.ui.records.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.catalog.TableDetails;
-import dev.zerobus.console.ui.AppContext;
-import dev.zerobus.console.ui.FxQueue;
 import dev.zerobus.console.ui.UiSandbox;
+import dev.zerobus.console.ui.records.ModelServices;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-/** A generated load through GenerateModel and its LoadRunModel, without the FX toolkit (the test thread is the FX thread). */
+/**
+ * A generated load through GenerateModel and its LoadRunModel, without the FX toolkit or an app context: the test
+ * thread is the FX thread and the models get only the services they use.
+ */
 class GenerateModelTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final String TABLE = "main.default.sensor_readings";
 
     @RegisterExtension static final UiSandbox ui = new UiSandbox();
-    final FxQueue fx = new FxQueue();
-    AppContext context;
+    ModelServices services;
     GenerateModel model;
     TableDetails table;
 
     @BeforeEach
     void open() throws Exception {
-        context = ui.newAppContext(fx);
-        table = context.browser(context.sandboxProfile()).table(TABLE);
-        model = new GenerateModel(context);
+        services = new ModelServices(ui);
+        table = services.table(TABLE);
+        model = new GenerateModel(services.profile, services.settings, services.loadRun());
     }
 
     private long rows() {
@@ -42,6 +43,16 @@ class GenerateModelTest {
     }
 
     @Test
+    void cannotStartWithoutAProfile() {
+        model.tableProperty().set(table);
+        assertThat(model.canStart().get()).isTrue();
+        services.profile.set(null);
+        assertThat(model.canStart().get()).isFalse();
+        model.start();
+        assertThat(model.run().runningProperty().get()).isFalse();
+    }
+
+    @Test
     void generatesTheRowsAndSaysWhatLanded() throws Exception {
         long before = rows();
         model.tableProperty().set(table);
@@ -54,14 +65,18 @@ class GenerateModelTest {
         LoadRunModel run = model.run();
         assertThat(run.runningProperty().get()).isTrue();
         assertThat(model.canStart().get()).as("one load at a time").isFalse();
-        fx.until(PATIENCE, run::sample, () -> !run.runningProperty().get());
+        services.fx.until(PATIENCE, run::sample, () -> !run.runningProperty().get());
         assertThat(run.resultProperty().get()).isNotNull();
         assertThat(run.resultProperty().get().acked()).isEqualTo(2_500);
         assertThat(run.outcomeProperty().get()).startsWith("2,500 rows landed (ACKed) in ").endsWith(".");
         assertThat(run.failedOutcomeProperty().get()).isFalse();
         assertThat(run.countsProperty().get()).isEqualTo("2,500 read · 2,500 sent · 2,500 ACKed · 0 failed");
         assertThat(run.fractionProperty().get()).isEqualTo(1.0);
-        assertThat(context.ingestions()).singleElement().satisfies(i -> assertThat(i.name()).isEqualTo("Generated load on sensor_readings"));
+        assertThat(services.streamList).singleElement().satisfies(i -> {
+            assertThat(i.name()).isEqualTo("Generated load on sensor_readings");
+            assertThat(i.rowsBefore()).isEqualTo(before);
+        });
+        assertThat(services.unfinishedLoads.all()).as("a load that ended in full is not kept to continue").isEmpty();
         assertThat(rows() - before).isEqualTo(2_500);
     }
 }
