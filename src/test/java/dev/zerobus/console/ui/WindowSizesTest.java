@@ -49,7 +49,8 @@ import org.testfx.framework.junit5.Start;
 /**
  * Every pane at the smallest supported window (1024x700) and at 1920x1080, light and dark: saved as
  * {@code target/screenshots/<pane>-<size>-<theme>.png} for people to look at, and checked so that no key control is
- * outside the window and no label or button text is ellipsized.
+ * outside the window and no label or button text is ellipsized. The same check at View > Text size 150 % at 1920x1080
+ * and 1280x800 ({@code -font150} screenshots).
  */
 @ExtendWith(ApplicationExtension.class)
 class WindowSizesTest {
