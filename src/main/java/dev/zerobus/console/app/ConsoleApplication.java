@@ -14,6 +14,7 @@ import dev.zerobus.console.workspace.AppDirs;
 import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,16 +47,32 @@ public final class ConsoleApplication extends Application {
     private ExecutorService background;
     private AppContext context;
 
+    /**
+     * Where a launch keeps what it remembers: settings (window, pane, the sandbox's ports), the saved profiles, the
+     * unfinished-loads file and the sandbox's data. {@link #user()} for the person's own; tests give temporary ones.
+     */
+    record Places(UiSettings settings, ProfileStore profiles, Path unfinishedLoads, Path sandboxData) {
+        static Places user() {
+            return new Places(UiSettings.user(), ProfileStore.system(), AppDirs.state().resolve("unfinished-loads.json"),
+                    SandboxOptions.defaultDataDir());
+        }
+    }
+
     static void launchAndWait() {
         Application.launch(ConsoleApplication.class);
     }
 
     @Override
     public void start(Stage stage) {
-        var settings = UiSettings.user();
+        start(stage, Places.user());
+    }
+
+    /** The whole start-up on {@code stage}, with everything it reads and keeps in {@code places}. */
+    void start(Stage stage, Places places) {
+        var settings = places.settings();
         background = Executors.newCachedThreadPool(Thread.ofPlatform().name("console-worker-", 0).daemon().factory());
-        var unfinished = UnfinishedLoads.in(AppDirs.state().resolve("unfinished-loads.json"));
-        context = new AppContext(ProfileStore.system(), settings, unfinished, background, Platform::runLater);
+        var unfinished = UnfinishedLoads.in(places.unfinishedLoads());
+        context = new AppContext(places.profiles(), settings, unfinished, background, Platform::runLater);
         var window = new MainWindow(context, Theme.initial(settings.get("theme", "")));
         // The remembered (or default) size, but never larger than this screen: a 1024x700 screen gets the whole window.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
@@ -75,24 +92,30 @@ public final class ConsoleApplication extends Application {
         if (System.getProperty("zerobus.console.reportFirstWindow") != null) {
             System.out.println("first-window-shown " + System.currentTimeMillis());
         }
-        startSandbox(settings);
+        startSandbox(settings, places.sandboxData());
     }
 
-    private void startSandbox(UiSettings settings) {
+    /** The context the window shows (for tests of the start-up). */
+    AppContext context() {
+        return context;
+    }
+
+    private void startSandbox(UiSettings settings, Path dataDir) {
         context.sandboxStatus().set("Starting the sandbox workspace…");
         background.execute(() -> {
             try {
                 // The ports of the last launch when they are free: a profile duplicated from the sandbox keeps working.
-                SandboxWorkspace started = SandboxWorkspace.startPreferring(SandboxOptions.defaults(SandboxOptions.defaultDataDir())
+                SandboxWorkspace started = SandboxWorkspace.startPreferring(SandboxOptions.defaults(dataDir)
                         .withPorts((int) settings.getLong(GRPC_PORT, 0), (int) settings.getLong(HTTP_PORT, 0)));
                 var e = started.endpoints();
                 settings.putLong(GRPC_PORT, port(e.zerobusEndpoint()));
                 settings.putLong(HTTP_PORT, port(e.workspaceUrl()));
                 Secret noGrants = Secret.of(started.secretOf(SandboxPrincipals.NO_GRANTS));
-                // Saved copies of the sandbox profiles follow it: its secrets are minted at every start.
+                // Saved copies of the sandbox profiles follow it: its secrets and its users' tokens are minted at every start.
                 List<String> followed = context.profiles().followSandbox(e.workspaceUrl(), e.zerobusEndpoint(),
-                        Map.of(e.clientId(), Secret.of(e.clientSecret()), SandboxPrincipals.NO_GRANTS, noGrants));
-                if (!followed.isEmpty()) LOG.info("Profiles updated to the sandbox's new secret: {}", followed);
+                        Map.of(e.clientId(), Secret.of(e.clientSecret()), SandboxPrincipals.NO_GRANTS, noGrants),
+                        Map.of(SandboxPrincipals.ADMIN, Secret.of(e.userToken()), SandboxPrincipals.ANALYST, Secret.of(e.analystToken())));
+                if (!followed.isEmpty()) LOG.info("Profiles updated to the sandbox's new ports and secrets: {}", followed);
                 Platform.runLater(() -> {
                     sandbox = started;
                     context.sandboxNoGrants().set(AppContext.sandboxNoGrantsProfile(e.workspaceUrl(), e.zerobusEndpoint(),

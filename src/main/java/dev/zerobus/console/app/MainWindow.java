@@ -325,8 +325,20 @@ public final class MainWindow extends BorderPane {
         attached(() -> getScene().getWindow().hide());
     }
 
-    /** File > Quit, Shortcut+Q and the close button: asks first while a load runs, then shuts down cleanly. */
+    /**
+     * File > Quit, Shortcut+Q and the close button: the panes' questions first (unsaved edits), then the question while
+     * a load runs, then a clean shutdown.
+     */
     public void requestQuit() {
+        askBeforeQuit(0);
+    }
+
+    private void askBeforeQuit(int next) {
+        var questions = context.beforeQuit();
+        if (next < questions.size()) {
+            questions.get(next).accept(() -> askBeforeQuit(next + 1));
+            return;
+        }
         QuitModel.Choice choice = quit.runningLoads().isEmpty() ? QuitModel.Choice.STOP
                 : Dialogs.askQuit(getScene().getWindow(), quit.question());
         quit.quit(choice, exit);

@@ -115,6 +115,14 @@ public final class CatalogProblems {
                 "Check that the table exists and that you hold SELECT on it; the message above is the warehouse's own.");
     }
 
+    /** A statement the warehouse FAILED for a missing privilege; {@code grant} (nullable) is the GRANT that fixes it. */
+    public static Problem statementDenied(String statement, String serverMessage, @Nullable String grant) {
+        return new Problem("The SQL warehouse refused to run " + statement + ": permission denied. The warehouse says \""
+                + serverMessage + "\"", grant == null
+                ? "Ask the owner of the object (or a metastore admin) to grant the privilege named above, then run it again."
+                : "Ask the owner of the object (or a metastore admin) to run the GRANT below, then run it again.", grant, null);
+    }
+
     public static Problem statementEnded(String statement, String state) {
         return new Problem("The SQL statement " + statement + " ended as " + state + " before it returned rows.",
                 "Run it again; if the warehouse is stopping or was restarted, wait until it is RUNNING.");

@@ -54,13 +54,22 @@ public final class SdkErrors {
 
     /** The GRANT that fixes a permission error: quoted from the message, else derived from "does not have X on Y". */
     public static @Nullable String grantFor(String message) {
+        return grantFor(message, null);
+    }
+
+    /**
+     * As {@link #grantFor(String)}; {@code principal} (the caller, when known) is granted to when the message names
+     * nobody, as Databricks' INSUFFICIENT_PERMISSIONS does.
+     */
+    public static @Nullable String grantFor(String message, @Nullable String principal) {
         String quoted = GrantStatements.firstIn(message);
         if (quoted != null) return quoted;
         Matcher missing = MISSING_PRIVILEGE.matcher(message);
         if (!missing.find()) return null;
         String privilege = missing.group(2).strip().replace('_', ' ').toUpperCase(Locale.ROOT);
+        String grantee = missing.group(1) != null ? missing.group(1) : principal != null && !principal.isBlank() ? principal : SOME_PRINCIPAL;
         return "GRANT " + privilege + " ON " + missing.group(3).toUpperCase(Locale.ROOT) + " " + missing.group(4)
-                + " TO `" + (missing.group(1) == null ? SOME_PRINCIPAL : missing.group(1)) + "`";
+                + " TO " + TableName.quote(grantee);
     }
 
     /** The most specific SDK error in the chain: token failures arrive wrapped, with the 401 as the root cause. */

@@ -1,6 +1,7 @@
 package dev.zerobus.console.catalog;
 
 import com.databricks.sdk.WorkspaceClient;
+import com.databricks.sdk.service.iam.MeRequest;
 import com.databricks.sdk.service.sql.CancelExecutionRequest;
 import com.databricks.sdk.service.sql.ColumnInfo;
 import com.databricks.sdk.service.sql.Disposition;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CancellationException;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -71,7 +73,12 @@ public final class StatementRunner {
             var error = response.getStatus().getError();
             String message = error == null || error.getMessage() == null ? "no message" : error.getMessage();
             String code = error == null || error.getErrorCode() == null ? null : error.getErrorCode().name();
-            throw new StatementFailedException(CatalogProblems.statementFailed(sql, code, message), sql, code, message);
+            var failed = new StatementFailedException(CatalogProblems.statementFailed(sql, code, message), sql, code, message);
+            if (!failed.isPermissionDenied()) throw failed;
+            // Databricks answers a missing privilege as a FAILED statement, "[INSUFFICIENT_PERMISSIONS] Insufficient
+            // privileges: User does not have SELECT on Table 'a.b.c'.", naming no principal: the GRANT names the caller.
+            String grant = SdkErrors.grantFor(message, currentPrincipal());
+            throw new StatementFailedException(CatalogProblems.statementDenied(sql, message, grant), sql, code, message);
         }
         if (state != StatementState.SUCCEEDED) throw new CatalogException(CatalogProblems.statementEnded(sql, String.valueOf(state)));
         List<String> columns = new ArrayList<>();
@@ -103,6 +110,16 @@ public final class StatementRunner {
     private static boolean isActive(StatementResponse response) {
         StatementState state = response.getStatus() == null ? null : response.getStatus().getState();
         return state == StatementState.PENDING || state == StatementState.RUNNING;
+    }
+
+    /** The caller's user name (a service principal's application id), or null when it cannot be read. */
+    private @Nullable String currentPrincipal() {
+        try {
+            return client.currentUser().me(new MeRequest()).getUserName();
+        } catch (RuntimeException e) {
+            LOG.debug("Could not read the current user for a GRANT", e);
+            return null;
+        }
     }
 
     /** Frees the warehouse from a statement nobody will read; failing to is not worth a second error. */

@@ -97,13 +97,20 @@ public final class TableReader {
         return Collections.unmodifiableList(rows);
     }
 
-    /** Runs any read-only statement on the warehouse (the system-table queries of Verify); errors say what was read. */
+    /**
+     * Runs any read-only statement on the warehouse (the system-table queries of Verify); errors say what was read. A
+     * missing privilege is a FAILED statement on Databricks (never an HTTP 403): it says so, with the GRANT.
+     */
     public StatementRunner.Result query(String sql, String what, Cancellation cancellation) {
         String warehouse = warehouseId();
         try {
             return runner.run(warehouse, sql, cancellation);
         } catch (CancellationException e) {
             throw e;
+        } catch (StatementFailedException e) {
+            if (!e.isPermissionDenied()) throw e;
+            throw new CatalogException(CatalogProblems.permissionDenied("read " + what + " on SQL warehouse " + warehouse,
+                    e.serverMessage(), e.problem().copyableFix(), e));
         } catch (RuntimeException e) {
             throw SdkErrors.translate(e, "read " + what + " on SQL warehouse " + warehouse);
         }

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
@@ -154,10 +155,13 @@ public final class ConnectionCheck {
         }
         EndpointInfo info = EndpointParser.parse(profile.zerobusEndpoint(), profile.workspaceUrl());
         if (!info.isValid()) {
-            Problem first = info.problems().get(0);
-            return Outcome.fail(info.problems().size() == 1 ? first : new Problem(
-                    String.join(" ", info.problems().stream().map(Problem::message).toList()),
-                    String.join(" ", info.problems().stream().map(Problem::fix).toList()), first.copyableFix(), null));
+            // Fails here, on the endpoint itself, rather than later on DNS or a refused connection.
+            List<Problem> problems = info.problems();
+            String which = profile.zerobusEndpoint().isBlank() ? "" : "Zerobus endpoint '" + profile.zerobusEndpoint() + "': ";
+            String copyable = problems.stream().map(Problem::copyableFix).filter(Objects::nonNull).findFirst().orElse(null);
+            return Outcome.fail(new Problem(which + String.join(" ", problems.stream().map(Problem::message).toList()),
+                    String.join(" ", problems.stream().map(Problem::fix).toList()) + (info.cloud() != null ? ""
+                            : " Expected: " + EndpointParser.expectedShape(profile.zerobusEndpoint()) + "."), copyable, null));
         }
         var address = profile.addressProblem(); // plain http:// to a non-loopback workspace URL
         if (address.isPresent()) return Outcome.fail(address.get());

@@ -51,6 +51,8 @@ public final class FaultPlan implements CommitFaults {
     private final AtomicBoolean withholdAcks = new AtomicBoolean();
     /** Answer the next K token requests with HTTP 503. */
     private final AtomicInteger rejectTokens = new AtomicInteger();
+    /** Stop the next K ALTER TABLEs between their Delta commit and the catalog file, as a crash there would. */
+    private final AtomicInteger crashAfterSchemaCommits = new AtomicInteger();
     /** Fail the next K Delta commits. */
     private final AtomicInteger failCommits = new AtomicInteger();
     /** Slow down every Unity Catalog REST call by this much (to show progress and cancel in the console). */
@@ -81,6 +83,15 @@ public final class FaultPlan implements CommitFaults {
     public FaultPlan withholdAcks(boolean withhold) { withholdAcks.set(withhold); return this; }
     public FaultPlan rejectNextTokens(int count) { rejectTokens.set((int) check("rejectNextTokens", count, 0, Limits.MAX_COUNT, "requests")); return this; }
     public FaultPlan failNextCommits(int count) { failCommits.set((int) check("failNextCommits", count, 0, Limits.MAX_COUNT, "commits")); return this; }
+    /**
+     * The next {@code count} ALTER TABLE ... ADD COLUMNS stop right after their Delta commit, before the catalog file
+     * (workspace.json) is written, as a crash there would: the statement FAILS, and the next start takes the schema
+     * from the Delta log. Java API only (crash tests).
+     */
+    public FaultPlan crashAfterSchemaCommits(int count) {
+        crashAfterSchemaCommits.set((int) check("crashAfterSchemaCommits", count, 0, Limits.MAX_COUNT, "statements"));
+        return this;
+    }
     /** Slows every Unity Catalog call by {@code delay}; calls already waiting take the new delay (zero lets them go). */
     public FaultPlan catalogDelay(Duration delay) {
         catalogDelay.set(checkMillis("catalogDelayMs", delay, 0, Limits.MAX_DELAY_MS));
@@ -163,6 +174,7 @@ public final class FaultPlan implements CommitFaults {
         withholdAcks.set(false);
         rejectTokens.set(0);
         failCommits.set(0);
+        crashAfterSchemaCommits.set(0);
         catalogDelay(Duration.ZERO);
         serviceLike.set(false);
         quotaRowsPerSecond.set(DEFAULT_QUOTA_ROWS_PER_SECOND);
@@ -192,6 +204,9 @@ public final class FaultPlan implements CommitFaults {
 
     @Override
     public boolean failNextCommit() { return takeOne(failCommits); }
+
+    /** True once for each ALTER TABLE to stop after its Delta commit; consumes one. */
+    public boolean takeCrashAfterSchemaCommit() { return takeOne(crashAfterSchemaCommits); }
 
     private static boolean takeOne(AtomicInteger counter) {
         return counter.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;

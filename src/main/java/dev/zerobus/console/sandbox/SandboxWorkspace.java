@@ -49,6 +49,7 @@ public final class SandboxWorkspace implements AutoCloseable {
             LOG.info("Seeding a new sandbox workspace in {}", dataDir);
             Seed.apply(state, tables);
         }
+        SchemaReconciler.reconcile(state, tables);
         var tokens = new TokenService(options.clock(), options.tokenLifetime(),
                 new IdentityStore(dataDir.resolve("principals.json")));
         secrets.put(SandboxPrincipals.GRANTED, tokens.register(
@@ -116,8 +117,14 @@ public final class SandboxWorkspace implements AutoCloseable {
         }
     }
 
+    /**
+     * A port in use: the JDK's HTTP server throws {@link BindException}; gRPC's Netty on Linux (epoll) throws its own
+     * IOException saying "bind(..) failed: Address already in use" under "Failed to bind to address".
+     */
     private static boolean isPortTaken(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) if (t instanceof BindException) return true;
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BindException || t.getMessage() != null && t.getMessage().contains("Address already in use")) return true;
+        }
         return false;
     }
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -53,6 +54,7 @@ public final class AppContext {
     private final ObjectProperty<@Nullable UnfinishedLoad> resumeRequest = new SimpleObjectProperty<>();
     private final ObjectProperty<PaneId> selectedPane = new SimpleObjectProperty<>(PaneId.CONNECTION);
     private final RecentFiles recentFiles;
+    private final List<Consumer<Runnable>> beforeQuit = new ArrayList<>();
     private @Nullable CatalogBrowser browser;
     private @Nullable TableReader reader;
     private @Nullable ConnectionProfile clientsFor;
@@ -105,6 +107,11 @@ public final class AppContext {
     public Shortcuts shortcuts() { return shortcuts; }
     /** Files imported lately, for File > Recent files. */
     public RecentFiles recentFiles() { return recentFiles; }
+    /**
+     * What panes ask before the console quits (unsaved edits): each is given what lets quitting go on, and runs it
+     * (at once, or after the person answered) or, when the person cancels, does not.
+     */
+    public List<Consumer<Runnable>> beforeQuit() { return beforeQuit; }
     /** The pane on show. Panes may switch it (e.g. after starting a load). */
     public ObjectProperty<PaneId> selectedPane() { return selectedPane; }
 

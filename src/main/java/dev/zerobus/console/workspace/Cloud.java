@@ -14,6 +14,16 @@ public enum Cloud {
         };
     }
 
+    /** The cloud's name for people: "AWS", "Azure", "Google Cloud", "local". */
+    public String label() {
+        return switch (this) {
+            case AWS -> "AWS";
+            case AZURE -> "Azure";
+            case GCP -> "Google Cloud";
+            case LOCAL -> "local";
+        };
+    }
+
     /** The Zerobus endpoint's domain on this cloud ("cloud.databricks.com"); empty for LOCAL. */
     public String domain() {
         return switch (this) {

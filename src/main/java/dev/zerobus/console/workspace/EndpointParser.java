@@ -71,6 +71,16 @@ public final class EndpointParser {
                     "Remove '" + uri.getPath() + "'."));
         }
         if (isLoopback(host)) {
+            if (uri.getPort() <= 0) {
+                problems.add(new Problem("The local endpoint '" + raw + "' has no port.",
+                        "Add the port the sandbox prints (its zerobusEndpoint), e.g. http://" + host + ":50051.")
+                        .withCopyableFix("http://" + host + ":<port>"));
+            } else if (!scheme.equals("http") && workspaceUrl != null && isPlainLoopback(workspaceUrl.strip())) {
+                // A bare host:port means TLS to the SDKs; the sandbox on this machine (http:// workspace URL) has no TLS.
+                problems.add(new Problem("The endpoint '" + raw + "' would be reached over TLS, but the workspace URL is plain "
+                        + "http:// on this machine (the local sandbox), which serves Zerobus without TLS.",
+                        "Write http://" + host + ":" + uri.getPort() + ".").withCopyableFix("http://" + host + ":" + uri.getPort()));
+            }
             return new EndpointInfo(raw, Cloud.LOCAL, null, null, host, uri.getPort() > 0 ? uri.getPort() : (tls ? 443 : 80), tls,
                     problems);
         }
@@ -85,36 +95,18 @@ public final class EndpointParser {
         Matcher m;
         if ((m = AWS.matcher(host)).matches()) {
             cloud = Cloud.AWS;
-            workspaceId = m.group(1);
-            region = m.group(2);
-            if (!AWS_REGIONS.contains(region)) {
-                problems.add(new Problem(AWS_REGION_SHAPE.matcher(region).matches()
-                        ? "Zerobus is not available in the AWS region '" + region + "'."
-                        : "'" + region + "' is not an AWS region.",
-                        "Use the region of your workspace; Zerobus serves " + String.join(", ", AWS_REGIONS.stream().sorted().toList())
-                                + ". Check the region in the workspace's URL or account console."));
-            }
         } else if ((m = AZURE.matcher(host)).matches()) {
             cloud = Cloud.AZURE;
-            workspaceId = m.group(1);
-            region = m.group(2);
-            if (!region.matches("[a-z]+[0-9]?")) {
-                problems.add(new Problem("'" + region + "' is not an Azure region name.",
-                        "Use the Azure region of your workspace in lower case without spaces, e.g. westeurope or eastus2."));
-            }
         } else if ((m = GCP.matcher(host)).matches()) {
             cloud = Cloud.GCP;
+        }
+        if (cloud != null) {
             workspaceId = m.group(1);
             region = m.group(2);
-            if (!GCP_REGION_SHAPE.matcher(region).matches()) {
-                problems.add(new Problem("'" + region + "' is not a Google Cloud region name.",
-                        "Use the Google Cloud region of your workspace in lower case, e.g. us-central1 or europe-west3."));
-            }
-        } else if (host.contains("zerobus")) {
-            problems.add(new Problem("The host '" + host + "' does not have the shape of a Zerobus endpoint.",
-                    "Write <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS), "
-                            + "<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure) or "
-                            + "<workspace-id>.zerobus.<region>.gcp.databricks.com (Google Cloud)."));
+            Problem wrongRegion = regionProblem(cloud, region);
+            if (wrongRegion != null) problems.add(wrongRegion);
+        } else if (List.of(host.split("\\.", -1)).contains("zerobus")) {
+            shapeProblems(host, workspaceUrl, problems);
         } else {
             problems.add(new Problem("'" + host + "' is not a Zerobus endpoint (is it the workspace URL?).",
                     "The Zerobus endpoint is <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS), "
@@ -122,14 +114,144 @@ public final class EndpointParser {
                             + "<workspace-id>.zerobus.<region>.gcp.databricks.com (Google Cloud); the workspace id is the number "
                             + "after ?o= in your workspace's URL."));
         }
-        if (workspaceId != null && !WORKSPACE_ID.matcher(workspaceId).matches()) {
-            problems.add(new Problem("'" + workspaceId + "' is not a workspace id: workspace ids are numbers like 1234567890123456.",
-                    "Use the number after ?o= in your workspace's URL (or in the account console)."));
-        }
+        if (workspaceId != null && !WORKSPACE_ID.matcher(workspaceId).matches()) problems.add(notAWorkspaceId(workspaceId));
         if (cloud != null && workspaceUrl != null && !workspaceUrl.isBlank()) {
             checkAgainstWorkspace(cloud, workspaceId, workspaceUrl.strip(), problems);
         }
         return new EndpointInfo(raw, cloud, region, workspaceId, host, port, tls, problems);
+    }
+
+    /**
+     * Names each part of a host with a {@code zerobus} label that is wrong: the workspace id before it, the region and
+     * the cloud's domain after it.
+     */
+    private static void shapeProblems(String host, @Nullable String workspaceUrl, List<Problem> problems) {
+        List<String> labels = List.of(host.split("\\.", -1));
+        int z = labels.indexOf("zerobus");
+        String id = String.join(".", labels.subList(0, z));
+        String after = String.join(".", labels.subList(z + 1, labels.size()));
+        if (id.isEmpty()) {
+            String known = workspaceUrl == null ? null : workspaceIdOfUrl(workspaceUrl.strip());
+            Problem missing = new Problem("The workspace id is missing: the endpoint starts with 'zerobus.'.",
+                    "Put the workspace id in front, " + (known != null ? known + " for this workspace URL"
+                            : "the number after ?o= in your workspace's URL") + ": <workspace-id>.zerobus.<region>.<cloud domain>.");
+            problems.add(known != null ? missing.withCopyableFix(known + "." + host) : missing);
+        } else if (!WORKSPACE_ID.matcher(id).matches()) {
+            problems.add(notAWorkspaceId(id));
+        }
+        if (after.isEmpty()) {
+            problems.add(new Problem("The region and the cloud's domain are missing after 'zerobus.'.",
+                    "Continue with <region>.cloud.databricks.com (AWS), <region>.azuredatabricks.net (Azure) or "
+                            + "<region>.gcp.databricks.com (Google Cloud), e.g. zerobus.us-west-2.cloud.databricks.com."));
+            return;
+        }
+        for (Cloud cloud : List.of(Cloud.AWS, Cloud.AZURE, Cloud.GCP)) {
+            if (after.equals(cloud.domain())) {
+                problems.add(new Problem("The region is missing between 'zerobus.' and '." + cloud.domain() + "'.",
+                        "Put your workspace's " + cloud.label() + " region there, e.g. " + exampleRegion(cloud) + ": "
+                                + cloud.endpointShape() + "."));
+                return;
+            }
+            if (after.endsWith("." + cloud.domain())) {
+                Problem wrongRegion = regionProblem(cloud, after.substring(0, after.length() - cloud.domain().length() - 1));
+                if (wrongRegion != null) problems.add(wrongRegion);
+                return;
+            }
+        }
+        String domain = after.contains(".") ? after.substring(after.indexOf('.') + 1) : after;
+        problems.add(new Problem("'" + domain + "' is not a Databricks cloud domain.",
+                "End the endpoint with <region>.cloud.databricks.com (AWS), <region>.azuredatabricks.net (Azure) or "
+                        + "<region>.gcp.databricks.com (Google Cloud)."));
+    }
+
+    private static Problem notAWorkspaceId(String id) {
+        return new Problem("'" + id + "' is not a workspace id: workspace ids are numbers like 1234567890123456.",
+                "Use the number after ?o= in your workspace's URL (or in the account console).");
+    }
+
+    /** What is wrong with {@code region} on {@code cloud}, or null when it is a region there. */
+    private static @Nullable Problem regionProblem(Cloud cloud, String region) {
+        return switch (cloud) {
+            case AWS -> AWS_REGIONS.contains(region) ? null : new Problem(AWS_REGION_SHAPE.matcher(region).matches()
+                    ? "Zerobus is not available in the AWS region '" + region + "'."
+                    : "'" + region + "' is not an AWS region.",
+                    "Use the region of your workspace; Zerobus serves " + String.join(", ", AWS_REGIONS.stream().sorted().toList())
+                            + ". Check the region in the workspace's URL or account console.");
+            case AZURE -> region.matches("[a-z]+[0-9]?") ? null : new Problem("'" + region + "' is not an Azure region name.",
+                    "Use the Azure region of your workspace in lower case without spaces, e.g. westeurope or eastus2.");
+            case GCP -> GCP_REGION_SHAPE.matcher(region).matches() ? null : new Problem("'" + region + "' is not a Google Cloud region name.",
+                    "Use the Google Cloud region of your workspace in lower case, e.g. us-central1 or europe-west3.");
+            case LOCAL -> null;
+        };
+    }
+
+    private static String exampleRegion(Cloud cloud) {
+        return switch (cloud) {
+            case AWS -> "us-west-2";
+            case AZURE -> "westeurope";
+            case GCP -> "us-central1";
+            case LOCAL -> "";
+        };
+    }
+
+    /** The workspace id a workspace URL shows (adb-<id>.N.azuredatabricks.net, <id>.N.gcp.databricks.com, ?o=<id>), or null. */
+    private static @Nullable String workspaceIdOfUrl(String workspaceUrl) {
+        URI uri;
+        try {
+            uri = new URI(workspaceUrl.contains("://") ? workspaceUrl : "https://" + workspaceUrl);
+        } catch (URISyntaxException e) {
+            return null;
+        }
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        String id = null;
+        Matcher azure = AZURE_WORKSPACE_URL.matcher(host);
+        if (azure.matches()) id = azure.group(1);
+        Matcher gcp = GCP_WORKSPACE_URL.matcher(host);
+        if (gcp.matches()) id = gcp.group(1);
+        Matcher org = ORG_ID.matcher(uri.getRawQuery() == null ? "" : uri.getRawQuery());
+        if (org.find()) id = org.group(1);
+        return id;
+    }
+
+    private static boolean isPlainLoopback(String url) {
+        if (!url.regionMatches(true, 0, "http://", 0, 7)) return false;
+        try {
+            String host = new URI(url).getHost();
+            return host != null && isLoopback(host.toLowerCase(Locale.ROOT));
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /**
+     * What an endpoint should look like, for a hint while it is typed: the shapes it can still become (one cloud's once
+     * the typed domain says which), else every shape, the local sandbox's included.
+     */
+    public static String expectedShape(String typed) {
+        List<String> shapes = expectedShapes(typed);
+        return shapes.size() == 1 ? shapes.getFirst()
+                : String.join(", ", shapes.subList(0, shapes.size() - 1)) + " or " + shapes.getLast();
+    }
+
+    /** {@link #expectedShape} as a list, one shape each ("... (AWS)"), for a hint that shows one per line. */
+    public static List<String> expectedShapes(String typed) {
+        String text = typed == null ? "" : typed.strip().toLowerCase(Locale.ROOT);
+        String host = text.contains("://") ? text.substring(text.indexOf("://") + 3) : text;
+        List<String> labels = List.of(host.split("\\.", -1));
+        int z = labels.indexOf("zerobus");
+        if (z >= 0 && z < labels.size() - 1) {
+            String after = String.join(".", labels.subList(z + 1, labels.size()));
+            List<String> fits = new ArrayList<>();
+            for (Cloud cloud : List.of(Cloud.AWS, Cloud.AZURE, Cloud.GCP)) {
+                String d = cloud.domain();
+                boolean fit = d.startsWith(after) || after.endsWith("." + d) || after.equals(d);
+                for (int i = after.indexOf('.'); !fit && i >= 0; i = after.indexOf('.', i + 1)) fit = d.startsWith(after.substring(i + 1));
+                if (fit) fits.add(cloud.endpointShape() + " (" + cloud.label() + ")");
+            }
+            if (!fits.isEmpty()) return fits;
+        }
+        return List.of(Cloud.AWS.endpointShape() + " (AWS)", Cloud.AZURE.endpointShape() + " (Azure)",
+                Cloud.GCP.endpointShape() + " (Google Cloud)", "http://localhost:<port> or http://127.0.0.1:<port> (the local sandbox)");
     }
 
     private static void checkAgainstWorkspace(Cloud cloud, String workspaceId, String workspaceUrl, List<Problem> problems) {
@@ -148,13 +270,7 @@ public final class EndpointParser {
                     "Use the Zerobus endpoint of the same workspace: " + urlCloud.endpointShape() + "."));
             return;
         }
-        String urlWorkspaceId = null;
-        Matcher azure = AZURE_WORKSPACE_URL.matcher(host);
-        if (azure.matches()) urlWorkspaceId = azure.group(1);
-        Matcher gcp = GCP_WORKSPACE_URL.matcher(host);
-        if (gcp.matches()) urlWorkspaceId = gcp.group(1);
-        Matcher org = ORG_ID.matcher(uri.getRawQuery() == null ? "" : uri.getRawQuery());
-        if (org.find()) urlWorkspaceId = org.group(1);
+        String urlWorkspaceId = workspaceIdOfUrl(workspaceUrl);
         if (urlWorkspaceId != null && workspaceId != null && !urlWorkspaceId.equals(workspaceId)) {
             problems.add(new Problem("The endpoint's workspace id " + workspaceId + " differs from the workspace URL's id "
                     + urlWorkspaceId + ": the endpoint belongs to another workspace.",

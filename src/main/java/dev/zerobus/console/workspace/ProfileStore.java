@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ProfileStore {
     public static final String ENVIRONMENT_PROFILE = "environment";
+    private static final String SANDBOX_KEY_PREFIX = "(sandbox) ";
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
@@ -209,6 +211,9 @@ public final class ProfileStore {
         if (profile.name().equals(ENVIRONMENT_PROFILE)) {
             throw new IllegalArgumentException("'" + ENVIRONMENT_PROFILE + "' is the name of the environment's profile; choose another.");
         }
+        if (isReservedName(profile.name())) {
+            throw new IllegalArgumentException("Names starting with '" + SANDBOX_KEY_PREFIX + "' are kept for the sandbox's tokens; choose another.");
+        }
         Map<String, SavedProfile> saved = readSaved();
         UserAuth you = profile.you();
         saved.put(profile.name(), new SavedProfile(profile.name(), profile.workspaceUrl(), profile.zerobusEndpoint(), profile.clientId(),
@@ -229,29 +234,57 @@ public final class ProfileStore {
         return remembered;
     }
 
+    /** {@link #followSandbox(String, String, Map, Map)} for the secrets alone: "You"'s tokens are left as they are. */
+    public synchronized List<String> followSandbox(String workspaceUrl, String zerobusEndpoint, Map<String, Secret> secretsByClientId) {
+        return followSandbox(workspaceUrl, zerobusEndpoint, secretsByClientId, Map.of());
+    }
+
     /**
      * Points saved copies of the local sandbox's profiles at the sandbox that just started: a saved profile whose
      * workspace and Zerobus endpoint are both on this machine (127.0.0.1 or localhost) and whose client id is one of
      * {@code secretsByClientId}'s gets these URLs and, if its secret was remembered, the new secret (the sandbox mints
-     * secrets at every start). Other profiles are left alone. Returns the names of the profiles updated.
+     * secrets at every start). Its "You" follows too when it signs in with a remembered personal access token that
+     * was a sandbox user's at the last start: the sandbox mints its users' tokens at every start as well
+     * ({@code tokensByUser}: user name to its new token). Which user a token was is known only by comparing it with
+     * the tokens of the last start, which are kept in the keychain for that (never in a file); without a keychain
+     * nothing is remembered and nothing follows. Other profiles are left alone. Returns the names of the profiles
+     * updated.
      */
-    public synchronized List<String> followSandbox(String workspaceUrl, String zerobusEndpoint, Map<String, Secret> secretsByClientId) {
+    public synchronized List<String> followSandbox(String workspaceUrl, String zerobusEndpoint, Map<String, Secret> secretsByClientId,
+                                                   Map<String, Secret> tokensByUser) {
+        Map<Secret, Secret> newTokenByOld = new HashMap<>();
+        tokensByUser.forEach((user, token) -> secrets.load(sandboxTokenKey(user)).ifPresent(old -> newTokenByOld.put(old, token)));
         Map<String, SavedProfile> saved = readSaved();
         List<String> updated = new ArrayList<>();
         for (SavedProfile p : List.copyOf(saved.values())) {
+            if (!isLoopback(p.workspaceUrl()) || !isLoopback(p.zerobusEndpoint())) continue;
             Secret secret = secretsByClientId.get(p.clientId());
-            if (secret == null || !isLoopback(p.workspaceUrl()) || !isLoopback(p.zerobusEndpoint())) continue;
-            boolean remembered = secrets.load(p.name()).isPresent();
-            boolean stale = !p.workspaceUrl().equals(workspaceUrl) || !p.zerobusEndpoint().equals(zerobusEndpoint)
-                    || (remembered && !secrets.load(p.name()).get().equals(secret));
-            if (!stale) continue;
+            Secret current = UserAuth.Type.PAT.name().equals(p.youType()) ? secrets.load(tokenKey(p.name())).orElse(null) : null;
+            Secret token = current == null || current.equals(newTokenByOld.get(current)) ? null : newTokenByOld.get(current);
+            if (secret == null && token == null) continue;
+            Optional<Secret> rememberedSecret = secret == null ? Optional.empty() : secrets.load(p.name());
+            boolean moved = !p.workspaceUrl().equals(workspaceUrl) || !p.zerobusEndpoint().equals(zerobusEndpoint);
+            boolean newSecret = rememberedSecret.isPresent() && !rememberedSecret.get().equals(secret);
+            if (!moved && !newSecret && token == null) continue;
             saved.put(p.name(), new SavedProfile(p.name(), workspaceUrl, zerobusEndpoint, p.clientId(), p.youType(), p.youConfigProfile(),
                     p.recordsPerSecondQuota()));
-            if (remembered) secrets.save(p.name(), secret);
+            if (newSecret) secrets.save(p.name(), secret);
+            if (token != null) secrets.save(tokenKey(p.name()), token);
             updated.add(p.name());
         }
         if (!updated.isEmpty()) writeSaved(saved);
+        tokensByUser.forEach((user, token) -> secrets.save(sandboxTokenKey(user), token));
         return updated;
+    }
+
+    /** The keychain entry that keeps a sandbox user's token of the last start (see {@link #followSandbox}). */
+    static String sandboxTokenKey(String user) {
+        return SANDBOX_KEY_PREFIX + user + " (you)";
+    }
+
+    /** True for names a saved profile may not have: their keychain entries would be the sandbox's tokens'. */
+    public static boolean isReservedName(String name) {
+        return name.startsWith(SANDBOX_KEY_PREFIX);
     }
 
     private static boolean isLoopback(String url) {

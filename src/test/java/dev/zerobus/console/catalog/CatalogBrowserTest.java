@@ -168,6 +168,22 @@ class CatalogBrowserTest {
     }
 
     @Test
+    void creatingATableWithoutCreateTableGivesTheGrantForTheCaller() {
+        var noGrants = new CatalogBrowser(SandboxClients.as(sandbox.workspace(), SandboxPrincipals.NO_GRANTS));
+
+        assertThatThrownBy(() -> noGrants.createTable("main", "default", "not_mine",
+                List.of(new TableColumn("id", ColumnType.of(Kind.LONG), false))))
+                .isInstanceOf(StatementFailedException.class)
+                .extracting(e -> ((CatalogException) e).problem())
+                .satisfies(p -> {
+                    assertThat(p.message()).startsWith("The SQL warehouse refused to run CREATE TABLE").contains(
+                            "permission denied. The warehouse says \"[INSUFFICIENT_PERMISSIONS] Insufficient privileges: User"
+                                    + " does not have CREATE TABLE on Schema 'main.default'. SQLSTATE: 42501\"");
+                    assertThat(p.copyableFix()).isEqualTo("GRANT CREATE TABLE ON SCHEMA main.default TO `no-grants-sp`");
+                });
+    }
+
+    @Test
     void aThreePartNameIsRequired() {
         assertThatThrownBy(() -> browser.table("sensor_readings")).isInstanceOf(CatalogException.class)
                 .hasMessage("'sensor_readings' is not a full table name.");

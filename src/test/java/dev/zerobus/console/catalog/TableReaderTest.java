@@ -96,6 +96,11 @@ class TableReaderTest {
                         .contains("`nope`"));
     }
 
+    /**
+     * Databricks answers a SELECT without the privilege as a FAILED statement (HTTP 200) whose message is
+     * "[INSUFFICIENT_PERMISSIONS] Insufficient privileges: User does not have SELECT on Table '...'", naming no one:
+     * the reader says it is a permission problem and hands over the GRANT for the principal it runs as.
+     */
     @Test
     void readingWithoutSelectGivesTheGrant() {
         var noGrants = new TableReader(SandboxClients.as(sandbox.workspace(), SandboxPrincipals.NO_GRANTS), "sandbox", TableReader.DEFAULT_TIMEOUT);
@@ -103,10 +108,16 @@ class TableReaderTest {
         assertThatThrownBy(() -> noGrants.count(READINGS)).isInstanceOf(CatalogException.class)
                 .satisfies(e -> {
                     var problem = ((CatalogException) e).problem();
-                    assertThat(problem.message()).startsWith("Could not read table main.default.sensor_readings on SQL "
-                            + "warehouse sandbox: permission denied.");
+                    assertThat(problem.message()).isEqualTo("Could not read table main.default.sensor_readings on SQL "
+                            + "warehouse sandbox: permission denied. The workspace says \"[INSUFFICIENT_PERMISSIONS] Insufficient"
+                            + " privileges: User does not have SELECT on Table 'main.default.sensor_readings'. SQLSTATE: 42501\"");
                     assertThat(problem.copyableFix()).isEqualTo("GRANT SELECT ON TABLE main.default.sensor_readings TO `no-grants-sp`");
+                    assertThat(e.getCause()).isInstanceOf(StatementFailedException.class);
                 });
+        assertThatThrownBy(() -> noGrants.lastRows(browser.table(READINGS).schema(), 3, "ts"))
+                .isInstanceOf(CatalogException.class)
+                .extracting(e -> ((CatalogException) e).problem().copyableFix())
+                .isEqualTo("GRANT SELECT ON TABLE main.default.sensor_readings TO `no-grants-sp`");
     }
 
     @Test

@@ -13,7 +13,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -102,13 +104,46 @@ class ConnectionCheckTest {
         var region = new ConnectionProfile("x", Source.SAVED, "https://dbc-a1b2.cloud.databricks.com",
                 "1234567890123456.zerobus.af-south-1.cloud.databricks.com", "id", Secret.of("s"));
         assertThat(new ConnectionCheck(region, TABLE).run().firstFailure().orElseThrow().problem().message())
-                .isEqualTo("Zerobus is not available in the AWS region 'af-south-1'.");
+                .isEqualTo("Zerobus endpoint '1234567890123456.zerobus.af-south-1.cloud.databricks.com': "
+                        + "Zerobus is not available in the AWS region 'af-south-1'.");
         var mismatch = new ConnectionProfile("x", Source.SAVED, "https://adb-987654321012345.12.azuredatabricks.net",
                 "111111111111111.zerobus.westeurope.azuredatabricks.net", "id", Secret.of("s"));
         StepResult failed = new ConnectionCheck(mismatch, TABLE).run().firstFailure().orElseThrow();
         assertThat(failed.step()).isEqualTo(CheckStep.ENDPOINTS);
         assertThat(failed.problem().message()).contains("differs from the workspace URL's id 987654321012345");
         assertThat(base).isNotNull();
+    }
+
+    /**
+     * An endpoint that is wrong in itself fails step 1, naming the endpoint, what is wrong and the fix; the network is
+     * not tried (before, these went on and failed on DNS or a refused connection).
+     */
+    @Test
+    void failsTheFirstStepOnTheEndpointItselfWhenThatIsWhatIsWrong() {
+        var e = sandbox.endpoints();
+        String grpcPort = e.zerobusEndpoint().substring(e.zerobusEndpoint().lastIndexOf(':') + 1);
+        Map<String, String> wrong = new LinkedHashMap<>();
+        wrong.put("foo.zerobus.nowhere", "'nowhere' is not a Databricks cloud domain");
+        wrong.put("zerobus.us-west-2.cloud.databricks.com", "The workspace id is missing");
+        wrong.put("localhost", "has no port");
+        wrong.put("127.0.0.1:" + grpcPort, "would be reached over TLS");
+        wrong.put("http://1234567890123456.zerobus.us-west-2.cloud.databricks.com", "uses http:// to '1234567890123456.zerobus");
+        wrong.put("1234567890123456.zerobus.us-west-2.cloud.databricks.com/ingest", "has a path ('/ingest')");
+        wrong.forEach((endpoint, says) -> {
+            var profile = new ConnectionProfile("x", Source.SAVED, e.workspaceUrl(), endpoint, e.clientId(), Secret.of(e.clientSecret()));
+            CheckReport report = new ConnectionCheck(profile, TABLE).run();
+            StepResult failed = report.firstFailure().orElseThrow();
+            assertThat(failed.step()).as(endpoint).isEqualTo(CheckStep.ENDPOINTS);
+            assertThat(failed.problem().message()).as(endpoint).startsWith("Zerobus endpoint '" + endpoint + "': ").contains(says);
+            assertThat(failed.problem().fix()).as(endpoint).isNotBlank();
+            assertThat(report.step(CheckStep.NETWORK).status()).as(endpoint).isEqualTo(Status.SKIPPED);
+        });
+        var unknown = new ConnectionProfile("x", Source.SAVED, e.workspaceUrl(), "foo.zerobus.nowhere", e.clientId(), Secret.of(e.clientSecret()));
+        assertThat(new ConnectionCheck(unknown, TABLE).run().firstFailure().orElseThrow().problem().fix())
+                .contains("Expected: <workspace-id>.zerobus.<region>.cloud.databricks.com (AWS)", "http://127.0.0.1:<port>");
+        var local = new ConnectionProfile("x", Source.SAVED, e.workspaceUrl(), "127.0.0.1:" + grpcPort, e.clientId(), Secret.of(e.clientSecret()));
+        assertThat(new ConnectionCheck(local, TABLE).run().firstFailure().orElseThrow().problem().copyableFix())
+                .isEqualTo("http://127.0.0.1:" + grpcPort);
     }
 
     @Test

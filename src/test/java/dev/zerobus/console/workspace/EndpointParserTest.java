@@ -116,4 +116,76 @@ class EndpointParserTest {
         assertThat(info.problems()).singleElement().satisfies(p -> assertThat(p.message())
                 .isEqualTo("The endpoint is on AWS but the workspace URL 'adb-1234567890123456.3.azuredatabricks.net' is on AZURE."));
     }
+
+    @Test
+    void namesAnUnknownCloudDomainAndAWorkspaceIdThatIsNoNumber() {
+        assertThat(EndpointParser.parse("foo.zerobus.nowhere", null).problems()).extracting(Problem::message).containsExactly(
+                "'foo' is not a workspace id: workspace ids are numbers like 1234567890123456.",
+                "'nowhere' is not a Databricks cloud domain.");
+        assertThat(EndpointParser.parse("1234567890123456.zerobus.us-west-2.example.com", null).problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.message()).startsWith("'example.com' is not a Databricks cloud domain");
+                    assertThat(p.fix()).isEqualTo("End the endpoint with <region>.cloud.databricks.com (AWS), <region>.azuredatabricks.net "
+                            + "(Azure) or <region>.gcp.databricks.com (Google Cloud).");
+                });
+    }
+
+    @Test
+    void namesAMissingWorkspaceIdAndFillsItInFromTheWorkspaceUrl() {
+        assertThat(EndpointParser.parse("zerobus.us-west-2.cloud.databricks.com", null).problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("The workspace id is missing: the endpoint starts with 'zerobus.'.");
+            assertThat(p.fix()).contains("the number after ?o= in your workspace's URL");
+            assertThat(p.copyableFix()).isNull();
+        });
+        assertThat(EndpointParser.parse("zerobus.westeurope.azuredatabricks.net", "https://adb-987654321012345.12.azuredatabricks.net")
+                .problems()).singleElement().satisfies(p -> {
+                    assertThat(p.fix()).contains("987654321012345 for this workspace URL");
+                    assertThat(p.copyableFix()).isEqualTo("987654321012345.zerobus.westeurope.azuredatabricks.net");
+                });
+    }
+
+    @Test
+    void namesAMissingRegionOrDomain() {
+        assertThat(EndpointParser.parse("1234567890123456.zerobus.cloud.databricks.com", null).problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.message()).isEqualTo("The region is missing between 'zerobus.' and '.cloud.databricks.com'.");
+                    assertThat(p.fix()).contains("AWS region", "us-west-2");
+                });
+        assertThat(EndpointParser.parse("1234567890123456.zerobus", null).problems()).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("The region and the cloud's domain are missing after 'zerobus.'."));
+        assertThat(EndpointParser.parse("1234567890123456.zerobus.west.europe.azuredatabricks.net", null).problems()).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.message()).isEqualTo("'west.europe' is not an Azure region name.");
+                    assertThat(p.fix()).contains("Azure region", "westeurope");
+                });
+    }
+
+    @Test
+    void aLocalEndpointNeedsItsPortAndPlainHttpWhenTheWorkspaceIsTheLocalSandbox() {
+        assertThat(EndpointParser.parse("localhost", null).problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).isEqualTo("The local endpoint 'localhost' has no port.");
+            assertThat(p.copyableFix()).isEqualTo("http://localhost:<port>");
+        });
+        assertThat(EndpointParser.parse("127.0.0.1:50051", "http://127.0.0.1:8080").problems()).singleElement().satisfies(p -> {
+            assertThat(p.message()).contains("would be reached over TLS", "serves Zerobus without TLS");
+            assertThat(p.copyableFix()).isEqualTo("http://127.0.0.1:50051");
+        });
+        assertThat(EndpointParser.parse("http://localhost:50051", "http://localhost:8080").problems()).isEmpty();
+    }
+
+    @Test
+    void saysWhichShapesFitWhatIsTypedSoFar() {
+        String all = EndpointParser.expectedShape("foo");
+        assertThat(EndpointParser.expectedShapes("foo")).containsExactly("<workspace-id>.zerobus.<region>.cloud.databricks.com (AWS)",
+                "<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure)", "<workspace-id>.zerobus.<region>.gcp.databricks.com (Google Cloud)",
+                "http://localhost:<port> or http://127.0.0.1:<port> (the local sandbox)");
+        assertThat(all).startsWith("<workspace-id>.zerobus.<region>.cloud.databricks.com (AWS), ")
+                .endsWith("(Google Cloud) or http://localhost:<port> or http://127.0.0.1:<port> (the local sandbox)");
+        assertThat(EndpointParser.expectedShape("foo.zerobus.nowhere")).isEqualTo(all);
+        assertThat(EndpointParser.expectedShape("1234.zerobus.us-west-2.cloud.data"))
+                .isEqualTo("<workspace-id>.zerobus.<region>.cloud.databricks.com (AWS)");
+        assertThat(EndpointParser.expectedShape("1234.zerobus.westeurope.azure"))
+                .isEqualTo("<workspace-id>.zerobus.<region>.azuredatabricks.net (Azure)");
+        assertThat(EndpointParser.expectedShape("1234.zerobus.us-central1.g")).isEqualTo("<workspace-id>.zerobus.<region>.gcp.databricks.com (Google Cloud)");
+    }
 }

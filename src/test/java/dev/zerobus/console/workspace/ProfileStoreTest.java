@@ -7,6 +7,7 @@ import dev.zerobus.console.workspace.ConnectionProfile.Source;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -179,5 +180,56 @@ class ProfileStoreTest {
         Files.writeString(dir.resolve("old/profiles.json"), "[{\"name\":\"legacy\",\"workspaceUrl\":\"https://x\",\"zerobusEndpoint\":\"\",\"clientId\":\"sp\"}]");
         var old = new ProfileStore(dir.resolve("old"), dir.resolve("none"), Map.of(), new SecretStore.NoKeychain("none"));
         assertThat(old.find("legacy").orElseThrow().you().isServicePrincipal()).isTrue();
+    }
+
+    @Test
+    void aSandboxCopyFollowsTheNewPortsSecretAndTheTokenOfTheSandboxUserItSignedInAs() throws Exception {
+        var keychain = new MemoryKeychain();
+        var store = new ProfileStore(dir.resolve("config"), dir.resolve("none"), Map.of(), keychain);
+        Map<String, Secret> firstTokens = Map.of("admin@localhost", Secret.of("dapi-admin-1"), "analyst@localhost", Secret.of("dapi-analyst-1"));
+        assertThat(store.followSandbox("http://127.0.0.1:8001", "http://127.0.0.1:9001", Map.of("sp", Secret.of("s1")), firstTokens))
+                .as("nothing saved yet").isEmpty();
+        var copy = new ConnectionProfile("copy", Source.SAVED, "http://127.0.0.1:8001", "http://127.0.0.1:9001", "sp", Secret.of("s1"),
+                UserAuth.pat(Secret.of("dapi-admin-1")));
+        store.save(copy, true);
+        store.save(copy.withName("analyst copy", Source.SAVED).withYou(UserAuth.pat(Secret.of("dapi-analyst-1"))), true);
+        store.save(copy.withName("own token", Source.SAVED).withYou(UserAuth.pat(Secret.of("dapi-mine"))), true);
+        store.save(new ConnectionProfile("remote", Source.SAVED, "https://dbc-a1b2.cloud.databricks.com",
+                "1234567890123456.zerobus.us-west-2.cloud.databricks.com", "sp", Secret.of("s1"), UserAuth.pat(Secret.of("dapi-admin-1"))), true);
+
+        List<String> followed = store.followSandbox("http://127.0.0.1:8002", "http://127.0.0.1:9002", Map.of("sp", Secret.of("s2")),
+                Map.of("admin@localhost", Secret.of("dapi-admin-2"), "analyst@localhost", Secret.of("dapi-analyst-2")));
+
+        assertThat(followed).containsExactly("copy", "analyst copy", "own token");
+        ConnectionProfile moved = store.find("copy").orElseThrow();
+        assertThat(moved.workspaceUrl()).isEqualTo("http://127.0.0.1:8002");
+        assertThat(moved.zerobusEndpoint()).isEqualTo("http://127.0.0.1:9002");
+        assertThat(moved.clientSecret()).isEqualTo(Secret.of("s2"));
+        assertThat(moved.you()).isEqualTo(UserAuth.pat(Secret.of("dapi-admin-2")));
+        assertThat(store.find("analyst copy").orElseThrow().you().token()).as("the same user, not the admin").isEqualTo(Secret.of("dapi-analyst-2"));
+        assertThat(store.find("own token").orElseThrow().you().token()).as("a token of no sandbox user stays").isEqualTo(Secret.of("dapi-mine"));
+        assertThat(store.find("remote").orElseThrow().you().token()).as("not on this machine").isEqualTo(Secret.of("dapi-admin-1"));
+        assertThat(Files.readString(dir.resolve("config/profiles.json"))).doesNotContain("dapi", "s2");
+
+        assertThat(store.followSandbox("http://127.0.0.1:8002", "http://127.0.0.1:9002", Map.of("sp", Secret.of("s2")),
+                Map.of("admin@localhost", Secret.of("dapi-admin-2"), "analyst@localhost", Secret.of("dapi-analyst-2"))))
+                .as("already following").isEmpty();
+        assertThatThrownBy(() -> store.save(copy.withName("(sandbox) admin@localhost", Source.SAVED), true))
+                .as("its keychain entry would be the sandbox's token's").isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("kept for the sandbox's tokens");
+    }
+
+    @Test
+    void withoutAKeychainNoTokenIsKeptSoNothingFollowsButTheAddresses() {
+        var store = new ProfileStore(dir.resolve("config"), dir.resolve("none"), Map.of(), new SecretStore.NoKeychain("none"));
+        store.followSandbox("http://127.0.0.1:8001", "http://127.0.0.1:9001", Map.of(), Map.of("admin@localhost", Secret.of("dapi-admin-1")));
+        store.save(new ConnectionProfile("copy", Source.SAVED, "http://127.0.0.1:8001", "http://127.0.0.1:9001", "sp", Secret.of("s1"),
+                UserAuth.pat(Secret.of("dapi-admin-1"))), true);
+        assertThat(store.followSandbox("http://127.0.0.1:8002", "http://127.0.0.1:9002", Map.of("sp", Secret.of("s2")),
+                Map.of("admin@localhost", Secret.of("dapi-admin-2")))).containsExactly("copy");
+        ConnectionProfile copy = store.find("copy").orElseThrow();
+        assertThat(copy.workspaceUrl()).isEqualTo("http://127.0.0.1:8002");
+        assertThat(copy.hasSecret()).isFalse();
+        assertThat(copy.you().hasToken()).as("asked for again, as any token not remembered").isFalse();
     }
 }

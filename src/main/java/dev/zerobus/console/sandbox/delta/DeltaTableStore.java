@@ -1,5 +1,6 @@
 package dev.zerobus.console.sandbox.delta;
 
+import dev.zerobus.console.schema.TableColumn;
 import dev.zerobus.console.schema.TableSchema;
 import io.delta.kernel.defaults.engine.DefaultEngine;
 import io.delta.kernel.engine.Engine;
@@ -13,6 +14,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
@@ -86,6 +88,22 @@ public final class DeltaTableStore implements AutoCloseable {
             throw new UncheckedIOException("Cannot change the schema of " + tableId + ": " + e.getMessage(), e);
         }
         LOG.info("Added {} column(s) to Delta table {} ({})", target.length() - current.length(), tableId, altered.fullName());
+    }
+
+    /**
+     * The columns of the table's latest Delta snapshot, or empty when it has no Delta log: what the sandbox's
+     * start-up takes as the truth about a table's schema (see {@code SchemaReconciler}).
+     */
+    public synchronized Optional<List<TableColumn>> columns(String tableId) {
+        DeltaTable table = table(tableId);
+        if (!table.exists()) return Optional.empty();
+        return Optional.of(table.latestSnapshot().getSchema().fields().stream().map(KernelTypes::column).toList());
+    }
+
+    /** True when {@code column} is stored in Delta as {@code inDelta} is (same name, type and nullability). */
+    public static boolean sameInDelta(TableColumn column, TableColumn inDelta) {
+        return column.name().equals(inDelta.name()) && column.nullable() == inDelta.nullable()
+                && KernelTypes.dataType(column.type(), column.name()).equals(KernelTypes.dataType(inDelta.type(), inDelta.name()));
     }
 
     /** Stops the table's writer (queued appends fail) and deletes its directory. */

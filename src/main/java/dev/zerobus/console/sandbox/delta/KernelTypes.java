@@ -22,10 +22,19 @@ import io.delta.kernel.types.StructType;
 import io.delta.kernel.types.TimestampNTZType;
 import io.delta.kernel.types.TimestampType;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Maps the console's {@link ColumnType} model to Delta Kernel types. */
+/** Maps the console's {@link ColumnType} model to Delta Kernel types, and back (for the schema a Delta log holds). */
 final class KernelTypes {
+    /** Each primitive Kernel type and the kind it maps from: the forward mapping, inverted. */
+    private static final Map<DataType, ColumnType.Kind> PRIMITIVES = new HashMap<>();
+
+    static {
+        for (ColumnType.Kind kind : ColumnType.Kind.values()) PRIMITIVES.put(dataType(ColumnType.of(kind), kind.name()), kind);
+    }
+
     private KernelTypes() {}
 
     /** The table's Kernel schema; throws IllegalArgumentException naming the first column Delta cannot hold. */
@@ -71,5 +80,30 @@ final class KernelTypes {
             case ColumnType.Unsupported u -> throw new IllegalArgumentException(
                     "Column " + path + " has type " + u.typeText() + ", which the sandbox cannot store: " + u.reason());
         };
+    }
+
+    /**
+     * The column a Delta schema field describes. Delta keeps no VARCHAR length nor comment here (they are STRING and
+     * none), which is why the catalog's own column is kept wherever it maps to the same Delta field.
+     */
+    static TableColumn column(StructField field) {
+        return new TableColumn(field.getName(), columnType(field.getDataType(), field.getName()), field.isNullable());
+    }
+
+    static ColumnType columnType(DataType type, String path) {
+        ColumnType.Kind primitive = PRIMITIVES.get(type);
+        if (primitive != null) return ColumnType.of(primitive);
+        if (type instanceof DecimalType d) return new ColumnType.Decimal(d.getPrecision(), d.getScale());
+        if (type instanceof ArrayType a) return new ColumnType.Array(columnType(a.getElementType(), path + "[]"), a.containsNull());
+        if (type instanceof MapType m) {
+            return new ColumnType.MapOf(columnType(m.getKeyType(), path + ".key"), columnType(m.getValueType(), path + ".value"),
+                    m.isValueContainsNull());
+        }
+        if (type instanceof StructType s) {
+            List<ColumnType.Field> fields = new ArrayList<>();
+            for (StructField f : s.fields()) fields.add(new ColumnType.Field(f.getName(), columnType(f.getDataType(), path + "." + f.getName()), f.isNullable()));
+            return new ColumnType.Struct(fields);
+        }
+        throw new IllegalArgumentException("Column " + path + " has Delta type " + type + ", which the sandbox does not model");
     }
 }

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 
@@ -65,11 +66,14 @@ final class DdlExecutor {
     private final UcAccess access;
     private final DeltaTableStore store;
     private final Predicate<String> principalExists;
+    /** Fault injection: true to stop an ALTER between its Delta commit and the catalog file, as a crash would. */
+    private final BooleanSupplier crashAfterSchemaCommit;
 
-    DdlExecutor(UcAccess access, DeltaTableStore store, Predicate<String> principalExists) {
+    DdlExecutor(UcAccess access, DeltaTableStore store, Predicate<String> principalExists, BooleanSupplier crashAfterSchemaCommit) {
         this.access = access;
         this.store = store;
         this.principalExists = principalExists;
+        this.crashAfterSchemaCommit = crashAfterSchemaCommit;
     }
 
     private WorkspaceState state() {
@@ -140,6 +144,10 @@ final class DdlExecutor {
      * permission to: ... ADD COLUMN", https://docs.databricks.com/sql/language-manual/sql-ref-syntax-ddl-alter-table.html).
      * New columns are nullable; NOT NULL is refused as Delta refuses it. The Delta table's schema changes in the same
      * call, so a Zerobus stream opened afterwards sees the new columns.
+     *
+     * <p>The Delta commit is the source of truth and comes first (one atomic put-if-absent commit file); the catalog
+     * file follows. A crash between the two leaves the catalog one change behind, and the next start takes the schema
+     * from the Delta log ({@code SchemaReconciler}), so the two never disagree after a restart.
      */
     private StatementResult addColumns(String principal, AddColumns add, @Nullable String catalog, @Nullable String schema) {
         TableInfo table = existingTable(tableName(add.table(), catalog, schema));
@@ -158,13 +166,24 @@ final class DdlExecutor {
         checkColumns(add.columns(), table.columns());
         List<TableColumn> columns = new ArrayList<>(table.columns());
         columns.addAll(add.columns());
-        TableInfo altered = state().replaceColumns(table.fullName(), columns);
         try {
-            store.addColumns(table.tableId(), altered.schema());
+            store.addColumns(table.tableId(), new TableInfo(table.catalogName(), table.schemaName(), table.name(),
+                    table.tableId(), table.tableType(), table.dataSourceFormat(), table.storageLocation(), table.owner(),
+                    table.comment(), table.createdAt(), table.updatedAt(), columns, table.properties()).schema());
         } catch (RuntimeException e) {
-            state().replaceColumns(table.fullName(), table.columns());
             throw new Failure("INTERNAL_ERROR", "The sandbox could not change the Delta table of " + table.fullName() + ": "
                     + e.getMessage(), "XX000");
+        }
+        if (crashAfterSchemaCommit.getAsBoolean()) {
+            throw new IllegalStateException("Injected crash after the Delta commit of ALTER TABLE " + table.fullName()
+                    + ", before the catalog file was written");
+        }
+        try {
+            state().replaceColumns(table.fullName(), columns);
+        } catch (java.io.UncheckedIOException e) {
+            throw new Failure("INTERNAL_ERROR", "The columns were added to the Delta table of " + table.fullName() + ", but"
+                    + " the sandbox could not write its catalog file (" + e.getMessage() + "); the next start of the"
+                    + " sandbox takes the schema from the Delta log.", "XX000");
         }
         return done();
     }
@@ -369,7 +388,7 @@ final class DdlExecutor {
                 + " spelling and correctness of the schema and catalog.", "42P01");
     }
 
-    private static Failure insufficient(String report) {
+    static Failure insufficient(String report) {
         return new Failure("INSUFFICIENT_PERMISSIONS", "Insufficient privileges: " + report, "42501");
     }
 
@@ -396,7 +415,7 @@ final class DdlExecutor {
         return "`" + String.join("`.`", fullName.split("\\.")) + "`";
     }
 
-    private static String kindWord(Securable s) {
+    static String kindWord(Securable s) {
         String lower = s.type().lower();
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -20,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Statement Execution API subset ({@code /api/2.0/sql/statements},
@@ -28,8 +31,15 @@ import org.jspecify.annotations.Nullable;
  * JSON_ARRAY. A statement sent to a stopped warehouse starts it and stays PENDING ("waiting for warehouse") until it
  * runs; the call waits up to {@code wait_timeout} (default 10s; "0s" or 5s..50s) and then, per {@code on_wait_timeout},
  * returns PENDING with the statement id (CONTINUE, the default) or cancels it (CANCEL, state CANCELED). "0s" always
- * answers at once with PENDING. A failed statement is HTTP 200 with {@code status.state=FAILED}, as on Databricks.
- * Thread-safe.
+ * answers at once with PENDING.
+ *
+ * <p>Two kinds of error, as the reference separates them: "If the SQL warehouse fails to execute the provided
+ * statement, a 200 response is returned with status.state set to FAILED (in contrast to a failure when accepting the
+ * request, which results in a non-200 response)" (same page). Request-level (HTTP 4xx, Databricks error body): bad
+ * token (401), missing or unknown warehouse, missing statement, a {@code wait_timeout}, {@code on_wait_timeout},
+ * {@code format} or {@code disposition} the reference does not allow, a negative limit. Everything that happens while
+ * running (syntax, unknown table or column, missing privilege) is HTTP 200 with {@code status.state=FAILED},
+ * {@code status.error} and {@code status.sql_state}. Thread-safe.
  */
 final class SqlStatementApi {
     static final String WAREHOUSE_ID = SqlWarehouses.SERVERLESS_ID;
@@ -38,6 +48,9 @@ final class SqlStatementApi {
     private static final int KEPT_STATEMENTS = 100;
     private static final Duration DEFAULT_WAIT = Duration.ofSeconds(10);
     private static final Pattern WAIT_TIMEOUT = Pattern.compile("(\\d{1,3})s");
+    private static final Set<String> FORMATS = Set.of("JSON_ARRAY", "ARROW_STREAM", "CSV");
+    private static final Set<String> DISPOSITIONS = Set.of("INLINE", "EXTERNAL_LINKS");
+    private static final Logger LOG = LoggerFactory.getLogger(SqlStatementApi.class);
 
     /** One statement: its result once known; CANCELED wins over a result that arrives later. */
     private static final class Stored {
@@ -92,6 +105,7 @@ final class SqlStatementApi {
         if (!onTimeout.equals("CONTINUE") && !onTimeout.equals("CANCEL")) {
             throw ApiException.invalid("on_wait_timeout '" + onTimeout + "' is not valid: use CONTINUE or CANCEL.");
         }
+        checkResultOptions(body);
         String catalog = UnityCatalogApi.text(body, "catalog");
         String schema = UnityCatalogApi.text(body, "schema");
         long rowLimit = body.path("row_limit").asLong(0);
@@ -102,7 +116,7 @@ final class SqlStatementApi {
             statements.put(id, stored);
         }
         if (warehouse.state() == SqlWarehouses.State.RUNNING && !wait.isZero()) {
-            stored.result = unsupported != null ? unsupported : run(principal, sql, catalog, schema, rowLimit);
+            stored.result = unsupported != null ? unsupported : runAsFailure(principal, sql, catalog, schema, rowLimit);
         } else {
             CompletableFuture<StatementResult> done = warehouses.start(warehouse).thenApplyAsync(v -> {
                 StatementResult result = stored.canceled ? null : unsupported != null ? unsupported
@@ -112,7 +126,13 @@ final class SqlStatementApi {
                 }
                 return result;
             });
-            if (!wait.isZero()) {
+            if (wait.isZero()) {
+                // "When set to 0s ... the call returns directly with PENDING state and a statement ID" (wait_timeout,
+                // https://docs.databricks.com/api/workspace/statementexecution/executestatement), even if it already ran.
+                request.respond(200, JsonNodeFactory.instance.objectNode().put("statement_id", id)
+                        .set("status", JsonNodeFactory.instance.objectNode().put("state", "PENDING")));
+                return;
+            } else {
                 try {
                     done.get(wait.toMillis(), TimeUnit.MILLISECONDS);
                 } catch (TimeoutException e) {
@@ -128,7 +148,7 @@ final class SqlStatementApi {
         request.respond(200, response(id, stored));
     }
 
-    /** Statements on a running warehouse: a SELECT without the privilege is an HTTP 403, as before. */
+    /** Runs the statement; every error it meets is the statement's (FAILED), none is an HTTP error. */
     private StatementResult run(String principal, String sql, @Nullable String catalog, @Nullable String schema, long rowLimit) {
         if (DdlStatement.handles(sql)) {
             DdlStatement statement;
@@ -147,16 +167,28 @@ final class SqlStatementApi {
         return executor.execute(principal, sql, catalog, schema, rowLimit);
     }
 
-    /** Statements that ran after the call returned cannot answer with an HTTP error: it becomes the statement's. */
+    /**
+     * Errors met while running never become HTTP errors (see the class comment): the executors return FAILED
+     * results, and anything they throw still ends as the statement's INTERNAL_ERROR, never a 4xx or 5xx answer.
+     */
     private StatementResult runAsFailure(String principal, String sql, @Nullable String catalog, @Nullable String schema, long rowLimit) {
         try {
             return run(principal, sql, catalog, schema, rowLimit);
         } catch (ApiException e) {
-            return new StatementResult.Failed("BAD_REQUEST", e.getMessage(), e.status() == 403 ? "42501" : null);
+            return new StatementResult.Failed("BAD_REQUEST", e.getMessage(), null);
+        } catch (RuntimeException e) {
+            LOG.warn("Statement failed in the sandbox", e);
+            return new StatementResult.Failed("INTERNAL_ERROR", "The sandbox failed to run the statement: " + e.getMessage(), "XX000");
         }
     }
 
-    /** {@code wait_timeout}: "0s" or 5..50 seconds ("Ns"), default 10s, as the reference allows. */
+    /**
+     * {@code wait_timeout}: "The time in seconds the call will wait for the statement's result set as Ns, where N can
+     * be set to 0 or to a value between 5 and 50" (default 10s;
+     * https://docs.databricks.com/api/workspace/statementexecution/executestatement). Anything else ("4s", "51s",
+     * "10", "1m") is refused in the request with 400 INVALID_PARAMETER_VALUE: the reference gives no error text, and
+     * refusing is the stricter reading.
+     */
     private static Duration waitTimeout(@Nullable String text) {
         if (text == null || text.isBlank()) return DEFAULT_WAIT;
         var m = WAIT_TIMEOUT.matcher(text.strip());
@@ -167,14 +199,41 @@ final class SqlStatementApi {
         throw ApiException.invalid("wait_timeout '" + text + "' is not valid: use 0s (asynchronous) or 5s to 50s.");
     }
 
-    /** Options the sandbox does not serve become a FAILED statement that says what to send instead. */
-    private static StatementResult unsupportedOption(JsonNode body) {
+    /**
+     * What the reference refuses in the request itself, as HTTP 400 INVALID_PARAMETER_VALUE: a {@code format} other
+     * than JSON_ARRAY, ARROW_STREAM or CSV; a {@code disposition} other than INLINE or EXTERNAL_LINKS; ARROW_STREAM or
+     * CSV with INLINE ("The formats ARROW_STREAM and CSV are supported only with EXTERNAL_LINKS disposition", the
+     * {@code format} field of https://docs.databricks.com/api/workspace/statementexecution/executestatement). The
+     * reference does not say how a negative {@code row_limit} or {@code byte_limit} is answered; the stricter reading
+     * refuses it in the request too.
+     */
+    private static void checkResultOptions(JsonNode body) {
         String format = upper(UnityCatalogApi.text(body, "format"), "JSON_ARRAY");
         String disposition = upper(UnityCatalogApi.text(body, "disposition"), "INLINE");
-        if (!format.equals("JSON_ARRAY")) {
-            return new StatementResult.Failed("BAD_REQUEST", "format " + format
-                    + " is not supported by the sandbox; use format JSON_ARRAY (the default).", null);
+        if (!FORMATS.contains(format)) {
+            throw ApiException.invalid("format '" + format + "' is not valid: use JSON_ARRAY, ARROW_STREAM or CSV.");
         }
+        if (!DISPOSITIONS.contains(disposition)) {
+            throw ApiException.invalid("disposition '" + disposition + "' is not valid: use INLINE or EXTERNAL_LINKS.");
+        }
+        if (disposition.equals("INLINE") && !format.equals("JSON_ARRAY")) {
+            throw ApiException.invalid("format " + format + " is supported only with disposition EXTERNAL_LINKS; with"
+                    + " disposition INLINE use format JSON_ARRAY.");
+        }
+        for (String limit : List.of("row_limit", "byte_limit")) {
+            JsonNode value = body.get(limit);
+            if (value != null && !value.isNull() && (!value.canConvertToLong() || value.asLong() < 0)) {
+                throw ApiException.invalid(limit + " must be a whole number of 0 or more, got " + value + ".");
+            }
+        }
+    }
+
+    /**
+     * Options Databricks accepts but the sandbox does not serve (EXTERNAL_LINKS results, statement parameters) become
+     * a FAILED statement that says what to send instead: a sandbox limit, not a Databricks refusal.
+     */
+    private static StatementResult unsupportedOption(JsonNode body) {
+        String disposition = upper(UnityCatalogApi.text(body, "disposition"), "INLINE");
         if (!disposition.equals("INLINE")) {
             return new StatementResult.Failed("BAD_REQUEST", "disposition " + disposition
                     + " is not supported by the sandbox; use disposition INLINE (the default): results are returned in the response.", null);
@@ -217,6 +276,12 @@ final class SqlStatementApi {
         request.respond(200, JsonNodeFactory.instance.objectNode());
     }
 
+    /**
+     * A statement id the sandbox does not know is HTTP 404: "After at least 12 hours in terminal state, the statement
+     * is removed from the warehouse and further calls will receive an HTTP 404 response"
+     * (https://docs.databricks.com/api/workspace/statementexecution/getstatement). The reference says nothing of ids
+     * never issued, or issued to another principal: the stricter reading answers those 404 as well.
+     */
     private Stored stored(String principal, String id) {
         Stored stored;
         synchronized (statements) {

@@ -5,13 +5,16 @@ import dev.zerobus.console.sandbox.http.SelectStatement.Literal;
 import dev.zerobus.console.sandbox.http.StatementResult.Chunk;
 import dev.zerobus.console.sandbox.http.StatementResult.Column;
 import dev.zerobus.console.sandbox.metadata.Catalogs.TableInfo;
+import dev.zerobus.console.sandbox.metadata.Securable;
 import dev.zerobus.console.schema.ColumnType;
 import dev.zerobus.console.schema.TableColumn;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -23,6 +26,12 @@ final class StatementExecutor {
     /** Databricks splits INLINE results into chunks; the sandbox does so at this many rows or bytes. */
     static final int CHUNK_ROWS = 10_000;
     static final long CHUNK_BYTES = 4L * 1024 * 1024;
+    /**
+     * "Statements with disposition=INLINE are limited to 25 MiB and will fail when this limit is exceeded"
+     * (https://docs.databricks.com/api/workspace/statementexecution). The reference gives no error text: the statement
+     * FAILS (as any run-time error) with the sandbox's own words; the size counted is that of the rendered values.
+     */
+    static final long INLINE_LIMIT_BYTES = 25L * 1024 * 1024;
 
     private final UcAccess access;
     private final DeltaTableStore store;
@@ -32,26 +41,35 @@ final class StatementExecutor {
         this.store = store;
     }
 
-    /** Fails with an HTTP 403 {@link ApiException} when the principal may not read the table. */
+    /**
+     * Every error here happens while running the statement, so it is a FAILED statement, never an HTTP error: "If the
+     * SQL warehouse fails to execute the provided statement, a 200 response is returned with status.state set to
+     * FAILED (in contrast to a failure when accepting the request, which results in a non-200 response)"
+     * (https://docs.databricks.com/api/workspace/statementexecution/executestatement). Messages are rendered as
+     * Databricks renders error conditions, "[CONDITION] message SQLSTATE: xxxxx"
+     * (https://docs.databricks.com/error-messages/index.html).
+     */
     StatementResult execute(String principal, String sql, @Nullable String catalog, @Nullable String schema, long rowLimit) {
         SelectStatement statement;
         try {
             statement = SelectStatement.parse(sql);
         } catch (SelectStatement.Unsupported e) {
-            return new StatementResult.Failed("BAD_REQUEST", "[PARSE_SYNTAX_ERROR] " + e.getMessage(), "42601");
+            return new DdlExecutor.Failure("PARSE_SYNTAX_ERROR", e.getMessage(), "42601").result();
         }
         String fullName = qualify(statement.table(), catalog, schema);
         Optional<TableInfo> found = access.state().findTable(fullName);
         if (found.isEmpty()) {
-            return new StatementResult.Failed("BAD_REQUEST", "[TABLE_OR_VIEW_NOT_FOUND] The table or view `"
-                    + String.join("`.`", fullName.split("\\.")) + "` cannot be found. Verify the spelling and the catalog and"
-                    + " schema (unqualified names use the statement's catalog and schema, default main.default).", "42P01");
+            return new DdlExecutor.Failure("TABLE_OR_VIEW_NOT_FOUND", "The table or view `"
+                    + String.join("`.`", fullName.split("\\.")) + "` cannot be found. Verify the spelling and correctness of"
+                    + " the schema and catalog (unqualified names use the statement's catalog and schema, default"
+                    + " main.default).", "42P01").result();
         }
         TableInfo table = found.get();
-        access.requireTable(principal, table, "SELECT");
+        StatementResult.Failed denied = missingReadPrivilege(principal, table);
+        if (denied != null) return denied;
         if (!table.isManagedDelta()) {
-            return new StatementResult.Failed("BAD_REQUEST", "Table " + table.fullName() + " is " + table.tableType() + " "
-                    + table.dataSourceFormat() + "; the sandbox reads managed Delta tables only.", null);
+            return new DdlExecutor.Failure("UNSUPPORTED_FEATURE", "Table " + table.fullName() + " is " + table.tableType() + " "
+                    + table.dataSourceFormat() + "; the sandbox reads managed Delta tables only.", "0A000").result();
         }
         if (statement.countOnly()) {
             long count = store.count(table.tableId());
@@ -61,8 +79,30 @@ final class StatementExecutor {
         try {
             return select(statement, table, rowLimit);
         } catch (UnresolvedColumn e) {
-            return new StatementResult.Failed("BAD_REQUEST", e.getMessage(), "42703");
+            return new DdlExecutor.Failure("UNRESOLVED_COLUMN.WITH_SUGGESTION", e.getMessage(), "42703").result();
         }
+    }
+
+    /**
+     * Reading a table needs USE CATALOG, USE SCHEMA and SELECT (https://docs.databricks.com/data-governance/unity-catalog/manage-privileges/privileges.html);
+     * the first one missing fails the statement with INSUFFICIENT_PERMISSIONS (SQLSTATE 42501), worded as Databricks
+     * words it: "Insufficient privileges: User does not have SELECT on Table 'main.default.t'." (the user is not named).
+     */
+    private StatementResult.@Nullable Failed missingReadPrivilege(String principal, TableInfo table) {
+        Securable onTable = Securable.table(table.fullName());
+        Securable onSchema = onTable.parent();
+        Securable onCatalog = onSchema.parent();
+        Map<Securable, String> needed = new LinkedHashMap<>();
+        needed.put(onCatalog, "USE_CATALOG");
+        needed.put(onSchema, "USE_SCHEMA");
+        needed.put(onTable, "SELECT");
+        for (var need : needed.entrySet()) {
+            if (!access.state().holds(principal, need.getKey(), need.getValue())) {
+                return DdlExecutor.insufficient("User does not have " + need.getValue().replace('_', ' ') + " on "
+                        + DdlExecutor.kindWord(need.getKey()) + " '" + need.getKey().fullName() + "'.").result();
+            }
+        }
+        return null;
     }
 
     private StatementResult select(SelectStatement statement, TableInfo table, long rowLimit) {
@@ -95,7 +135,14 @@ final class StatementExecutor {
         boolean truncated = capped && rows.size() > rowLimit;
         if (rows.size() > wanted) rows = rows.subList(0, (int) wanted);
         List<Column> resultColumns = projection.stream().map(i -> column(columns.get(i))).toList();
-        return new StatementResult.Succeeded(resultColumns, chunks(rows, projection, columns), rows.size(), truncated);
+        List<Chunk> chunks = chunks(rows, projection, columns);
+        long bytes = chunks.stream().mapToLong(Chunk::byteCount).sum();
+        if (bytes > INLINE_LIMIT_BYTES) {
+            return new StatementResult.Failed("BAD_REQUEST", "The result of the statement is " + bytes + " bytes, more than the"
+                    + " " + INLINE_LIMIT_BYTES + " bytes (25 MiB) allowed with disposition INLINE. Add a LIMIT, set row_limit,"
+                    + " or select fewer columns.", null);
+        }
+        return new StatementResult.Succeeded(resultColumns, chunks, rows.size(), truncated);
     }
 
     private static List<Chunk> chunks(List<Object[]> rows, List<Integer> projection, List<TableColumn> columns) {
@@ -162,8 +209,9 @@ final class StatementExecutor {
         for (int i = 0; i < columns.size(); i++) {
             if (columns.get(i).name().equalsIgnoreCase(name)) return i;
         }
-        throw new UnresolvedColumn("[UNRESOLVED_COLUMN] A column with name `" + name + "` cannot be resolved in table "
-                + table.fullName() + ". Its columns are " + columns.stream().map(TableColumn::name).toList() + ".");
+        throw new UnresolvedColumn("A column, variable, or function parameter with name `" + name + "` cannot be resolved"
+                + " in table " + table.fullName() + ". Did you mean one of the following? "
+                + columns.stream().map(c -> "`" + c.name() + "`").toList() + ".");
     }
 
     private static String qualify(List<String> parts, @Nullable String catalog, @Nullable String schema) {

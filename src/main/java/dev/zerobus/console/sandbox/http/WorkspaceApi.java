@@ -23,7 +23,7 @@ public final class WorkspaceApi {
         routes.addAll(new ServicePrincipalSecretsApi(auth).routes());
         // GRANT names users and service principals the sandbox knows: the token service's clients and the admin user.
         var ddl = new DdlExecutor(access, context.tables(), name -> context.tokens().principal(name).isPresent()
-                || SandboxPrincipals.ADMIN.equals(name));
+                || SandboxPrincipals.ADMIN.equals(name), context.faults()::takeCrashAfterSchemaCommit);
         routes.addAll(new SqlStatementApi(access, new StatementExecutor(access, context.tables()), ddl,
                 new SqlWarehouses(access, context.faults())).routes());
         routes.addAll(new AdminApi(auth, context.faults()).routes());

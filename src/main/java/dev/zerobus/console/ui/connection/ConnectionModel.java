@@ -16,11 +16,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -49,6 +52,8 @@ public final class ConnectionModel {
     private final ObjectProperty<@Nullable ConnectionProfile> selected = new SimpleObjectProperty<>();
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<@Nullable Notice> notice = new ReadOnlyObjectWrapper<>();
+    /** Counts new profiles started, so that the view brings the form into view and focuses its first field. */
+    private final ReadOnlyIntegerWrapper newProfilesStarted = new ReadOnlyIntegerWrapper();
     private final ProfileFormModel form;
     private final ConnectionCheckModel check;
     private final GrantNowModel grantNow;
@@ -83,6 +88,7 @@ public final class ConnectionModel {
     public ObjectProperty<@Nullable ConnectionProfile> selectedProperty() { return selected; }
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<@Nullable Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty newProfilesStartedProperty() { return newProfilesStarted.getReadOnlyProperty(); }
     public ProfileFormModel form() { return form; }
     public ConnectionCheckModel check() { return check; }
     public GrantNowModel grantNow() { return grantNow; }
@@ -93,8 +99,15 @@ public final class ConnectionModel {
     public boolean isKeychainAvailable() { return store.secrets().isAvailable(); }
     public String keychainUnavailableReason() { return store.secrets().unavailableReason().orElse(""); }
 
-    /** Reads the profiles again and selects {@code name} (else the active profile, else the first). */
+    /**
+     * Reads the profiles again and selects {@code name} (else the active profile, else the first). A new profile being
+     * typed stays in the form: only the list is refreshed (the sandbox may come up meanwhile).
+     */
     public void reload(@Nullable String name) {
+        reload(name, () -> {});
+    }
+
+    private void reload(@Nullable String name, Runnable then) {
         List<ConnectionProfile> sandboxes = context.sandboxProfiles();
         submit(store::all, all -> {
             List<ConnectionProfile> list = new ArrayList<>(sandboxes);
@@ -108,9 +121,11 @@ public final class ConnectionModel {
                         ? withSession.withYou(p.you().withToken(token)) : withSession);
             }
             profiles.setAll(list);
+            if (form.unsavedNewProperty().get()) return;
             ConnectionProfile active = context.activeProfile().get();
             String wanted = name != null ? name : active != null ? active.name() : null;
             selected.set(list.stream().filter(p -> p.name().equals(wanted)).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
+            then.run();
         }, "Could not read the saved profiles.", "Check the console's config folder (profiles.json); move a damaged file away.");
     }
 
@@ -126,6 +141,27 @@ public final class ConnectionModel {
     }
 
     public void save() {
+        save(() -> {});
+    }
+
+    /** True when the form holds edits that leaving it would lose: a new profile typed into, or a changed saved one. */
+    public boolean hasUnsavedEdits() {
+        return form.unsavedNewProperty().get() || form.editable().get() && form.dirtyProperty().get() && !form.isNewProperty().get();
+    }
+
+    /** What the question before leaving the form names: "The new profile 'x'" or "Your changes to 'x'", and why Save cannot. */
+    public String unsavedQuestion() {
+        String name = form.nameProperty().get().strip();
+        String what = form.isNewProperty().get() ? "The new profile '" + name + "' is not saved."
+                : "Your changes to '" + (form.originalName() == null ? name : form.originalName()) + "' are not saved.";
+        String cannot = String.join(" ", Stream.of(form.nameErrorProperty().get(), form.recordsQuotaErrorProperty().get())
+                .filter(e -> !e.isEmpty()).toList());
+        return what + (cannot.isEmpty() ? " Save it, discard it, or cancel to go on editing."
+                : " It cannot be saved as it is (" + cannot + "): discard it, or cancel to fix it.");
+    }
+
+    /** Saves the form, then (once saved and the list is read again) runs {@code then}; on failure only the notice says why. */
+    public void save(Runnable then) {
         if (!form.canSave().get()) return;
         ConnectionProfile profile = form.toProfile();
         String original = form.originalName();
@@ -143,7 +179,7 @@ public final class ConnectionModel {
             ConnectionProfile active = context.activeProfile().get();
             if (active != null && active.source() == Source.SAVED && active.name().equals(original)) context.activeProfile().set(profile);
             notice.set(new Notice("Saved '" + profile.name() + "'." + secretNote(profile, remember, remembered), false, false));
-            reload(profile.name());
+            reload(profile.name(), then);
         }, "Could not save profile '" + profile.name() + "'.", "Check that the console's config folder is writable, then save again; your edits are still in the form.");
     }
 
@@ -239,6 +275,7 @@ public final class ConnectionModel {
         selected.set(null);
         form.startNew(name, template, isKeychainAvailable());
         notice.set(null);
+        newProfilesStarted.set(newProfilesStarted.get() + 1);
     }
 
     private String uniqueName(String base) {

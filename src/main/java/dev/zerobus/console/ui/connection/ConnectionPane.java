@@ -16,7 +16,11 @@ public final class ConnectionPane {
         context.shortcuts().add("Shortcut+S", "Save the connection profile (Connection pane)", onPane(context, model::save));
         context.shortcuts().add("Shortcut+Shift+N", "New connection profile", () -> {
             context.selectedPane().set(PaneId.CONNECTION);
-            model.newProfile();
+            UnsavedProfileDialog.confirmLeavingNew(view, model, model::newProfile, () -> {});
+        });
+        context.beforeQuit().add(proceed -> {
+            if (model.hasUnsavedEdits()) context.selectedPane().set(PaneId.CONNECTION); // show what would be lost
+            UnsavedProfileDialog.confirmQuit(view, model, proceed);
         });
         model.reload(null);
         return view;

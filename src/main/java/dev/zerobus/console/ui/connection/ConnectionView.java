@@ -2,10 +2,12 @@ package dev.zerobus.console.ui.connection;
 
 import java.util.Locale;
 import java.util.Objects;
+import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -49,6 +51,14 @@ public final class ConnectionView extends BorderPane {
             if (step != null) reveal(scroll, details, details.lookup("#step-" + step.name().toLowerCase(Locale.ROOT)));
         });
         model.check().passedProperty().addListener((obs, was, passed) -> { if (passed) scroll.setVvalue(scroll.getVmax()); });
+        // A new profile: the form's top in view (the check may have scrolled it away) and the cursor in its first field.
+        model.newProfilesStartedProperty().addListener((obs, was, now) -> Platform.runLater(() -> {
+            scroll.setVvalue(scroll.getVmin());
+            if (details.lookup("#profile-name") instanceof TextField name) {
+                name.requestFocus();
+                name.selectAll();
+            }
+        }));
         return scroll;
     }
 

@@ -53,6 +53,8 @@ public final class ProfileFormModel {
     private final ReadOnlyObjectWrapper<Source> source = new ReadOnlyObjectWrapper<>(Source.SAVED);
     private final ReadOnlyBooleanWrapper isNew = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper();
+    /** A new profile the person has typed into (or changed from the copy it started as), not saved yet. */
+    private final ReadOnlyBooleanWrapper unsavedNew = new ReadOnlyBooleanWrapper();
     private final ReadOnlyObjectWrapper<EndpointInfo> endpointInfo = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper nameError = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper workspaceUrlError = new ReadOnlyStringWrapper("");
@@ -60,6 +62,8 @@ public final class ProfileFormModel {
     private final BooleanBinding canSave = editable.and(dirty).and(nameError.isEmpty()).and(recordsQuotaError.isEmpty());
     private final Predicate<String> nameTakenByAnother;
     private @Nullable ConnectionProfile loaded;
+    /** A new profile as it was started (empty, or the copy), to tell whether anything was typed since. */
+    private @Nullable ConnectionProfile started;
     private boolean loadedRemember;
     private boolean loading;
     private @Nullable String loadedConfigFile;
@@ -102,6 +106,8 @@ public final class ProfileFormModel {
     public ReadOnlyObjectProperty<Source> sourceProperty() { return source.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty isNewProperty() { return isNew.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty dirtyProperty() { return dirty.getReadOnlyProperty(); }
+    /** True for a new profile with edits since it was started: what leaving it (another profile, quitting) would lose. */
+    public ReadOnlyBooleanProperty unsavedNewProperty() { return unsavedNew.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<EndpointInfo> endpointInfoProperty() { return endpointInfo.getReadOnlyProperty(); }
     public ReadOnlyStringProperty nameErrorProperty() { return nameError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty workspaceUrlErrorProperty() { return workspaceUrlError.getReadOnlyProperty(); }
@@ -130,7 +136,10 @@ public final class ProfileFormModel {
                 : template.withName(newName, Source.SAVED);
         fill(profile, remember);
         loaded = null;
+        started = null;
         isNew.set(true);
+        refresh();
+        started = toProfile();
         refresh();
     }
 
@@ -221,6 +230,7 @@ public final class ProfileFormModel {
                         + "default) or the quota Databricks set for your workspace.");
         youError.set(validateYou());
         dirty.set(isNew.get() || loaded != null && (!loaded.equals(toProfile()) || loadedRemember != rememberSecret.get()));
+        unsavedNew.set(isNew.get() && started != null && !started.equals(toProfile()));
     }
 
     private String validateName(String value) {
@@ -230,6 +240,7 @@ public final class ProfileFormModel {
                 || value.equals(AppContext.SANDBOX_NO_GRANTS_PROFILE)) {
             return "Name: '" + value + "' is reserved for a built-in profile; choose another name.";
         }
+        if (ProfileStore.isReservedName(value)) return "Name: names starting with '(sandbox) ' are reserved; choose another name.";
         if (nameTakenByAnother.test(value) && !value.equals(originalName())) {
             return "Name: a profile named '" + value + "' exists already; choose another name.";
         }

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ui.Fit;
 import dev.zerobus.console.workspace.ConnectionProfile.Source;
 import dev.zerobus.console.workspace.EndpointInfo;
+import dev.zerobus.console.workspace.EndpointParser;
 import dev.zerobus.console.workspace.UserAuth;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -220,8 +221,13 @@ final class ProfileFormView extends VBox {
         detected.setId("profile-endpoint-detected");
         detected.getStyleClass().add("muted");
         detected.setGraphic(new FontIcon(Feather.MAP_PIN));
+        // What the endpoint says about itself, or while it fits no shape yet, the shapes it can still become.
         detected.textProperty().bind(form.endpointInfoProperty().map(info -> info.endpoint().isEmpty()
-                ? "Type the endpoint: cloud, region and workspace id are read from it." : "Detected: " + info.summary()));
+                ? "Type the endpoint: cloud, region and workspace id are read from it."
+                : info.cloud() == null ? "Expected:\n" + String.join("\n", EndpointParser.expectedShapes(info.endpoint()))
+                : "Detected: " + info.summary()));
+        detected.setWrapText(true);
+        detected.setMinHeight(Region.USE_PREF_SIZE);
         return detected;
     }
 

@@ -25,7 +25,7 @@ final class ProfileListView extends VBox {
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var add = iconButton("profile-add", Feather.PLUS, "New profile (Shortcut+Shift+N)");
-        add.setOnAction(event -> model.newProfile());
+        add.setOnAction(event -> UnsavedProfileDialog.confirmLeavingNew(this, model, model::newProfile, () -> {}));
         var duplicate = iconButton("profile-duplicate", Feather.COPY, "Duplicate the selected profile into a saved, editable one");
         duplicate.disableProperty().bind(model.selectedProperty().isNull());
         duplicate.setOnAction(event -> model.duplicate());
@@ -57,7 +57,10 @@ final class ProfileListView extends VBox {
         empty.setWrapText(true);
         list.setPlaceholder(empty);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
-            if (now != null) model.selectedProperty().set(now);
+            if (now == null || now == model.selectedProperty().get()) return;
+            // Leaving a new profile with edits asks first; Cancel goes back to it (nothing selected in the list).
+            UnsavedProfileDialog.confirmLeavingNew(this, model, () -> model.selectedProperty().set(now),
+                    () -> list.getSelectionModel().clearSelection());
         });
         model.selectedProperty().subscribe(profile -> {
             if (profile == null) list.getSelectionModel().clearSelection();

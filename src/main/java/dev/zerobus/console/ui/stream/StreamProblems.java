@@ -18,7 +18,10 @@ final class StreamProblems {
         Throwable e = error;
         while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) e = e.getCause();
         if (e instanceof IngestException ie) return ie.problem().message() + " " + ie.problem().fix();
-        if (e instanceof CatalogException ce) return ce.problem().message() + " " + ce.problem().fix();
+        if (e instanceof CatalogException ce) {
+            String grant = ce.problem().copyableFix();
+            return ce.problem().message() + " " + ce.problem().fix() + (grant == null ? "" : " " + grant);
+        }
         if (e instanceof SessionBundle.NotABundleException) return e.getMessage() + " Open a .zip written by Save session….";
         LOG.warn("Stream pane command failed", e);
         if (e instanceof IOException) {

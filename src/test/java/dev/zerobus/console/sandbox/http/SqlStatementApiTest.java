@@ -1,10 +1,8 @@
 package dev.zerobus.console.sandbox.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.databricks.sdk.WorkspaceClient;
-import com.databricks.sdk.core.error.platform.PermissionDenied;
 import com.databricks.sdk.service.sql.CancelExecutionRequest;
 import com.databricks.sdk.service.sql.ColumnInfo;
 import com.databricks.sdk.service.sql.Disposition;
@@ -148,12 +146,15 @@ class SqlStatementApiTest {
     }
 
     @Test
-    void aPrincipalWithoutSelectIsDeniedWithTheGrantToRun() {
+    void aPrincipalWithoutSelectGetsAFailedStatementNotAnHttpError() {
         WorkspaceClient noGrants = SdkClients.of(sandbox.workspace(), SandboxPrincipals.NO_GRANTS, sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
 
-        assertThatThrownBy(() -> noGrants.statementExecution().executeStatement(request("SELECT * FROM sensor_readings")))
-                .isInstanceOf(PermissionDenied.class)
-                .hasMessageContaining("GRANT SELECT ON TABLE main.default.sensor_readings TO `no-grants-sp`");
+        StatementResponse response = noGrants.statementExecution().executeStatement(request("SELECT * FROM sensor_readings"));
+
+        assertThat(response.getStatus().getState()).isEqualTo(StatementState.FAILED);
+        assertThat(response.getStatus().getSqlState()).isEqualTo("42501");
+        assertThat(response.getStatus().getError().getMessage()).isEqualTo("[INSUFFICIENT_PERMISSIONS] Insufficient privileges:"
+                + " User does not have SELECT on Table 'main.default.sensor_readings'. SQLSTATE: 42501");
     }
 
     @Test

@@ -75,4 +75,22 @@ class ProfileFormModelTest {
         assertThat(model.hasStoredSecret().get()).isFalse();
         assertThat(model.toProfile().clientSecret().reveal()).isEqualTo("typed-secret");
     }
+
+    @Test
+    void aNewProfileCountsAsUnsavedOnlyOnceSomethingWasTypedIntoIt() {
+        model.startNew("new-profile", null, false);
+        assertThat(model.unsavedNewProperty().get()).as("nothing to lose yet").isFalse();
+        model.endpointProperty().set("1");
+        assertThat(model.unsavedNewProperty().get()).isTrue();
+        model.endpointProperty().set("");
+        assertThat(model.unsavedNewProperty().get()).as("back as it started").isFalse();
+
+        model.startNew("dev-copy", DEV, false);
+        assertThat(model.unsavedNewProperty().get()).as("an untouched copy").isFalse();
+        model.clientIdProperty().set("other");
+        assertThat(model.unsavedNewProperty().get()).isTrue();
+
+        model.load(DEV, true);
+        assertThat(model.unsavedNewProperty().get()).as("a saved profile is no new one").isFalse();
+    }
 }
