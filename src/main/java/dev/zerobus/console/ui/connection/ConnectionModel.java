@@ -28,6 +28,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
+import javafx.collections.ObservableMap;
 import javafx.collections.ObservableList;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -43,6 +45,29 @@ public final class ConnectionModel {
 
     /** A message above the form: what just happened, or what went wrong and what to do. */
     public record Notice(String text, boolean isError, boolean canUndo) {}
+
+    /**
+     * A profile with edits not saved yet, new or a saved one changed: what quitting would lose. {@code cannotSave} says
+     * why it cannot be saved as it is (naming the field), empty when it can.
+     */
+    public record UnsavedProfile(String name, boolean isNew, String cannotSave) {
+        /** "prod-aws (edited)" or "new-profile (new)". */
+        public String label() { return name + (isNew ? " (new)" : " (edited)"); }
+    }
+
+    /**
+     * A saved profile's edits kept while another profile is on show, with the keychain choice and the records/s quota
+     * as typed (a profile holds only a valid number, and a half-typed one must come back too).
+     */
+    private record Draft(ConnectionProfile edited, boolean remember, String quotaText) {}
+
+    /** One profile to store: {@code original} is the stored name it replaces (null for a new one). */
+    private record ToSave(@Nullable String original, ConnectionProfile profile, boolean remember, boolean inForm, String quotaText) {}
+
+    private record Stored(ToSave what, boolean remembered) {}
+
+    /** What a "Save all" stored, and where it stopped when the store refused one. */
+    private record SaveAllOutcome(List<Stored> stored, @Nullable ToSave failed, @Nullable RuntimeException error) {}
 
     private final AppContext context;
     private final ProfileStore store;
@@ -60,7 +85,10 @@ public final class ConnectionModel {
     private final Map<String, Secret> sessionSecrets = new HashMap<>();
     private final Map<String, Secret> sessionTokens = new HashMap<>();
     private final Set<String> inKeychain = new HashSet<>();
-    private final Map<String, ConnectionProfile> drafts = new HashMap<>();
+    /** Edits of saved profiles (by stored name) kept while another profile is on show; never written anywhere. */
+    private final ObservableMap<String, Draft> drafts = FXCollections.observableHashMap();
+    /** Changes whenever which profiles have unsaved edits may have changed: the list redraws its marks. */
+    private final ReadOnlyIntegerWrapper unsavedRevision = new ReadOnlyIntegerWrapper();
     private final BooleanBinding canDelete;
     private final BooleanBinding selectedIsActive;
     private @Nullable ConnectionProfile lastDeleted;
@@ -82,6 +110,9 @@ public final class ConnectionModel {
         selected.addListener((obs, old, now) -> onSelected(now));
         context.activeTable().subscribe(t -> { if (t != null && !check.runningProperty().get()) check.tableProperty().set(t.fullName()); });
         context.sandbox().addListener(o -> reload(selectedName()));
+        drafts.addListener((MapChangeListener<String, Draft>) change -> markUnsavedChanged());
+        form.dirtyProperty().addListener(o -> markUnsavedChanged());
+        form.unsavedNewProperty().addListener(o -> markUnsavedChanged());
     }
 
     public ObservableList<ConnectionProfile> profiles() { return profiles; }
@@ -89,6 +120,8 @@ public final class ConnectionModel {
     public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<@Nullable Notice> noticeProperty() { return notice.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty newProfilesStartedProperty() { return newProfilesStarted.getReadOnlyProperty(); }
+    /** Changes whenever the set of profiles with unsaved edits may have changed (see {@link #hasUnsavedChanges}). */
+    public ReadOnlyIntegerProperty unsavedRevisionProperty() { return unsavedRevision.getReadOnlyProperty(); }
     public ProfileFormModel form() { return form; }
     public ConnectionCheckModel check() { return check; }
     public GrantNowModel grantNow() { return grantNow; }
@@ -144,9 +177,103 @@ public final class ConnectionModel {
         save(() -> {});
     }
 
-    /** True when the form holds edits that leaving it would lose: a new profile typed into, or a changed saved one. */
-    public boolean hasUnsavedEdits() {
-        return form.unsavedNewProperty().get() || form.editable().get() && form.dirtyProperty().get() && !form.isNewProperty().get();
+    /**
+     * True when {@code profile} (a list entry) has edits not saved: kept as a draft, or on show in the form. What the
+     * profile list marks.
+     */
+    public boolean hasUnsavedChanges(ConnectionProfile profile) {
+        if (profile.source() != Source.SAVED) return false;
+        return drafts.containsKey(profile.name()) || editedInForm() && profile.name().equals(form.originalName());
+    }
+
+    /**
+     * Every profile with edits not saved, in the list's order, a new one last: the drafts of saved profiles, and the
+     * form's profile when it holds edits. Empty when quitting loses nothing.
+     */
+    public List<UnsavedProfile> unsavedProfiles() {
+        List<ToSave> pending = pendingSaves();
+        Map<String, Integer> targets = new HashMap<>();
+        for (ToSave p : pending) targets.merge(p.profile().name(), 1, Integer::sum);
+        List<UnsavedProfile> unsaved = new ArrayList<>();
+        for (ToSave p : pending) {
+            String cannot = p.inForm() ? formCannotSave() : draftCannotSave(p);
+            // A name wanted twice: the rename or the new profile is at fault, not a profile that keeps its own name.
+            if (cannot.isEmpty() && targets.get(p.profile().name()) > 1 && !p.profile().name().equals(p.original())) {
+                cannot = "Name: another unsaved profile is also named '" + p.profile().name() + "'; choose another name.";
+            }
+            unsaved.add(new UnsavedProfile(p.original() != null ? p.original() : p.profile().name(), p.original() == null, cannot));
+        }
+        return unsaved;
+    }
+
+    /**
+     * The question before quitting: "2 profiles have unsaved changes: prod-aws (edited), new-profile (new)." and what
+     * Save all would do, or which cannot be saved and why. Empty when nothing is unsaved.
+     */
+    public String unsavedOnQuitQuestion() {
+        List<UnsavedProfile> unsaved = unsavedProfiles();
+        if (unsaved.isEmpty()) return "";
+        String which = (unsaved.size() == 1 ? "1 profile has" : unsaved.size() + " profiles have") + " unsaved changes: "
+                + String.join(", ", unsaved.stream().map(UnsavedProfile::label).toList()) + ".";
+        List<UnsavedProfile> blocked = unsaved.stream().filter(u -> !u.cannotSave().isEmpty()).toList();
+        if (blocked.isEmpty()) {
+            return which + (unsaved.size() == 1 ? " Save it, discard it," : " Save all, discard all,") + " or cancel to go on editing.";
+        }
+        return which + " " + String.join(" ", blocked.stream().map(u -> "'" + u.name() + "' cannot be saved as it is: "
+                + u.cannotSave()).toList()) + " Discard, or cancel to fix " + (blocked.size() == 1 ? "it." : "them.");
+    }
+
+    /** True when Save all can store every unsaved profile as it is. */
+    public boolean canSaveAll() {
+        return unsavedProfiles().stream().allMatch(u -> u.cannotSave().isEmpty());
+    }
+
+    /**
+     * Saves every unsaved profile (the drafts and the form's), then runs {@code then}. When one cannot be saved, nothing
+     * is; when the store refuses one, those stored before it stay stored, the notice names the one refused, its edits
+     * are kept, and {@code then} does not run.
+     */
+    public void saveAll(Runnable then) {
+        List<ToSave> pending = pendingSaves();
+        if (pending.isEmpty()) {
+            then.run();
+            return;
+        }
+        if (!canSaveAll()) return;
+        submit(() -> {
+            List<Stored> stored = new ArrayList<>();
+            for (ToSave p : pending) {
+                try {
+                    if (p.original() != null && !p.original().equals(p.profile().name())) store.rename(p.original(), p.profile().name());
+                    stored.add(new Stored(p, store.save(p.profile(), p.remember())));
+                } catch (RuntimeException e) {
+                    return new SaveAllOutcome(stored, p, e);
+                }
+            }
+            return new SaveAllOutcome(stored, null, null);
+        }, outcome -> {
+            String select = selectedName();
+            for (Stored s : outcome.stored()) {
+                applySaved(s.what().original(), s.what().profile(), s.remembered());
+                if (s.what().inForm()) {
+                    form.load(s.what().profile(), s.remembered());
+                    select = s.what().profile().name();
+                }
+            }
+            String names = String.join(", ", outcome.stored().stream().map(s -> "'" + s.what().profile().name() + "'").toList());
+            ToSave failed = outcome.failed();
+            if (failed == null) {
+                notice.set(new Notice("Saved " + names + ".", false, false));
+                reload(select, then);
+            } else {
+                LOG.warn("Could not save profile '{}'", failed.profile().name(), outcome.error());
+                notice.set(new Notice((names.isEmpty() ? "" : "Saved " + names + ". ") + "Could not save profile '"
+                        + failed.profile().name() + "'. Check that the console's config folder is writable, then save again; "
+                        + "its edits are kept.", true, false));
+                reload(select);
+            }
+            markUnsavedChanged();
+        }, "Could not save the profiles.", "Check that the console's config folder is writable, then save again; your edits are kept.");
     }
 
     /** What the question before leaving the form names: "The new profile 'x'" or "Your changes to 'x'", and why Save cannot. */
@@ -154,8 +281,7 @@ public final class ConnectionModel {
         String name = form.nameProperty().get().strip();
         String what = form.isNewProperty().get() ? "The new profile '" + name + "' is not saved."
                 : "Your changes to '" + (form.originalName() == null ? name : form.originalName()) + "' are not saved.";
-        String cannot = String.join(" ", Stream.of(form.nameErrorProperty().get(), form.recordsQuotaErrorProperty().get())
-                .filter(e -> !e.isEmpty()).toList());
+        String cannot = formCannotSave();
         return what + (cannot.isEmpty() ? " Save it, discard it, or cancel to go on editing."
                 : " It cannot be saved as it is (" + cannot + "): discard it, or cancel to fix it.");
     }
@@ -170,17 +296,74 @@ public final class ConnectionModel {
             if (original != null && !original.equals(profile.name())) store.rename(original, profile.name());
             return store.save(profile, remember);
         }, remembered -> {
-            if (original != null) drafts.remove(original);
+            applySaved(original, profile, remembered);
             form.load(profile, remembered); // the form now shows what is stored, even when the list's entry compares equal
-            if (!remembered && profile.hasSecret()) sessionSecrets.put(profile.name(), profile.clientSecret());
-            else sessionSecrets.remove(profile.name());
-            if (!remembered && profile.you().hasToken()) sessionTokens.put(profile.name(), profile.you().token());
-            else sessionTokens.remove(profile.name());
-            ConnectionProfile active = context.activeProfile().get();
-            if (active != null && active.source() == Source.SAVED && active.name().equals(original)) context.activeProfile().set(profile);
             notice.set(new Notice("Saved '" + profile.name() + "'." + secretNote(profile, remember, remembered), false, false));
             reload(profile.name(), then);
         }, "Could not save profile '" + profile.name() + "'.", "Check that the console's config folder is writable, then save again; your edits are still in the form.");
+    }
+
+    /** After {@code profile} is stored (under {@code original} before, null when new): drafts, session secrets, the active profile. */
+    private void applySaved(@Nullable String original, ConnectionProfile profile, boolean remembered) {
+        if (original != null) drafts.remove(original);
+        if (!remembered && profile.hasSecret()) sessionSecrets.put(profile.name(), profile.clientSecret());
+        else sessionSecrets.remove(profile.name());
+        if (!remembered && profile.you().hasToken()) sessionTokens.put(profile.name(), profile.you().token());
+        else sessionTokens.remove(profile.name());
+        ConnectionProfile active = context.activeProfile().get();
+        if (active != null && active.source() == Source.SAVED && active.name().equals(original)) context.activeProfile().set(profile);
+    }
+
+    /** The unsaved profiles as they would be stored: drafts and the form's edited one in the list's order, a new one last. */
+    private List<ToSave> pendingSaves() {
+        List<ToSave> pending = new ArrayList<>();
+        Set<String> listed = new HashSet<>();
+        String inForm = editedInForm() ? form.originalName() : null;
+        for (ConnectionProfile p : profiles) {
+            if (p.source() != Source.SAVED || !listed.add(p.name())) continue;
+            if (p.name().equals(inForm)) {
+                pending.add(fromForm(inForm));
+            } else if (drafts.get(p.name()) instanceof Draft d) {
+                pending.add(new ToSave(p.name(), d.edited(), d.remember(), false, d.quotaText()));
+            }
+        }
+        // Drafts or a form whose stored profile is not in the list (read again meanwhile) are not dropped.
+        drafts.forEach((name, d) -> {
+            if (!listed.contains(name)) pending.add(new ToSave(name, d.edited(), d.remember(), false, d.quotaText()));
+        });
+        if (inForm != null && !listed.contains(inForm)) pending.add(fromForm(inForm));
+        if (form.unsavedNewProperty().get()) pending.add(fromForm(null));
+        return pending;
+    }
+
+    private ToSave fromForm(@Nullable String original) {
+        return new ToSave(original, form.toProfile(), form.rememberSecretProperty().get(), true, form.recordsQuotaProperty().get());
+    }
+
+    /** The form holds edits of a saved profile (not a new one). */
+    private boolean editedInForm() {
+        return form.editable().get() && form.dirtyProperty().get() && !form.isNewProperty().get() && form.originalName() != null;
+    }
+
+    private String formCannotSave() {
+        return String.join(" ", Stream.of(form.nameErrorProperty().get(), form.recordsQuotaErrorProperty().get())
+                .filter(e -> !e.isEmpty()).toList());
+    }
+
+    /** Why a draft cannot be stored as it is: the form's own checks, run on a scratch form holding the draft. */
+    private String draftCannotSave(ToSave draft) {
+        ConnectionProfile stored = profiles.stream().filter(p -> p.source() == Source.SAVED && p.name().equals(draft.original()))
+                .findFirst().orElse(null);
+        if (stored == null) return "";
+        var scratch = new ProfileFormModel(name -> profiles.stream().anyMatch(p -> p.name().equals(name)));
+        scratch.restore(stored, draft.profile(), draft.remember());
+        scratch.recordsQuotaProperty().set(draft.quotaText());
+        return String.join(" ", Stream.of(scratch.nameErrorProperty().get(), scratch.recordsQuotaErrorProperty().get())
+                .filter(e -> !e.isEmpty()).toList());
+    }
+
+    private void markUnsavedChanged() {
+        unsavedRevision.set(unsavedRevision.get() + 1);
     }
 
     public void delete() {
@@ -260,15 +443,23 @@ public final class ConnectionModel {
     }
 
     private void onSelected(@Nullable ConnectionProfile now) {
-        if (form.dirtyProperty().get() && !form.isNewProperty().get() && form.originalName() != null) {
-            drafts.put(form.originalName(), form.toProfile());
+        if (editedInForm()) {
+            drafts.put(form.originalName(), new Draft(form.toProfile(), form.rememberSecretProperty().get(),
+                    form.recordsQuotaProperty().get()));
         }
         check.showFor(now == null ? null : now.name());
-        if (now == null) return;
-        boolean remembered = inKeychain.contains(now.name());
-        ConnectionProfile draft = drafts.remove(now.name());
-        if (draft != null) form.restore(now, draft, remembered);
-        else form.load(now, remembered);
+        if (now != null) {
+            boolean remembered = inKeychain.contains(now.name());
+            Draft draft = drafts.remove(now.name());
+            if (draft != null) {
+                form.restore(now, draft.edited(), remembered);
+                form.rememberSecretProperty().set(draft.remember());
+                form.recordsQuotaProperty().set(draft.quotaText());
+            } else {
+                form.load(now, remembered);
+            }
+        }
+        markUnsavedChanged();
     }
 
     private void startNew(String name, @Nullable ConnectionProfile template) {

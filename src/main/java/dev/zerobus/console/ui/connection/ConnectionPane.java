@@ -19,7 +19,7 @@ public final class ConnectionPane {
             UnsavedProfileDialog.confirmLeavingNew(view, model, model::newProfile, () -> {});
         });
         context.beforeQuit().add(proceed -> {
-            if (model.hasUnsavedEdits()) context.selectedPane().set(PaneId.CONNECTION); // show what would be lost
+            if (!model.unsavedProfiles().isEmpty()) context.selectedPane().set(PaneId.CONNECTION); // show what would be lost
             UnsavedProfileDialog.confirmQuit(view, model, proceed);
         });
         model.reload(null);

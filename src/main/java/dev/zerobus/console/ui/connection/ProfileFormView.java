@@ -206,6 +206,8 @@ final class ProfileFormView extends VBox {
         var remember = new CheckBox("Remember the secret and token in the OS keychain"
                 + (model.isKeychainAvailable() ? "" : " (no keychain available here)"));
         remember.setId("profile-remember-secret");
+        remember.setWrapText(true); // a narrow window wraps it instead of cutting it
+        remember.setMinHeight(Region.USE_PREF_SIZE);
         remember.selectedProperty().bindBidirectional(model.form().rememberSecretProperty());
         boolean available = model.isKeychainAvailable();
         remember.setDisable(!available);

@@ -51,7 +51,7 @@ final class ProfileListView extends VBox {
     private ListView<ConnectionProfile> createList(ConnectionModel model) {
         var list = new ListView<>(model.profiles());
         list.setId("profile-list");
-        list.setCellFactory(view -> new ProfileCell(() -> model.activeProfile().get()));
+        list.setCellFactory(view -> new ProfileCell(() -> model.activeProfile().get(), model::hasUnsavedChanges));
         var empty = new Label("No profiles yet.\nPress + to add one, or set DATABRICKS_HOST.");
         empty.getStyleClass().add("muted");
         empty.setWrapText(true);
@@ -67,6 +67,7 @@ final class ProfileListView extends VBox {
             else list.getSelectionModel().select(profile);
         });
         model.activeProfile().addListener(o -> list.refresh());
+        model.unsavedRevisionProperty().addListener(o -> list.refresh()); // the "• edited" marks
         list.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY && event.getClickCount() == 2) model.useSelected();
         });

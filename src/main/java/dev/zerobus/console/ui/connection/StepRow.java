@@ -31,7 +31,9 @@ final class StepRow extends VBox {
         var title = new Label((result.step().ordinal() + 1) + ".  " + result.step().label());
         title.getStyleClass().add("step-title");
         title.setMinWidth(0);
-        Fit.tooltipWithText(title); // long step names are cut in a narrow window; the time and status never are
+        title.setWrapText(true); // long step names wrap in a narrow window; the time and status keep their width
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        Fit.tooltipWithText(title);
         var spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         var time = new Label(elapsed(result));

@@ -26,9 +26,22 @@ final class UnsavedProfileDialog {
         confirm(owner, model, model.form().unsavedNewProperty().get(), proceed, cancelled);
     }
 
-    /** Before quitting: asks when the form holds edits of any profile, new or saved. */
+    /**
+     * Before quitting: asks about every profile with unsaved edits, the drafts kept for other profiles as well as the
+     * form's, naming each; Save all stores them all, then quitting goes on.
+     */
     static void confirmQuit(Node owner, ConnectionModel model, Runnable proceed) {
-        confirm(owner, model, model.hasUnsavedEdits(), proceed, () -> {});
+        if (model.unsavedProfiles().isEmpty()) {
+            proceed.run();
+            return;
+        }
+        Platform.runLater(() -> {
+            switch (askOnQuit(owner.getScene().getWindow(), model)) {
+                case SAVE -> model.saveAll(proceed);
+                case DISCARD -> proceed.run();
+                case CANCEL -> { }
+            }
+        });
     }
 
     /**
@@ -50,14 +63,25 @@ final class UnsavedProfileDialog {
     }
 
     private static Answer ask(Window owner, ConnectionModel model) {
-        var save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        return show(owner, "Save", model.form().isNewProperty().get() ? "Save the new profile?" : "Save your changes to the profile?",
+                model.unsavedQuestion(), model.form().canSave().get());
+    }
+
+    private static Answer askOnQuit(Window owner, ConnectionModel model) {
+        boolean several = model.unsavedProfiles().size() > 1;
+        return show(owner, several ? "Save all" : "Save", several ? "Save the profiles before quitting?" : "Save the profile before quitting?",
+                model.unsavedOnQuitQuestion(), model.canSaveAll());
+    }
+
+    private static Answer show(Window owner, String saveText, String header, String question, boolean canSave) {
+        var save = new ButtonType(saveText, ButtonBar.ButtonData.YES);
         var discard = new ButtonType("Discard", ButtonBar.ButtonData.NO);
         var cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
         var alert = new Alert(Alert.AlertType.CONFIRMATION, null, save, discard, cancel);
         alert.initOwner(owner);
         alert.setTitle("Unsaved profile");
-        alert.setHeaderText(model.form().isNewProperty().get() ? "Save the new profile?" : "Save your changes to the profile?");
-        var text = new Label(model.unsavedQuestion());
+        alert.setHeaderText(header);
+        var text = new Label(question);
         text.setId("unsaved-profile-text");
         text.setWrapText(true);
         text.setMinHeight(Region.USE_PREF_SIZE); // grows with its lines instead of cutting them
@@ -65,7 +89,7 @@ final class UnsavedProfileDialog {
         alert.getDialogPane().setId("unsaved-profile-dialog");
         alert.getDialogPane().setPrefWidth(560);
         alert.getDialogPane().lookupButton(save).setId("unsaved-save");
-        alert.getDialogPane().lookupButton(save).setDisable(!model.form().canSave().get());
+        alert.getDialogPane().lookupButton(save).setDisable(!canSave);
         alert.getDialogPane().lookupButton(discard).setId("unsaved-discard");
         alert.getDialogPane().lookupButton(cancel).setId("unsaved-cancel");
         ButtonType answer = alert.showAndWait().orElse(cancel);

@@ -10,10 +10,12 @@ import dev.zerobus.console.workspace.ConnectionProfile;
 import dev.zerobus.console.workspace.ProfileStore;
 import dev.zerobus.console.workspace.Secret;
 import dev.zerobus.console.workspace.SecretStore;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
@@ -148,6 +150,133 @@ class ConnectionModelTest {
         model.selectedProperty().set(model.profiles().stream().filter(p -> p.name().equals("dev")).findFirst().orElseThrow());
         assertThat(model.form().clientIdProperty().get()).isEqualTo("edited-client");
         assertThat(model.form().dirtyProperty().get()).isTrue();
+    }
+
+    @Test
+    void quittingNamesEveryUnsavedProfileAndSaveAllStoresThemAll() {
+        saved("prod-aws");
+        saved("dev");
+        select("prod-aws");
+        model.form().clientIdProperty().set("edited-client");
+        select("dev");
+        assertThat(model.form().clientIdProperty().get()).as("dev on show, prod-aws kept as a draft").isEqualTo("client-1");
+        assertThat(model.hasUnsavedChanges(profile("prod-aws"))).isTrue();
+        assertThat(model.hasUnsavedChanges(profile("dev"))).isFalse();
+        int revision = model.unsavedRevisionProperty().get();
+        model.form().endpointProperty().set("1234567890123456.zerobus.us-west-2.cloud.databricks.com");
+        assertThat(model.hasUnsavedChanges(profile("dev"))).as("edits on show count too").isTrue();
+        assertThat(model.unsavedRevisionProperty().get()).as("the list redraws its marks").isGreaterThan(revision);
+        model.newProfile(); // dev's edit becomes a draft too
+        model.form().nameProperty().set("new-one");
+        model.form().clientIdProperty().set("client-2");
+
+        assertThat(model.unsavedProfiles()).extracting(ConnectionModel.UnsavedProfile::label)
+                .containsExactlyInAnyOrder("prod-aws (edited)", "dev (edited)", "new-one (new)");
+        assertThat(model.unsavedProfiles().getLast().label()).as("the new one last").isEqualTo("new-one (new)");
+        assertThat(model.unsavedOnQuitQuestion()).startsWith("3 profiles have unsaved changes: ")
+                .contains("prod-aws (edited)", "dev (edited)").endsWith(", new-one (new). Save all, discard all, or cancel to go on editing.");
+        assertThat(model.canSaveAll()).isTrue();
+
+        var done = new AtomicBoolean();
+        model.saveAll(() -> done.set(true));
+        assertThat(done).isTrue();
+        assertThat(store.find("prod-aws").orElseThrow().clientId()).isEqualTo("edited-client");
+        assertThat(store.find("dev").orElseThrow().zerobusEndpoint()).isEqualTo("1234567890123456.zerobus.us-west-2.cloud.databricks.com");
+        assertThat(store.find("new-one").orElseThrow().clientId()).isEqualTo("client-2");
+        assertThat(model.unsavedProfiles()).isEmpty();
+        assertThat(model.unsavedOnQuitQuestion()).isEmpty();
+        assertThat(model.hasUnsavedChanges(profile("prod-aws"))).isFalse();
+        assertThat(model.form().nameProperty().get()).as("the form shows the new profile, saved").isEqualTo("new-one");
+        assertThat(model.form().dirtyProperty().get()).isFalse();
+    }
+
+    @Test
+    void oneUnsavedProfileIsNamedInTheSingular() {
+        saved("prod-aws");
+        model.form().clientIdProperty().set("edited-client");
+        assertThat(model.unsavedOnQuitQuestion())
+                .isEqualTo("1 profile has unsaved changes: prod-aws (edited). Save it, discard it, or cancel to go on editing.");
+    }
+
+    @Test
+    void aDraftThatCannotBeSavedBlocksSaveAllAndSaysWhy() {
+        saved("prod-aws");
+        saved("dev");
+        select("prod-aws");
+        model.form().nameProperty().set("dev"); // taken
+        model.form().recordsQuotaProperty().set("fast");
+        select("dev");
+        model.form().clientIdProperty().set("edited-client");
+
+        assertThat(model.unsavedProfiles()).extracting(ConnectionModel.UnsavedProfile::name).containsExactlyInAnyOrder("prod-aws", "dev");
+        var blocked = model.unsavedProfiles().stream().filter(u -> u.name().equals("prod-aws")).findFirst().orElseThrow();
+        assertThat(blocked.cannotSave()).startsWith("Name: a profile named 'dev' exists already").contains("Records/s quota:");
+        assertThat(model.canSaveAll()).isFalse();
+        assertThat(model.unsavedOnQuitQuestion()).contains("'prod-aws' cannot be saved as it is: Name: a profile named 'dev' exists already").doesNotContain("'dev' cannot")
+                .endsWith("Discard, or cancel to fix it.");
+        var done = new AtomicBoolean();
+        model.saveAll(() -> done.set(true));
+        assertThat(done).as("quitting waits").isFalse();
+        assertThat(store.find("dev").orElseThrow().clientId()).as("nothing stored").isEqualTo("client-1");
+
+        select("prod-aws");
+        assertThat(model.form().nameProperty().get()).as("the draft comes back whole").isEqualTo("dev");
+        assertThat(model.form().recordsQuotaProperty().get()).isEqualTo("fast");
+    }
+
+    @Test
+    void twoUnsavedProfilesRenamedToTheSameNameCannotBothBeSaved() {
+        saved("a");
+        saved("b");
+        select("a");
+        model.form().nameProperty().set("same");
+        select("b");
+        model.form().nameProperty().set("same");
+        assertThat(model.unsavedProfiles()).extracting(ConnectionModel.UnsavedProfile::cannotSave)
+                .containsOnly("Name: another unsaved profile is also named 'same'; choose another name.");
+        assertThat(model.canSaveAll()).isFalse();
+    }
+
+    @Test
+    void whenTheStoreRefusesSaveAllKeepsEveryEditAndQuittingWaits() throws Exception {
+        saved("prod-aws");
+        saved("dev");
+        select("prod-aws");
+        model.form().clientIdProperty().set("edited-client");
+        select("dev");
+        model.form().clientIdProperty().set("edited-dev");
+        Path blocker = dir.resolve("profiles.json.tmp"); // a folder where the store writes its temporary file
+        Files.createDirectories(blocker.resolve("in-the-way"));
+
+        var done = new AtomicBoolean();
+        model.saveAll(() -> done.set(true));
+        assertThat(done).as("quitting waits").isFalse();
+        assertThat(model.noticeProperty().get().isError()).isTrue();
+        assertThat(model.noticeProperty().get().text()).contains("Could not save profile '").contains("its edits are kept");
+        assertThat(model.unsavedProfiles()).extracting(ConnectionModel.UnsavedProfile::label)
+                .containsExactlyInAnyOrder("prod-aws (edited)", "dev (edited)");
+        assertThat(store.find("prod-aws").orElseThrow().clientId()).isEqualTo("client-1");
+
+        Files.delete(blocker.resolve("in-the-way"));
+        Files.delete(blocker);
+        model.saveAll(() -> done.set(true));
+        assertThat(done).isTrue();
+        assertThat(store.find("prod-aws").orElseThrow().clientId()).isEqualTo("edited-client");
+        assertThat(store.find("dev").orElseThrow().clientId()).isEqualTo("edited-dev");
+    }
+
+    private void saved(String name) {
+        model.newProfile();
+        fill(name, "https://dbc-1.cloud.databricks.com", "");
+        model.save();
+    }
+
+    private ConnectionProfile profile(String name) {
+        return model.profiles().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    private void select(String name) {
+        model.selectedProperty().set(profile(name));
     }
 
     @Test

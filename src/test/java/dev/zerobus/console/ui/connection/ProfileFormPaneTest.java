@@ -101,6 +101,86 @@ class ProfileFormPaneTest {
         assertThat(label(robot, "#step-status-network")).isEqualTo("skipped");
         UiTestSupport.inConnectionView(robot, "#step-cause-endpoints");
         screenshots(robot, "connection-doctor-endpoint-1024x700");
+        assertNothingCutInTheConnectionPane(robot); // the keychain box and step 2's long title wrap
+    }
+
+    @Test
+    void theDoctorsStepsAndTheKeychainBoxAreWholeAt1024x700(FxRobot robot) {
+        waitForProfiles(robot);
+        click(robot, "#profile-add");
+        set(robot, "#profile-workspace-url", ui.endpoints().workspaceUrl());
+        set(robot, "#profile-endpoint", ui.endpoints().zerobusEndpoint());
+        click(robot, "#check-run");
+        UiTestSupport.waitUntil(PATIENCE, () -> !label(robot, "#step-status-network").isEmpty()
+                && !"running".equals(label(robot, "#step-status-network")));
+        var title = robot.lookup("#step-network .step-title").queryAs(Label.class);
+        assertThat(title.getText()).isEqualTo("2.  Resolve and connect to the workspace and the Zerobus endpoint");
+        // Whole on screen, not only in its tooltip (LayoutCheck accepts a tooltip): the text the skin drew is all of it.
+        var drawn = title.getChildrenUnmodifiable().stream().filter(n -> n instanceof javafx.scene.text.Text).findFirst().orElseThrow();
+        assertThat(((javafx.scene.text.Text) drawn).getText().replaceAll("\\s+", " ")).isEqualTo(title.getText().replaceAll("\\s+", " "));
+        UiTestSupport.inConnectionView(robot, "#step-network");
+        screenshots(robot, "connection-doctor-steps-1024x700");
+        assertNothingCutInTheConnectionPane(robot);
+        var remember = robot.lookup("#profile-remember-secret").queryAs(javafx.scene.control.CheckBox.class);
+        assertThat(remember.getText()).startsWith("Remember the secret and token in the OS keychain");
+        UiTestSupport.inConnectionView(robot, "#profile-remember-secret");
+        Screenshots.save(stage.getScene(), "connection-remember-1024x700-light");
+    }
+
+    @Test
+    void quittingNamesEveryUnsavedProfileAndSaveAllKeepsThemAll(FxRobot robot) {
+        waitForProfiles(robot);
+        click(robot, "#profile-add");
+        set(robot, "#profile-name", "prod-aws");
+        set(robot, "#profile-workspace-url", ui.endpoints().workspaceUrl());
+        click(robot, "#profile-save");
+        UiTestSupport.waitUntil(PATIENCE, () -> context.profiles().find("prod-aws").isPresent() && names(robot).contains("prod-aws"));
+        // An edit of a saved profile is kept as a draft when another profile is selected, without a question...
+        set(robot, "#profile-client-id", "edited-before-quit");
+        robot.clickOn(AppContext.SANDBOX_PROFILE);
+        UiTestSupport.waitUntil(PATIENCE, () -> AppContext.SANDBOX_PROFILE.equals(text(robot, "#profile-name")));
+        assertThat(robot.lookup("#unsaved-profile-dialog").tryQuery()).isEmpty();
+        // ...and the list marks it, with a tooltip that says what the mark means.
+        UiTestSupport.waitUntil(PATIENCE, () -> unsavedMarks(robot).size() == 1);
+        Node cell = unsavedMarks(robot).get(0);
+        while (!(cell instanceof ProfileCell)) cell = cell.getParent();
+        assertThat(((ProfileCell) cell).getItem().name()).isEqualTo("prod-aws");
+        assertThat(((ProfileCell) cell).getTooltip().getText()).startsWith("'prod-aws' has unsaved changes");
+        click(robot, "#profile-add");
+        set(robot, "#profile-name", "half-typed");
+        screenshots(robot, "connection-unsaved-marks-1024x700");
+
+        robot.clickOn("File").clickOn("Quit");
+        DialogPane dialog = waitForDialog(robot);
+        assertFullyVisible(robot, dialog);
+        assertThat(robot.lookup("#unsaved-profile-text").queryAs(Label.class).getText()).isEqualTo("2 profiles have unsaved changes: "
+                + "prod-aws (edited), half-typed (new). Save all, discard all, or cancel to go on editing.");
+        assertThat(robot.lookup("#unsaved-save").queryAs(Button.class).getText()).isEqualTo("Save all");
+        Screenshots.save(dialog.getScene(), "connection-unsaved-on-quit-two-profiles-1024x700-light");
+        robot.interact(() -> Theme.DARK.apply(dialog.getScene()));
+        Screenshots.save(dialog.getScene(), "connection-unsaved-on-quit-two-profiles-1024x700-dark");
+        robot.clickOn("#unsaved-cancel");
+        UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#unsaved-profile-dialog").tryQuery().isEmpty());
+        assertThat(exits.get()).as("Cancel keeps the console open").isZero();
+        assertThat(text(robot, "#profile-name")).as("and the new profile on show").isEqualTo("half-typed");
+
+        Platform.runLater(() -> stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST))); // the close button
+        waitForDialog(robot);
+        robot.clickOn("#unsaved-save");
+        UiTestSupport.waitUntil(PATIENCE, () -> exits.get() == 1);
+        assertThat(context.profiles().find("prod-aws").orElseThrow().clientId()).isEqualTo("edited-before-quit");
+        assertThat(context.profiles().find("half-typed")).isPresent();
+    }
+
+    private static List<Label> unsavedMarks(FxRobot robot) {
+        return robot.lookup("#profile-list .unsaved-mark").queryAllAs(Label.class).stream().filter(Node::isVisible).toList();
+    }
+
+    private void assertNothingCutInTheConnectionPane(FxRobot robot) {
+        var pane = robot.lookup("#connection-pane").query();
+        var problems = new List[1];
+        robot.interact(() -> problems[0] = LayoutCheck.problems(stage.getScene(), pane));
+        assertThat(problems[0]).isEmpty();
     }
 
     @Test
