@@ -2,6 +2,7 @@ package dev.zerobus.console.app;
 
 import dev.zerobus.console.cli.VersionInfo;
 import dev.zerobus.console.ingest.NativeLibraryStatus;
+import dev.zerobus.console.ui.Fit;
 import dev.zerobus.console.ui.Shortcuts;
 import dev.zerobus.console.ui.QuitModel;
 import javafx.scene.control.Alert;
@@ -24,7 +25,9 @@ final class Dialogs {
         for (Shortcuts.Shortcut s : shortcuts.all()) {
             var keys = new Label(s.keys().getDisplayText());
             keys.getStyleClass().add("mono");
-            grid.addRow(row++, keys, new Label(s.description()));
+            var description = new Label(s.description());
+            Fit.keepWidth(keys, description); // the dialog grows to fit them, at every text size
+            grid.addRow(row++, keys, description);
         }
         var alert = new Alert(Alert.AlertType.INFORMATION, null, ButtonType.CLOSE);
         alert.initOwner(owner);

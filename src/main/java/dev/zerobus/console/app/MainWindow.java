@@ -11,6 +11,7 @@ import dev.zerobus.console.ui.catalog.CatalogPane;
 import dev.zerobus.console.ui.connection.ConnectionPane;
 import dev.zerobus.console.ui.records.RecordsPane;
 import dev.zerobus.console.ui.stream.StreamPane;
+import dev.zerobus.console.ui.theme.TextSize;
 import dev.zerobus.console.ui.theme.Theme;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -28,6 +29,7 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
@@ -60,6 +62,10 @@ public final class MainWindow extends BorderPane {
     };
 
     private static final String PANE_KEY = "pane";
+    private static final String TEXT_SIZE_KEY = "textSize";
+    private static final String LARGER_TEXT = "Shortcut+Equals";
+    private static final String SMALLER_TEXT = "Shortcut+Minus";
+    private static final String NORMAL_TEXT = "Shortcut+0";
 
     private final AppContext context;
     private final StackPane content = new StackPane();
@@ -68,10 +74,13 @@ public final class MainWindow extends BorderPane {
     private final QuitModel quit;
     private Runnable exit = () -> getScene().getWindow().hide();
     private Theme theme;
+    private TextSize textSize;
+    private final Map<TextSize, RadioMenuItem> textSizeItems = new LinkedHashMap<>();
 
     public MainWindow(AppContext context, Theme theme) {
         this.context = context;
         this.theme = theme;
+        this.textSize = TextSize.initial(context.settings().get(TEXT_SIZE_KEY, ""));
         this.quit = new QuitModel(context);
         getStyleClass().add("main-window");
         setId("main-window");
@@ -95,7 +104,7 @@ public final class MainWindow extends BorderPane {
                 command("Import file…", "Shortcut+O"), recent, new SeparatorMenuItem(),
                 command("Open session bundle…", "Shortcut+Shift+B"), command("Save session bundle…", "Shortcut+B"),
                 new SeparatorMenuItem(), command("Quit", "Shortcut+Q"));
-        var view = new Menu("View", null, command("Toggle dark mode", "Shortcut+Shift+L"), new SeparatorMenuItem());
+        var view = new Menu("View", null, command("Toggle dark mode", "Shortcut+Shift+L"), textSizeMenu(), new SeparatorMenuItem());
         for (PaneEntry pane : PANES) view.getItems().add(command(pane.title(), pane.shortcut()));
         var help = new Menu("Help", null, command("Keyboard shortcuts", "F1"), new SeparatorMenuItem(), about());
         var serviceLike = new CheckMenuItem("Behave like the service (ACK ~150 ms, per-stream quota)");
@@ -118,6 +127,25 @@ public final class MainWindow extends BorderPane {
         item.setAccelerator(KeyCombination.keyCombination(keys));
         item.setOnAction(event -> context.shortcuts().run(keys));
         return item;
+    }
+
+    /** View > Text size: 100, 125 and 150 %, and larger / smaller / actual size with the usual keys. */
+    private Menu textSizeMenu() {
+        var menu = new Menu("Text size");
+        menu.setId("menu-text-size");
+        var group = new ToggleGroup();
+        for (TextSize size : TextSize.values()) {
+            var item = new RadioMenuItem(size.label());
+            item.setId("menu-text-size-" + size.percent());
+            item.setToggleGroup(group);
+            item.setSelected(size == textSize);
+            item.setOnAction(event -> setTextSize(size));
+            textSizeItems.put(size, item);
+            menu.getItems().add(item);
+        }
+        menu.getItems().addAll(new SeparatorMenuItem(), command("Larger text", LARGER_TEXT), command("Smaller text", SMALLER_TEXT),
+                command("Actual size", NORMAL_TEXT));
+        return menu;
     }
 
     private MenuItem about() {
@@ -244,18 +272,33 @@ public final class MainWindow extends BorderPane {
             context.shortcuts().add(pane.shortcut(), "Show the " + pane.title() + " pane", () -> context.selectedPane().set(pane.id()));
         }
         context.shortcuts().add("Shortcut+Shift+L", "Toggle dark mode", this::toggleTheme);
+        context.shortcuts().add(LARGER_TEXT, "Larger text (up to 150 %)", () -> setTextSize(textSize.larger()));
+        context.shortcuts().add(SMALLER_TEXT, "Smaller text (down to 100 %)", () -> setTextSize(textSize.smaller()));
+        context.shortcuts().add(NORMAL_TEXT, "Text at its actual size (100 %)", () -> setTextSize(TextSize.NORMAL));
         context.shortcuts().add("F1", "Show keyboard shortcuts", () -> Dialogs.shortcuts(getScene().getWindow(), context.shortcuts()));
         context.shortcuts().add("Shortcut+Q", "Quit", this::requestQuit);
     }
 
     public void toggleTheme() {
         theme = theme.other();
-        theme.apply(getScene());
+        theme.apply(getScene(), textSize);
         context.settings().put("theme", theme.name());
     }
 
     public Theme theme() {
         return theme;
+    }
+
+    /** View > Text size: every window of the console at {@code size}, remembered for the next launch. */
+    public void setTextSize(TextSize size) {
+        textSize = size;
+        textSizeItems.get(size).setSelected(true);
+        context.settings().put(TEXT_SIZE_KEY, size.name());
+        if (getScene() != null) theme.apply(getScene(), size);
+    }
+
+    public TextSize textSize() {
+        return textSize;
     }
 
     /**
@@ -265,6 +308,7 @@ public final class MainWindow extends BorderPane {
      */
     public void attached(Runnable onExit) {
         exit = onExit;
+        theme.apply(getScene(), textSize);
         context.shortcuts().attach(getScene());
         for (PaneEntry pane : PANES) built.computeIfAbsent(pane.id(), key -> pane.factory().apply(context));
         Window window = getScene().getWindow();

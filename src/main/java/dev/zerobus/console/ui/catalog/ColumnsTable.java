@@ -22,25 +22,19 @@ final class ColumnsTable extends TableView<TableColumn> {
         setId("table-columns");
         var name = new javafx.scene.control.TableColumn<TableColumn, String>("Column");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(140);
-        name.setMinWidth(90);
         var type = new javafx.scene.control.TableColumn<TableColumn, String>("Type");
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type().typeText()));
         type.setCellFactory(c -> Fit.textCell());
         name.setCellFactory(c -> Fit.textCell());
-        type.setPrefWidth(150);
-        type.setMinWidth(80);
         var nullable = new javafx.scene.control.TableColumn<TableColumn, String>("Nullable");
         nullable.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().nullable() ? "yes" : "no"));
-        nullable.setPrefWidth(80);
-        nullable.setMinWidth(88);
         var zerobus = new javafx.scene.control.TableColumn<TableColumn, TableColumn>("Zerobus");
         zerobus.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         zerobus.setCellFactory(c -> new FlagCell());
-        zerobus.setPrefWidth(96);
-        zerobus.setMinWidth(96);
+        zerobus.getProperties().put(Fit.WIDEST_TEXT, "unsupported");
         getColumns().setAll(List.of(name, type, nullable, zerobus));
-        setColumnResizePolicy(CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column as wide as its longest text (struct<street:string,...> whole), scrolling sideways when narrow.
+        Fit.columnsFitText(this, type);
         setPlaceholder(new Label("This table has no columns."));
         getStyleClass().addAll("columns-table", Styles.DENSE);
     }

@@ -11,7 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -22,7 +21,8 @@ final class TableHeader extends VBox {
     private final Label name = new Label();
     private final Label badge = new Label();
     private final Label reason = new Label();
-    private final GridPane facts = new GridPane();
+    // Key-value pairs that wrap to the next line in a narrow window or at a large text size, never cut.
+    private final FlowPane facts = new FlowPane(16, 4);
     private final FlowPane privileges = new FlowPane(6, 6);
 
     TableHeader() {
@@ -35,8 +35,6 @@ final class TableHeader extends VBox {
         var title = new HBox(10, name, badge);
         title.setAlignment(Pos.CENTER_LEFT);
         facts.setId("table-facts");
-        facts.setHgap(12);
-        facts.setVgap(4);
         privileges.setId("table-privileges");
         privileges.setAlignment(Pos.CENTER_LEFT);
         getChildren().setAll(title, reason, facts, privileges);
@@ -56,17 +54,17 @@ final class TableHeader extends VBox {
         reason.setVisible(why != null);
         reason.setManaged(why != null);
         facts.getChildren().clear();
-        fact(0, 0, "Type", d.tableType());
-        fact(0, 2, "Format", d.dataSourceFormat());
-        fact(0, 4, "Owner", d.owner());
-        fact(1, 0, "Created", d.createdAt() == null ? null : CREATED.format(d.createdAt()));
-        fact(1, 2, "Columns", String.valueOf(d.schema().columns().size()));
-        fact(1, 4, "Location", d.storageLocation());
-        if (d.comment() != null && !d.comment().isBlank()) fact(2, 0, "Comment", d.comment());
+        fact("Type", d.tableType());
+        fact("Format", d.dataSourceFormat());
+        fact("Owner", d.owner());
+        fact("Created", d.createdAt() == null ? null : CREATED.format(d.createdAt()));
+        fact("Columns", String.valueOf(d.schema().columns().size()));
+        fact("Location", d.storageLocation());
+        if (d.comment() != null && !d.comment().isBlank()) fact("Comment", d.comment());
         showPrivileges(table);
     }
 
-    private void fact(int row, int column, String label, String value) {
+    private void fact(String label, String value) {
         var key = new Label(label);
         key.getStyleClass().add("muted");
         key.setMinWidth(USE_PREF_SIZE);
@@ -76,9 +74,9 @@ final class TableHeader extends VBox {
         boolean long_ = label.equals("Location") || label.equals("Comment");
         if (long_) text.setMaxWidth(420);
         else text.setMinWidth(USE_PREF_SIZE);
-        facts.add(key, column, row);
-        facts.add(text, column + 1, row);
-        if (label.equals("Comment")) GridPane.setColumnSpan(text, 5);
+        var pair = new HBox(6, key, text);
+        pair.setAlignment(Pos.BASELINE_LEFT);
+        facts.getChildren().add(pair);
     }
 
     private void showPrivileges(SelectedTable table) {

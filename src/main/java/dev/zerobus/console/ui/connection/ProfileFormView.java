@@ -1,6 +1,7 @@
 package dev.zerobus.console.ui.connection;
 
 import atlantafx.base.theme.Styles;
+import dev.zerobus.console.ui.Fit;
 import dev.zerobus.console.workspace.ConnectionProfile.Source;
 import dev.zerobus.console.workspace.EndpointInfo;
 import dev.zerobus.console.workspace.EndpointParser;
@@ -43,7 +44,7 @@ final class ProfileFormView extends VBox {
         setId("profile-form");
         grid.getStyleClass().add("form-grid");
         var labels = new ColumnConstraints();
-        labels.setMinWidth(130);
+        labels.setMinWidth(Region.USE_PREF_SIZE); // the widest label whole, at every text size
         var fields = new ColumnConstraints();
         fields.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().addAll(labels, fields);
@@ -80,6 +81,7 @@ final class ProfileFormView extends VBox {
         type.valueProperty().bindBidirectional(form.youTypeProperty());
         type.disableProperty().bind(editable.not());
         type.setMaxWidth(Double.MAX_VALUE);
+        Fit.tooltipWithValue(type, "How you sign in to the workspace"); // long choices are cut in a narrow form
         addField("Sign in with", type, form.youErrorProperty(), createYouHint(form));
         var token = new SecretField("profile-you-token", "you-token-reveal", "Personal access token (dapi…)",
                 form.youTokenTextProperty(), form.storedTokenProperty(), form::revealToken, editable);

@@ -1,5 +1,6 @@
 package dev.zerobus.console.ui.stream;
 
+import dev.zerobus.console.ui.Fit;
 import java.util.List;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -39,6 +40,7 @@ final class EventLogView extends VBox {
                 column("Kind", 90, r -> r.event().kind().name()),
                 column("Message", 700, r -> r.event().message())));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+        Fit.headersKeepText(table);
         var placeholder = new Label();
         placeholder.setId("stream-events-placeholder");
         placeholder.textProperty().bind(Bindings.createStringBinding(() -> {

@@ -19,8 +19,15 @@ public enum Theme {
             Theme.class.getResource("/dev/zerobus/console/ui/theme/console.css")).toExternalForm();
 
     public void apply(Scene scene) {
-        Application.setUserAgentStylesheet(this == DARK ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        apply(scene, TextSize.NORMAL);
+    }
+
+    /** The theme at a text size (View > Text size); the size holds for every window, as the theme does. */
+    public void apply(Scene scene, TextSize textSize) {
+        String primer = this == DARK ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet();
+        // AtlantaFX names a class-path resource; the text size's data URL needs the whole URL to import it.
+        Application.setUserAgentStylesheet(textSize == TextSize.NORMAL ? primer
+                : textSize.userAgentStylesheet(Objects.requireNonNull(Theme.class.getResource(primer)).toExternalForm()));
         if (!scene.getStylesheets().contains(CONSOLE_CSS)) scene.getStylesheets().add(CONSOLE_CSS);
         scene.getRoot().pseudoClassStateChanged(PseudoClass.getPseudoClass("dark"), this == DARK);
     }

@@ -4,6 +4,7 @@ import static dev.zerobus.console.ui.records.shared.Sections.sectionTitle;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.Fit;
 import dev.zerobus.console.ui.ProblemLine;
 import dev.zerobus.console.ui.ToolbarRow;
 import dev.zerobus.console.ui.records.shared.Zones;
@@ -64,7 +65,7 @@ public final class ComposerView extends VBox {
         var templates = new ComboBox<>(model.templates());
         templates.setId("templates");
         templates.setPromptText("Templates");
-        templates.setPrefWidth(150);
+        Fit.widthInEm(templates, 10.7); // 150px at 14px
         templates.setTooltip(new Tooltip("Records saved for this table"));
         templates.setOnAction(e -> { if (templates.getValue() != null) model.loadTemplate(templates.getValue()); });
         var save = new Button(null, new FontIcon(Feather.SAVE));
@@ -76,7 +77,7 @@ public final class ComposerView extends VBox {
         var zone = new ComboBox<>(FXCollections.observableArrayList(Zones.common()));
         zone.setId("composer-zone");
         zone.setConverter(Zones.converter());
-        zone.setPrefWidth(170);
+        Fit.widthInEm(zone, 12.2); // 170px at 14px
         zone.valueProperty().bindBidirectional(model.zoneProperty());
         zone.setTooltip(new Tooltip("Time zone of the TIMESTAMP pickers and of timestamps written without an offset"));
 
@@ -84,18 +85,18 @@ public final class ComposerView extends VBox {
         format.setId("composer-format");
         format.valueProperty().bindBidirectional(model.formatProperty());
         format.setTooltip(new Tooltip("Record type of the composer's stream"));
-        format.setPrefWidth(100);
+        Fit.widthInEm(format, 7.2);
 
         var count = new Spinner<Integer>(1, 100_000, 1);
         count.setId("send-count");
         count.setEditable(true);
-        count.setPrefWidth(100);
+        Fit.widthInEm(count, 7.2);
         count.valueProperty().subscribe(n -> model.countProperty().set(n));
         count.setTooltip(new Tooltip("How many records one Send sends"));
         var copies = new ChoiceBox<>(FXCollections.observableArrayList(ComposerModel.Copies.values()));
         copies.setId("send-copies");
         copies.valueProperty().bindBidirectional(model.copiesProperty());
-        copies.setPrefWidth(110);
+        Fit.widthInEm(copies, 7.9);
         copies.setConverter(new StringConverter<>() {
             @Override public String toString(ComposerModel.Copies c) {
                 return c == ComposerModel.Copies.GENERATED ? "generated" : "copies";

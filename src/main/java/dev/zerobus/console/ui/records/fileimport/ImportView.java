@@ -4,6 +4,7 @@ import static dev.zerobus.console.ui.records.shared.Sections.titled;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.Fit;
 import dev.zerobus.console.ui.ProblemLine;
 import dev.zerobus.console.ui.ToolbarRow;
 import dev.zerobus.console.ui.records.load.LoadProgressView;
@@ -117,18 +118,19 @@ public final class ImportView extends VBox {
         var policy = new ChoiceBox<>(FXCollections.observableArrayList(ImportModel.ErrorChoice.values()));
         policy.setId("import-policy");
         policy.valueProperty().bindBidirectional(model.errorChoiceProperty());
+        Fit.widthInEm(policy, 16.5); // its skin keeps the width of the text size it was first shown at
         var zone = new ComboBox<>(FXCollections.observableArrayList(Zones.common()));
         zone.setId("import-zone");
         zone.setConverter(Zones.converter());
         zone.valueProperty().bindBidirectional(model.zoneProperty());
         zone.setTooltip(new Tooltip("Zone of timestamps written without an offset"));
-        zone.setPrefWidth(180);
+        Fit.widthInEm(zone, 12.9); // 180px at 14px
         var format = new ChoiceBox<>(FXCollections.observableArrayList(RecordFormat.values()));
         format.setId("import-format");
         format.valueProperty().bindBidirectional(model.formatProperty());
         var streams = new Spinner<Integer>(1, 16, 1);
         streams.setId("import-streams");
-        streams.setPrefWidth(90);
+        Fit.widthInEm(streams, 6.4);
         streams.valueProperty().subscribe(n -> model.streamsProperty().set(n));
         streams.setTooltip(new Tooltip("Parallel streams (each up to 15,000 records/s)"));
         var start = new Button("Start load", new FontIcon(Feather.PLAY));

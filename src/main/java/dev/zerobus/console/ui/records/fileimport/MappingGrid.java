@@ -14,6 +14,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -28,8 +29,9 @@ final class MappingGrid extends GridPane {
         setId("mapping-grid");
         getStyleClass().add("mapping-grid");
         var name = new ColumnConstraints();
-        var source = new ColumnConstraints(160);
-        var preview = new ColumnConstraints(90, 200, Double.MAX_VALUE);
+        var source = new ColumnConstraints(); // as wide as its combo boxes (in em: they grow with the text size)
+        // At least as wide as its header; values may be cut (their tooltips show them whole).
+        var preview = new ColumnConstraints(Region.USE_COMPUTED_SIZE, 200, Double.MAX_VALUE);
         preview.setHgrow(Priority.ALWAYS);
         getColumnConstraints().setAll(name, source, preview);
         model.mapping().addListener((ListChangeListener<MappingRow>) c -> rebuild());
@@ -55,6 +57,7 @@ final class MappingGrid extends GridPane {
     private void addMappingRow(int index, MappingRow row, ObservableList<MappingRow.Choice> choices) {
         var name = new Label(row.name() + (row.required() ? " *" : ""));
         name.getStyleClass().add("field-name");
+        Fit.keepWidth(name);
         var type = new Label(row.typeText());
         type.getStyleClass().addAll("muted", "mono");
         Fit.tooltipWithText(type);
@@ -64,6 +67,7 @@ final class MappingGrid extends GridPane {
         var source = new ComboBox<>(choices);
         source.setId("map-source-" + row.name());
         source.setMaxWidth(Double.MAX_VALUE);
+        Fit.widthInEm(source, 11.5).setMinWidth(Region.USE_PREF_SIZE); // "Skip (NULL)" whole at every text size
         source.valueProperty().bindBidirectional(row.sourceProperty());
         var constant = new TextField();
         constant.setId("map-constant-" + row.name());
@@ -77,6 +81,7 @@ final class MappingGrid extends GridPane {
         preview.setId("map-preview-" + row.name());
         preview.getStyleClass().add("mono");
         preview.textProperty().bind(row.previewProperty());
+        Fit.tooltipWithText(preview);
         var problem = ProblemLine.of("map-problem-" + row.name(), row.problemProperty());
         var valueBox = new VBox(2, preview, problem);
         HBox.setHgrow(valueBox, Priority.ALWAYS);
@@ -87,6 +92,7 @@ final class MappingGrid extends GridPane {
     private static Label header(String text) {
         var label = new Label(text);
         label.getStyleClass().add("grid-header");
+        Fit.keepWidth(label);
         return label;
     }
 }

@@ -20,6 +20,7 @@ final class PreviewTable extends TableView<List<String>> {
         setPlaceholder(new Label("Drop a file or choose one (Ctrl+O) to see its first rows."));
         model.previewProperty().subscribe(this::show);
         Fit.headerTooltips(this);
+        Fit.columnsFitText(this, null); // headers and values whole in the table's font, at every text size
     }
 
     private void show(@Nullable SourcePreview preview) {
@@ -28,14 +29,12 @@ final class PreviewTable extends TableView<List<String>> {
         if (preview == null) return;
         var line = new TableColumn<List<String>, String>("Line");
         line.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getFirst()));
-        line.setPrefWidth(50);
         getColumns().add(line);
         List<String> columns = preview.columns();
         for (int i = 0; i < columns.size(); i++) {
             final int index = i + 1;
             var column = new TableColumn<List<String>, String>(columns.get(i));
             column.setCellFactory(c -> Fit.textCell());
-            column.setPrefWidth(Fit.widthToShow(columns.get(i), 60, 220));
             column.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(index < f.getValue().size() ? f.getValue().get(index) : ""));
             getColumns().add(column);
         }

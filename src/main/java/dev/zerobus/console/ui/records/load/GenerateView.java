@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.records.load;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RecordFormat;
+import dev.zerobus.console.ui.Fit;
 import dev.zerobus.console.ui.records.shared.ErrorsTable;
 import dev.zerobus.console.ui.records.shared.Sections;
 import javafx.beans.property.Property;
@@ -14,6 +15,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.feather.Feather;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -28,6 +30,7 @@ public final class GenerateView extends VBox {
         var unlimited = new Label();
         unlimited.setId("generate-rate-meaning");
         unlimited.getStyleClass().add("muted");
+        unlimited.setMinWidth(Region.USE_PREF_SIZE);
         unlimited.textProperty().bind(rate.valueProperty().map(n -> n == 0 ? "0 = unlimited: as fast as the streams take them"
                 : String.format(java.util.Locale.ROOT, "%,d records/s in total (0 = unlimited)", n)));
         var streams = spinner("generate-streams", 1, 16, 1, model.streamsProperty());
@@ -42,11 +45,13 @@ public final class GenerateView extends VBox {
         var grid = new GridPane();
         grid.getStyleClass().add("options-grid");
         grid.addRow(0, label("Records", "How many records to send"), count);
-        grid.addRow(1, label("Rate (records/s)", "Target rate; 0 sends as fast as the streams take them"), rate, unlimited);
-        grid.addRow(2, label("Streams", "Parallel streams (each up to 15,000 records/s)"), streams);
-        grid.addRow(3, label("Records per request", "Batch size; 1 sends one record per call"), batch);
-        grid.addRow(4, label("Seed", "Same seed, same records"), seed);
-        grid.addRow(5, label("Record type", "JSON or protobuf records"), format);
+        grid.addRow(1, label("Rate (records/s)", "Target rate; 0 sends as fast as the streams take them"), rate);
+        // Under the spinner, not beside it: whole at 150 % text in a narrow window (a grid does not wrap a label).
+        grid.add(unlimited, 1, 2);
+        grid.addRow(3, label("Streams", "Parallel streams (each up to 15,000 records/s)"), streams);
+        grid.addRow(4, label("Records per request", "Batch size; 1 sends one record per call"), batch);
+        grid.addRow(5, label("Seed", "Same seed, same records"), seed);
+        grid.addRow(6, label("Record type", "JSON or protobuf records"), format);
 
         var start = new Button("Start generated load", new FontIcon(Feather.ZAP));
         start.setId("generate-start");
@@ -76,6 +81,7 @@ public final class GenerateView extends VBox {
     private static Label label(String text, String tip) {
         var label = new Label(text);
         label.setTooltip(new Tooltip(tip));
+        Fit.keepWidth(label);
         return label;
     }
 }

@@ -2,6 +2,7 @@ package dev.zerobus.console.ui.records.shared;
 
 import atlantafx.base.theme.Styles;
 import dev.zerobus.console.ingest.RowError;
+import dev.zerobus.console.ui.Fit;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.ObservableList;
@@ -24,6 +25,7 @@ public final class ErrorsTable extends TableView<RowError> {
                 column("Column", 120, RowError::column),
                 column("Value", 160, e -> e.value() == null ? "(none)" : e.value()),
                 column("Reason", 500, RowError::reason));
+        Fit.headersKeepText(this);
         setRowFactory(table -> {
             var row = new TableRow<RowError>();
             row.itemProperty().subscribe(item -> row.setTooltip(item == null ? null : new Tooltip(item.reason())));
