@@ -21,6 +21,8 @@ final class AckLedger {
     private final ArrayDeque<Entry> entries = new ArrayDeque<>();
     private final ArrayDeque<Durable> durable = new ArrayDeque<>();
     private long ackedUpTo = -1;
+    /** The highest offset the SDK has given an answer for on this stream: an ACK covering it, or its own error. */
+    private long settledUpTo = -1;
 
     boolean isEmpty() { return entries.isEmpty(); }
     int size() { return entries.size(); }
@@ -38,6 +40,7 @@ final class AckLedger {
     /** Removes and returns every entry with offset <= {@code offset}. */
     List<Entry> ack(long offset) {
         ackedUpTo = Math.max(ackedUpTo, offset);
+        settledUpTo = Math.max(settledUpTo, offset);
         List<Entry> acked = new ArrayList<>();
         while (!entries.isEmpty() && entries.peekFirst().offset() <= offset) acked.add(entries.pollFirst());
         acked.forEach(this::keep);
@@ -54,11 +57,25 @@ final class AckLedger {
         return List.copyOf(durable);
     }
 
+    /** The SDK failed the request at {@code offset} (its {@code onError}): answered, not durable; it stays for a re-send. */
+    void failed(long offset) {
+        settledUpTo = Math.max(settledUpTo, offset);
+    }
+
+    /**
+     * Whether every request sent has had its answer from the SDK's callback (ACK or error). The SDK answers a failed
+     * stream's requests in offset order, ACKs first, so the highest answered offset tells.
+     */
+    boolean settled() {
+        return entries.isEmpty() || entries.peekLast().offset() <= settledUpTo;
+    }
+
     /** Everything not durable, oldest first, and a fresh start for a new stream (offsets restart at 0). */
     List<Entry> drainForResend() {
         List<Entry> all = new ArrayList<>(entries);
         entries.clear();
         ackedUpTo = -1;
+        settledUpTo = -1;
         return all;
     }
 

@@ -75,6 +75,15 @@ public final class IngestionSession implements AutoCloseable {
         void close() throws ZerobusException;
     }
 
+    /**
+     * How long a failed stream's ACK and error callbacks may still take. The SDK (1.0.1) runs them on its own task,
+     * fed by a queue: when its receiver reads the service's last ACKs and then the error that ends the stream, the
+     * error fails {@code ingest} and {@code flush} at once while the ACK callbacks may still wait in the queue. Closing
+     * the stream drops what is still queued, and a new stream ignores the old one's ACKs, so recovery waits for them
+     * first; past this bound it re-sends what is still unanswered (counted in {@code resent}: at-least-once).
+     */
+    static final Duration CALLBACKS_SETTLE = Duration.ofSeconds(10);
+
     private IngestionSession(ZerobusSdk sdk, boolean ownsSdk, SessionOptions options, SessionListener listener) {
         this.sdk = sdk;
         this.ownsSdk = ownsSdk;
@@ -234,6 +243,7 @@ public final class IngestionSession implements AutoCloseable {
         Throwable cause = unwrap(failure);
         asyncFailure = null;
         Problem why = explain(cause);
+        awaitCallbacksSettled();
         List<Entry> unacked = ledgerDrain();
         if (why.category().planned() && (streamAcked || rotationsWithoutAck < options.retry().maxAttempts())) {
             // The service ended the stream on schedule (6002, after close_stream_signal): roll over at once, no back-off,
@@ -367,6 +377,47 @@ public final class IngestionSession implements AutoCloseable {
             rotationsWithoutAck = 0;
             metrics.ackedOffset.set(offset);
             for (Entry e : ledger.ack(offset)) durable(e, now);
+            ledger.notifyAll();
+        }
+    }
+
+    private void onError(int streamGeneration, long offset, String message) {
+        synchronized (ledger) {
+            if (streamGeneration != generation) return;
+            asyncFailure = message;
+            ledger.failed(offset);
+            ledger.notifyAll();
+        }
+    }
+
+    /**
+     * Before the unACKed requests are taken for a re-send: waits (up to {@link #CALLBACKS_SETTLE}) until the SDK's
+     * callbacks have answered every request sent on the failed stream, each with an ACK or its error, so that what
+     * the service ACKed before it ended the stream is not sent again. Called by the producer thread only.
+     */
+    private void awaitCallbacksSettled() {
+        long deadline = System.nanoTime() + CALLBACKS_SETTLE.toNanos();
+        boolean told = false;
+        synchronized (ledger) {
+            while (!ledger.settled()) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    LOG.info("Stream on {} ended; {} requests still unanswered after {} ms are re-sent", options.table(),
+                            ledger.size(), CALLBACKS_SETTLE.toMillis());
+                    return;
+                }
+                if (!told) {
+                    told = true;
+                    event(Kind.INFO, "Waiting for the acknowledgements the ended stream received (" + ledger.size()
+                            + " requests not yet answered)");
+                }
+                try {
+                    ledger.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }
     }
 
@@ -400,9 +451,7 @@ public final class IngestionSession implements AutoCloseable {
         }
         var callback = new AckCallback() {
             @Override public void onAck(long offset) { IngestionSession.this.onAck(streamGeneration, offset); }
-            @Override public void onError(long offset, String message) {
-                if (streamGeneration == generation) asyncFailure = message;
-            }
+            @Override public void onError(long offset, String message) { IngestionSession.this.onError(streamGeneration, offset, message); }
         };
         var sdkOptions = StreamConfigurationOptions.builder()
                 .setRecovery(false) // recovery is ours: see the class comment

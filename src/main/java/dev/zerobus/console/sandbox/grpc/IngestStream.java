@@ -93,6 +93,7 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
     private @Nullable StreamPacing pacing; // set while "like the service" mode holds the stream to its quota
     private boolean wakeUpScheduled;
     private long lastEmitNanos;
+    private int emitsQueued; // responses scheduled and not yet run: none may be overtaken by one that runs at once
     private final ServiceLatency serviceLatency = new ServiceLatency();
 
     IngestStream(ServerCallStreamObserver<EphemeralStreamResponse> out, SandboxContext context, StreamAuthorization authorization,
@@ -319,14 +320,18 @@ final class IngestStream implements StreamObserver<EphemeralStreamRequest> {
             stats.latencyDrawn(drawn);
             latency += Math.max(0, TimeUnit.MILLISECONDS.toNanos(drawn) - (now - receivedNanos));
         }
-        if (latency <= 0 && lastEmitNanos - now <= 0) {
+        // Not "due time passed": a loaded scheduler can run a due ACK late, and a close run at once would then drop it
+        // (the client would re-send records that are durable). Only with nothing queued may a response skip the queue.
+        if (latency <= 0 && emitsQueued == 0) {
             response.run();
             return;
         }
         long due = lastEmitNanos - (now + latency) > 0 ? lastEmitNanos : now + latency;
         lastEmitNanos = due;
+        emitsQueued++;
         scheduler.schedule(() -> {
             synchronized (this) {
+                emitsQueued--;
                 response.run();
             }
         }, due - now, TimeUnit.NANOSECONDS);
