@@ -32,6 +32,9 @@ final class Formats {
     }
 
     static String elapsed(Duration d) {
+        if (d.compareTo(Duration.ofSeconds(10)) < 0) { // a short load reads "0.9 s", not "0:00"
+            return String.format(Locale.ROOT, "%.1f s", d.toMillis() / 1000.0);
+        }
         long s = d.toSeconds();
         return s < 3600 ? String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60)
                 : String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);

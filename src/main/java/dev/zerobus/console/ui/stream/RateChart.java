@@ -16,8 +16,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * One rate over the last five minutes (1-second points) with the per-stream limit as a dashed reference line
- * (series 1, styled in stream.css). Redrawn once a second, when a point arrives; animation is off.
+ * One rate over the last five minutes at most (1-second points; the axis as long as the load so far) with the
+ * per-stream limit as a dashed reference line (series 1, styled in stream.css) once the rate comes near it.
+ * Redrawn once a second, when a point arrives; animation is off.
  */
 final class RateChart extends VBox {
     private final NumberAxis x = new NumberAxis();
@@ -64,15 +65,21 @@ final class RateChart extends VBox {
     private void redraw(List<RatePoint> points) {
         double end = points.isEmpty() ? 0 : points.getLast().seconds();
         double start = Math.max(0, end - IngestionMonitor.CHART_POINTS);
-        double upper = Math.max(start + 60, Math.ceil(end / 10) * 10);
+        // The axis fits the load and grows in 10 s steps: a 2 s load fills the chart instead of a sliver of a 60 s axis.
+        double upper = Math.max(start + 10, Math.ceil(end / 10) * 10);
         x.setLowerBound(start);
         x.setUpperBound(upper);
-        x.setTickUnit(upper - start > 120 ? 60 : 10);
+        double span = upper - start;
+        x.setTickUnit(span > 120 ? 60 : span > 20 ? 10 : 2);
         List<XYChart.Data<Number, Number>> data = new ArrayList<>(points.size());
         for (RatePoint p : points) data.add(new XYChart.Data<>(p.seconds(), value.applyAsDouble(p)));
         rate.getData().setAll(data);
         chart.setCreateSymbols(points.size() <= 3); // a load of a second or two: its few points show as dots on the line
+        // The limit is drawn once the rate comes within a fifth of it; below that the caption names it, and a line far
+        // above would flatten the measured rate into the axis.
         double max = limitOf.applyAsDouble(stats.getValue());
-        limit.getData().setAll(List.of(new XYChart.Data<>(start, max), new XYChart.Data<>(upper, max)));
+        double peak = points.stream().mapToDouble(value).max().orElse(0);
+        if (peak >= max / 5) limit.getData().setAll(List.of(new XYChart.Data<>(start, max), new XYChart.Data<>(upper, max)));
+        else limit.getData().clear();
     }
 }

@@ -39,11 +39,11 @@ public final class StreamView extends StackPane {
         var header = new StreamHeader(model, new StreamHeader.Actions(runVerify, this::saveBundle, this::openBundle));
         var charts = new HBox(16,
                 new RateChart("stream-records-chart", "Records/s", model.points(), model.stats(), RatePoint::recordsPerSecond,
-                        StreamStats::recordsLimit, s -> rateCaption(s, Formats.recordsRate(s.recordsPerSecond())) + " · dashed: quota "
+                        StreamStats::recordsLimit, s -> rateCaption(s, Formats.recordsRate(s.recordsPerSecond())) + " · quota "
                                 + Formats.recordsRate(s.recordsLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")
                                 + " · older limits page: " + Formats.recordsRate((double) ZerobusQuotas.OLDER_LIMITS_PAGE_RECORDS_PER_SECOND * Math.max(1, s.streams()))),
                 new RateChart("stream-bytes-chart", "MB/s", model.points(), model.stats(), RatePoint::megabytesPerSecond,
-                        s -> s.bytesLimit() / 1_000_000.0, s -> rateCaption(s, Formats.megabytesRate(s.bytesPerSecond())) + " · dashed: quota "
+                        s -> s.bytesLimit() / 1_000_000.0, s -> rateCaption(s, Formats.megabytesRate(s.bytesPerSecond())) + " · quota "
                                 + Formats.megabytesRate(s.bytesLimit()) + (s.streams() > 1 ? " (" + s.streams() + " streams)" : " per stream")
                                 + " · 10 GB/s per table"));
         charts.getChildren().forEach(c -> HBox.setHgrow(c, Priority.ALWAYS));

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,10 @@ class StreamHonestStatesTest {
         assertThat(text(robot, "#stream-records-chart-caption")).startsWith("average ");
         assertThat(model.points()).as("a line, not one dot").hasSizeGreaterThanOrEqualTo(2);
         assertThat(model.points().getFirst().seconds()).isZero();
+        double lastSecond = model.points().getLast().seconds();
+        var axis = (NumberAxis) robot.lookup("#stream-records-chart").queryAs(LineChart.class).getXAxis();
+        assertThat(axis.getUpperBound()).as("the time axis fits the load (last point at %.1f s), not a fixed minute", lastSecond)
+                .isEqualTo(Math.max(10, Math.ceil(lastSecond / 10) * 10));
 
         robot.clickOn("#stream-tab-ack-ledger");
         UiTestSupport.waitUntil(LONG, () -> !model.ledger().isEmpty());
