@@ -16,6 +16,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -113,6 +114,9 @@ public final class StreamView extends StackPane {
         var text = new Label();
         text.setId("stream-load-text");
         text.getStyleClass().add("muted");
+        text.setWrapText(true); // two lines rather than a cut "finish..." in a narrow window or at a large text size
+        text.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
         text.textProperty().bind(model.stats().map(s -> s.load() == null ? "" : String.format(Locale.ROOT,
                 "%s %.0f%% · %,d rows read · %,d durable · %,d bad rows%s", s.load().stopped() ? "Load stopped at" : "Load:",
                 s.load().fraction() * 100, s.load().read(), s.load().acked(), s.load().failed(),
