@@ -10,6 +10,7 @@ import dev.zerobus.console.ingest.RecordFormat;
 import dev.zerobus.console.ingest.UnfinishedLoad;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
 import dev.zerobus.console.ui.AppContext;
+import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiSettings;
 import dev.zerobus.console.ui.UiTestSupport;
@@ -69,16 +70,22 @@ class StartupTest {
 
     private record Launch(ConsoleApplication app, Stage stage, AppContext context) {}
 
+    /** Starts the app on {@code places} and waits until its sandbox runs and a profile is active. */
     private static Launch launch(FxRobot robot, ConsoleApplication.Places places) {
+        Launch launch = start(robot, places);
+        UiTestSupport.waitUntil(PATIENCE, () -> launch.context().sandbox().get() != null && launch.context().activeProfile().get() != null);
+        return launch;
+    }
+
+    /** Runs the real start-up ({@code ConsoleApplication.start}) on {@code places}, without waiting for anything. */
+    private static Launch start(FxRobot robot, ConsoleApplication.Places places) {
         var app = new ConsoleApplication();
         var stage = new Stage[1];
         robot.interact(() -> {
             stage[0] = new Stage();
             app.start(stage[0], places);
         });
-        AppContext context = app.context();
-        UiTestSupport.waitUntil(PATIENCE, () -> context.sandbox().get() != null && context.activeProfile().get() != null);
-        return new Launch(app, stage[0], context);
+        return new Launch(app, stage[0], app.context());
     }
 
     private static void quit(FxRobot robot, Launch launch) throws Exception {
@@ -170,24 +177,18 @@ class StartupTest {
         settings.put("pane", "catalog");
         var profiles = new ProfileStore(dir.resolve("config"), cfg, Map.of("DATABRICKS_CONFIG_PROFILE", "prdo"), new MemoryKeychain());
         var places = new ConsoleApplication.Places(settings, profiles, dir.resolve("unfinished-loads.json"), dir.resolve("sandbox"));
-        var app = new ConsoleApplication();
-        var stage = new Stage[1];
-        robot.interact(() -> {
-            stage[0] = new Stage();
-            app.start(stage[0], places);
-        });
-        AppContext context = app.context();
+        Launch launch = start(robot, places);
+        AppContext context = launch.context();
         try {
             UiTestSupport.waitUntil(PATIENCE, () -> context.sandbox().get() != null && context.startProblem().get() != null);
             UiTestSupport.waitUntil(PATIENCE, () -> robot.lookup("#notice-text").tryQueryAs(Label.class).filter(Node::isVisible).isPresent());
 
             assertThat(context.activeProfile().get()).as("not silently the sandbox").isNull();
-            assertThat(context.selectedPane().get()).isEqualTo(dev.zerobus.console.ui.PaneId.CONNECTION);
+            assertThat(context.selectedPane().get()).isEqualTo(PaneId.CONNECTION);
             assertThat(robot.lookup("#notice-text").queryAs(Label.class).getText()).isEqualTo("There is no connection profile named "
                     + "'prdo' (DATABRICKS_CONFIG_PROFILE). Use one of: dev, or unset DATABRICKS_CONFIG_PROFILE.");
         } finally {
-            robot.interact(stage[0]::hide);
-            app.stop();
+            quit(robot, launch);
         }
     }
 }
