@@ -1,5 +1,7 @@
 package dev.zerobus.console.ui.connection;
 
+import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -23,7 +25,7 @@ final class UnsavedProfileDialog {
      * saved profile is kept as a draft until the person comes back to it, so it needs no question).
      */
     static void confirmLeavingNew(Node owner, ConnectionModel model, Runnable proceed, Runnable cancelled) {
-        confirm(owner, model, model.form().unsavedNewProperty().get(), proceed, cancelled);
+        confirm(owner, model.form().unsavedNewProperty().get(), window -> ask(window, model), model::save, proceed, cancelled);
     }
 
     /**
@@ -31,31 +33,22 @@ final class UnsavedProfileDialog {
      * form's, naming each; Save all stores them all, then quitting goes on.
      */
     static void confirmQuit(Node owner, ConnectionModel model, Runnable proceed) {
-        if (model.unsavedProfiles().isEmpty()) {
-            proceed.run();
-            return;
-        }
-        Platform.runLater(() -> {
-            switch (askOnQuit(owner.getScene().getWindow(), model)) {
-                case SAVE -> model.saveAll(proceed);
-                case DISCARD -> proceed.run();
-                case CANCEL -> { }
-            }
-        });
+        confirm(owner, !model.unsavedProfiles().isEmpty(), window -> askOnQuit(window, model), model::saveAll, proceed, () -> { });
     }
 
     /**
      * Runs {@code proceed} at once when nothing is unsaved; else asks over {@code owner}'s window (later on the FX
      * thread, outside any event in progress), then saves and proceeds, discards and proceeds, or runs {@code cancelled}.
      */
-    private static void confirm(Node owner, ConnectionModel model, boolean unsaved, Runnable proceed, Runnable cancelled) {
+    private static void confirm(Node owner, boolean unsaved, Function<Window, Answer> question, Consumer<Runnable> saveThen,
+                                Runnable proceed, Runnable cancelled) {
         if (!unsaved) {
             proceed.run();
             return;
         }
         Platform.runLater(() -> {
-            switch (ask(owner.getScene().getWindow(), model)) {
-                case SAVE -> model.save(proceed);
+            switch (question.apply(owner.getScene().getWindow())) {
+                case SAVE -> saveThen.accept(proceed);
                 case DISCARD -> proceed.run();
                 case CANCEL -> cancelled.run();
             }
