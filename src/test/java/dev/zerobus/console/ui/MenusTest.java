@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.app.MainWindow;
 import dev.zerobus.console.catalog.TableDetails;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.records.RecordsModel;
 import dev.zerobus.console.ui.records.RecordsPane;
 import dev.zerobus.console.ui.theme.Theme;
@@ -22,7 +21,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,19 +35,12 @@ class MenusTest {
     static final Duration PATIENCE = Duration.ofSeconds(60);
     @TempDir static Path dir;
     @RegisterExtension static final UiSandbox ui = new UiSandbox();
-    static SandboxWorkspace sandbox;
     AppContext context;
     MainWindow window;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = ui.workspace();
-    }
-
-
     @Start
     void start(Stage stage) {
-        context = UiTestSupport.context(sandbox, dir.resolve("config-" + System.nanoTime()));
+        context = UiTestSupport.context(ui.workspace(), dir.resolve("config-" + System.nanoTime()));
         window = UiTestSupport.showMainWindow(stage, context, 1024, 700);
     }
 

@@ -8,7 +8,6 @@ import dev.zerobus.console.codec.RecordCodec;
 import dev.zerobus.console.ingest.LoadJob;
 import dev.zerobus.console.ingest.LoadOptions;
 import dev.zerobus.console.ingest.RecordFormat;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.source.ColumnMapping;
 import dev.zerobus.console.source.RecordSource;
 import dev.zerobus.console.source.SourceOptions;
@@ -37,7 +36,6 @@ import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -59,21 +57,14 @@ class WindowSizesTest {
     static final int[][] LARGE_TEXT_SIZES = {{1920, 1080}, {1280, 800}};
     @TempDir static Path dir;
     @RegisterExtension static final UiSandbox ui = new UiSandbox();
-    static SandboxWorkspace sandbox;
     AppContext context;
     MainWindow window;
     Stage stage;
 
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = ui.workspace();
-    }
-
-
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        context = UiTestSupport.context(sandbox, dir.resolve("config"));
+        context = UiTestSupport.context(ui.workspace(), dir.resolve("config"));
         context.settings().put("catalog.lastTable", "main.default.all_types");
         window = UiTestSupport.showMainWindow(stage, context, 1024, 700);
     }

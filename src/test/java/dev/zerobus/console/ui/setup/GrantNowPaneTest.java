@@ -3,7 +3,6 @@ package dev.zerobus.console.ui.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.Screenshots;
 import dev.zerobus.console.ui.UiSandbox;
@@ -15,7 +14,6 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -31,14 +29,8 @@ import org.testfx.framework.junit5.Start;
 class GrantNowPaneTest {
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     @RegisterExtension static final UiSandbox ui = new UiSandbox();
-    static SandboxWorkspace sandbox;
     AppContext context;
     Scene scene;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = ui.workspace();
-    }
 
     @Start
     void start(Stage stage) {
@@ -48,7 +40,7 @@ class GrantNowPaneTest {
 
     @Test
     void grantNowAsTheOwnerTurnsTheFailedGrantsStepGreen(FxRobot robot) {
-        profile(robot, "owner", sandbox.endpoints().userToken(), "main.default.sensor_readings");
+        profile(robot, "owner", ui.workspace().endpoints().userToken(), "main.default.sensor_readings");
         fire(robot, "#check-run");
         UiTestSupport.waitUntil(PATIENCE, () -> "failed".equals(text(robot, "#step-status-grants")));
         assertThat(robot.lookup("#step-grant-now").tryQuery()).isPresent();
@@ -62,7 +54,7 @@ class GrantNowPaneTest {
 
     @Test
     void aUserWhoMayNotGrantGetsTheReasonAndTheGrantToHandOver(FxRobot robot) {
-        profile(robot, "analyst", sandbox.endpoints().analystToken(), "main.default.all_types");
+        profile(robot, "analyst", ui.workspace().endpoints().analystToken(), "main.default.all_types");
         fire(robot, "#check-run");
         UiTestSupport.waitUntil(PATIENCE, () -> "failed".equals(text(robot, "#step-status-grants")));
         fire(robot, "#step-grant-now");
@@ -71,7 +63,7 @@ class GrantNowPaneTest {
         String handover = robot.lookup("#grant-now-handover").queryAs(TextInputControl.class).getText();
         assertThat(handover).contains("GRANT").contains("`main`.`default`.`all_types`").contains("`" + SandboxPrincipals.NO_GRANTS + "`");
         assertThat(text(robot, "#step-status-grants")).isEqualTo("failed");
-        assertThat(handover).doesNotContain(sandbox.endpoints().analystToken());
+        assertThat(handover).doesNotContain(ui.workspace().endpoints().analystToken());
         Screenshots.save(scene, "connection-grant-now-refused-light");
         robot.interact(() -> Theme.DARK.apply(scene));
         Screenshots.save(scene, "connection-grant-now-refused-dark");
@@ -79,7 +71,7 @@ class GrantNowPaneTest {
 
     /** A saved profile: You = a user's PAT, Ingest as = no-grants-sp; in use, checking {@code table}. */
     private void profile(FxRobot robot, String name, String token, String table) {
-        var e = sandbox.endpoints();
+        var e = ui.workspace().endpoints();
         UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#profile-list").queryListView().getItems().isEmpty());
         fire(robot, "#profile-add");
         set(robot, "#profile-name", name);
@@ -87,7 +79,7 @@ class GrantNowPaneTest {
         set(robot, "#profile-endpoint", e.zerobusEndpoint());
         set(robot, "#profile-you-token", token);
         set(robot, "#profile-client-id", SandboxPrincipals.NO_GRANTS);
-        set(robot, "#profile-secret", sandbox.secretOf(SandboxPrincipals.NO_GRANTS));
+        set(robot, "#profile-secret", ui.workspace().secretOf(SandboxPrincipals.NO_GRANTS));
         set(robot, "#check-table", table);
         fire(robot, "#profile-save");
         UiTestSupport.waitUntil(PATIENCE, () -> context.profiles().find(name).isPresent());

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.zerobus.console.catalog.TableReader;
 import dev.zerobus.console.catalog.WorkspaceClients;
 import dev.zerobus.console.sandbox.SandboxPrincipals;
-import dev.zerobus.console.sandbox.SandboxWorkspace;
 import dev.zerobus.console.ui.AppContext;
 import dev.zerobus.console.ui.PaneId;
 import dev.zerobus.console.ui.Screenshots;
@@ -24,7 +23,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -46,14 +44,8 @@ class SetupFlowPaneTest {
     private static final String TABLE = "main.default.orders";
     @TempDir static Path dir;
     @RegisterExtension static final UiSandbox ui = new UiSandbox();
-    static SandboxWorkspace sandbox;
     AppContext context;
     Scene scene;
-
-    @BeforeAll
-    static void startSandbox() {
-        sandbox = ui.workspace();
-    }
 
     @Start
     void start(Stage stage) {
@@ -64,7 +56,7 @@ class SetupFlowPaneTest {
     @Test
     void aUserWithOnlyAPatCreatesATableSetsUpAPrincipalIngestsAndReadsBack(FxRobot robot) throws Exception {
         Path csv = orders(dir.resolve("orders.csv"));
-        var e = sandbox.endpoints();
+        var e = ui.workspace().endpoints();
 
         // 1. A profile with "You" = a personal access token, no service principal yet.
         UiTestSupport.waitUntil(PATIENCE, () -> !robot.lookup("#profile-list").queryListView().getItems().isEmpty());
