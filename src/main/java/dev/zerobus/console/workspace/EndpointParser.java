@@ -214,9 +214,13 @@ public final class EndpointParser {
     }
 
     private static boolean isPlainLoopback(String url) {
-        if (!url.regionMatches(true, 0, "http://", 0, 7)) return false;
+        return url.regionMatches(true, 0, "http://", 0, 7) && hasLoopbackHost(url);
+    }
+
+    /** True when the URL (scheme optional, https assumed) names a loopback host: this machine, e.g. the local sandbox. */
+    public static boolean hasLoopbackHost(String url) {
         try {
-            String host = new URI(url).getHost();
+            String host = new URI(url.contains("://") ? url : "https://" + url).getHost();
             return host != null && isLoopback(host.toLowerCase(Locale.ROOT));
         } catch (URISyntaxException e) {
             return false;

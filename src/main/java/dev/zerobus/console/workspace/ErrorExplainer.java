@@ -255,14 +255,7 @@ public final class ErrorExplainer {
     }
 
     private static boolean isLocalSandbox(ConnectionProfile profile) {
-        if (profile.source() == ConnectionProfile.Source.SANDBOX) return true;
-        String url = profile.workspaceUrl();
-        try {
-            String host = new java.net.URI(url.contains("://") ? url : "https://" + url).getHost();
-            return host != null && EndpointParser.isLoopback(host.toLowerCase(Locale.ROOT));
-        } catch (java.net.URISyntaxException e) {
-            return false;
-        }
+        return profile.source() == ConnectionProfile.Source.SANDBOX || EndpointParser.hasLoopbackHost(profile.workspaceUrl());
     }
 
     /** The problem an error text means; {@code detail} is the text, kept in full. */
